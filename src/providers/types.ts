@@ -1,0 +1,176 @@
+/**
+ * The adapter layer's boundary: one small interface per capability. Flows and the domain see
+ * only these types; no adapter is imported by name outside providers/registry.ts.
+ *
+ * Money is always an integer in the currency's minor unit as defined in domain/money.ts
+ * (IDR and MMK have no minor unit in practice, so there 1 = Rp 1 / 1 Ks).
+ */
+
+export type ProviderId = "xinstitute" | "gametopup" | "xen" | "vifox" | "xpay";
+
+export interface Money {
+  /** Integer, minor units. */
+  amount: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+}
+
+/** What an order of this product needs from the reseller. */
+export type OrderInput =
+  /** A subscription delivered to the customer's e-mail, bought in a quantity (xinstitute). */
+  | { kind: "email" }
+  /** A game top-up for a player id and, when the game has servers, a zone (gametopup). */
+  | { kind: "player"; zone: "optional" | "required" | "none" };
+
+export interface Product {
+  provider: ProviderId;
+  /** The provider's own product id (xinstitute product_id, gametopup kode). */
+  sku: string;
+  name: string;
+  category: string;
+  /** What the operator pays the provider for one unit. Never shown to resellers. */
+  cost: Money;
+  inStock: boolean;
+  stock?: number;
+  /** Free text from the provider (gametopup catatan, xinstitute subscription_type). */
+  note?: string;
+  input: OrderInput;
+}
+
+export interface PlaceOrderRequest {
+  /** Our order id; gametopup's ref_id. Unique per order, stable across retries. */
+  ref: string;
+  sku: string;
+  /** The unit cost the price was computed from (gametopup signs it into the order hash). */
+  unitCost: Money;
+  quantity: number;
+  email?: string;
+  playerId?: string;
+  zone?: string;
+}
+
+/** Provider-neutral order state. */
+export type ProviderOrderState = "pending" | "processing" | "completed" | "failed";
+
+export interface PlaceOrderResult {
+  providerOrderId: string;
+  state: ProviderOrderState;
+  /** What the provider says it charged the operator, when it says. */
+  charged?: Money;
+  productName?: string;
+}
+
+export interface ProviderOrderStatus {
+  providerOrderId: string;
+  state: ProviderOrderState;
+  /** Provider's note (gametopup keterangan). */
+  note?: string;
+  nickname?: string;
+  playerId?: string;
+  zone?: string;
+  productName?: string;
+  price?: Money;
+}
+
+export interface AccountInfo {
+  balance: Money;
+  name?: string;
+  plan?: string;
+  status?: string;
+  /** Provider-specific recent transactions, already parsed; used by reconciliation. */
+  recentOrderIds?: string[];
+}
+
+/** A verified, parsed provider webhook delivery. */
+export interface WebhookEvent {
+  provider: ProviderId;
+  /** Stable across the provider's retries of the same delivery: the dedupe key. */
+  deliveryId: string;
+  kind: "shipped" | "cancelled" | "failed_delivery";
+  providerOrderId: string;
+  trackingInfo?: string;
+  shippingStatus?: string;
+  at?: string;
+}
+
+export interface CatalogSource {
+  listProducts(): Promise<Product[]>;
+}
+
+export interface OrderPlacer {
+  placeOrder(req: PlaceOrderRequest): Promise<PlaceOrderResult>;
+}
+
+export interface StatusSource {
+  getStatus(providerOrderId: string): Promise<ProviderOrderStatus>;
+}
+
+export interface AccountSource {
+  getAccount(): Promise<AccountInfo>;
+}
+
+export interface WebhookSource {
+  /** Constant-time check of the signature over the exact raw bytes. */
+  verify(rawBody: Uint8Array, headers: Headers): boolean;
+  /** Parses a verified body; throws ProviderError(kind "bad_response") when malformed. */
+  parse(rawBody: Uint8Array): WebhookEvent;
+}
+
+export interface ProviderAdapter {
+  id: ProviderId;
+  catalog?: CatalogSource;
+  ordering?: OrderPlacer;
+  status?: StatusSource;
+  account?: AccountSource;
+  webhooks?: WebhookSource;
+}
+
+/**
+ * Why a provider call failed.
+ * - rejected: the provider answered and refused (the action definitely did not happen).
+ * - auth: bad key, plan, IP not whitelisted (definitely did not happen; operator must act).
+ * - not_found: unknown product / transaction.
+ * - rate_limited: 429 after the client's own waiting; retryAfterMs when given.
+ * - timeout / unavailable / bad_response: we cannot tell whether the action happened.
+ */
+export type ProviderErrorKind =
+  | "rejected"
+  | "auth"
+  | "not_found"
+  | "rate_limited"
+  | "timeout"
+  | "unavailable"
+  | "bad_response";
+
+export class ProviderError extends Error {
+  readonly provider: ProviderId;
+  readonly endpoint: string;
+  readonly kind: ProviderErrorKind;
+  /** Machine code for the reason, e.g. "insufficient_balance", "product_unavailable". */
+  readonly code: string;
+  readonly httpStatus?: number;
+  readonly retryAfterMs?: number;
+  constructor(init: {
+    provider: ProviderId;
+    endpoint: string;
+    kind: ProviderErrorKind;
+    code: string;
+    message: string;
+    httpStatus?: number;
+    retryAfterMs?: number;
+  }) {
+    super(init.message);
+    this.name = "ProviderError";
+    this.provider = init.provider;
+    this.endpoint = init.endpoint;
+    this.kind = init.kind;
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** True when the provider certainly did not carry the action out (safe to refund). */
+  get definite(): boolean {
+    return this.kind === "rejected" || this.kind === "auth" || this.kind === "not_found" || this.kind === "rate_limited";
+  }
+}
