@@ -1,0 +1,22 @@
+import type { Redis } from "ioredis";
+import type { Kv } from "../types.js";
+
+export function redisKv(redis: Redis, prefix: string): Kv {
+  return {
+    async getJson<T>(key: string) {
+      const raw = await redis.get(prefix + key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    },
+    async setJson(key, value, ttlMs) {
+      if (ttlMs) await redis.set(prefix + key, JSON.stringify(value), "PX", ttlMs);
+      else await redis.set(prefix + key, JSON.stringify(value));
+    },
+    async setIfAbsent(key, value, ttlMs) {
+      const r = ttlMs ? await redis.set(prefix + key, value, "PX", ttlMs, "NX") : await redis.set(prefix + key, value, "NX");
+      return r === "OK";
+    },
+    async del(key) {
+      await redis.del(prefix + key);
+    },
+  };
+}
