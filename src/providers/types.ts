@@ -174,3 +174,9 @@ export class ProviderError extends Error {
     return this.kind === "rejected" || this.kind === "auth" || this.kind === "not_found" || this.kind === "rate_limited";
   }
 }
+
+/** What the domain needs of the registry: the enabled adapters. */
+export interface ProviderDirectory {
+  list(): ProviderAdapter[];
+  get(id: ProviderId): ProviderAdapter | undefined;
+}

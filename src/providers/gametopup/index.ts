@@ -1,0 +1,39 @@
+import { createProviderHttp, type AdapterDeps } from "../http.js";
+import type { RateLimiterOptions } from "../rate-limiter.js";
+import type { ProviderAdapter } from "../types.js";
+import { GametopupClient, type GametopupEndpoint } from "./client.js";
+
+export interface GametopupConfig {
+  productsUrl: string;
+  orderUrl: string;
+  statusUrl: string;
+  apiKey: string;
+  currency: string;
+  /** Overrides the documented limits (tests). */
+  rateLimits?: Partial<Record<GametopupEndpoint, RateLimiterOptions>>;
+  /** Clock for X-Request-Time (tests). */
+  now?: () => number;
+}
+
+export function createGametopupAdapter(cfg: GametopupConfig, deps: AdapterDeps): ProviderAdapter {
+  const http = createProviderHttp({
+    provider: "gametopup",
+    timeoutMs: deps.timeouts.readMs,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    health: deps.health,
+    secrets: [cfg.apiKey],
+    retry: deps.retry,
+  });
+  const client = new GametopupClient({
+    ...cfg,
+    http,
+    orderTimeoutMs: deps.timeouts.orderMs,
+    readTimeoutMs: deps.timeouts.readMs,
+    logger: deps.logger,
+  });
+  return { id: "gametopup", catalog: client, ordering: client, status: client };
+}
+
+export { GametopupClient, GAMETOPUP_RATE_LIMITS, transactionState, type GametopupEndpoint } from "./client.js";
+export { orderHash, statusHash } from "./hash.js";

@@ -1,0 +1,272 @@
+/**
+ * The one HTTP client every adapter uses: rate limits, timeout, retry policy, typed errors,
+ * metrics and health. Adapters only describe a call (URL, headers, schema, error mapping).
+ */
+import { ofetch } from "ofetch";
+import type { z } from "zod";
+import { makeRedactor, type Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import { ProviderHealth, type CallOutcome } from "./health.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
+
+export { ProviderHealth, type CallOutcome, type ProviderHealthSnapshot } from "./health.js";
+export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
+export { errorFromStatus, httpErrorMessage, providerMessage } from "./http-errors.js";
+
+export interface ProviderRequest<T> {
+  /** Metric label, e.g. "products". */
+  endpoint: string;
+  url: string;
+  method: "GET" | "POST";
+  /** A function is called per attempt, after the rate limiters let the call through (fresh timestamps). */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Schema of a 2xx body. */
+  schema: z.ZodType<T>;
+  /** Every limiter must grant a slot before the call goes out. */
+  limiters?: RateLimiter[];
+  /** "read": safe to repeat. "none": never repeated, except after a 429 (it proves nothing happened). */
+  retry: "read" | "none";
+  /** A non-2xx answer to an error; `body` is the parsed JSON, or undefined when unreadable. */
+  mapError(status: number, body: unknown): ProviderError;
+  timeoutMs?: number;
+}
+
+export interface RetryPolicy {
+  /** Extra attempts for reads. */
+  readRetries: number;
+  /** First back-off; doubled per attempt, with ±25 % jitter. */
+  baseDelayMs: number;
+  /** A call gives up rather than wait beyond this much total time. */
+  budgetMs: number;
+  /** The longest Retry-After a "none" call still waits for (once) after a 429. */
+  maxWriteRetryAfterMs: number;
+  /** The wait assumed after a 429 that names none. */
+  defaultRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  readRetries: 2,
+  baseDelayMs: 300,
+  budgetMs: 20_000,
+  maxWriteRetryAfterMs: 5_000,
+  defaultRetryAfterMs: 1_000,
+};
+
+export interface ProviderHttpOptions {
+  provider: ProviderId;
+  timeoutMs: number;
+  metrics?: Metrics;
+  logger?: Logger;
+  health?: ProviderHealth;
+  /** Values to scrub from any error message (API keys); request auth headers are scrubbed anyway. */
+  secrets?: string[];
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface ProviderHttp {
+  readonly provider: ProviderId;
+  readonly health: ProviderHealth;
+  request<T>(opts: ProviderRequest<T>): Promise<T>;
+}
+
+type Attempt<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: ProviderError; transient: boolean; status?: number; waitMs?: number };
+
+const SECRET_HEADERS = new Set(["authorization", "x-api-key"]);
+
+export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
+  const { provider, metrics, logger } = opts;
+  const health = opts.health ?? new ProviderHealth(provider);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(opts.retry ?? {}) };
+
+  function observe(endpoint: string, outcome: CallOutcome, ms: number, error?: ProviderError, status?: number, attempt?: number) {
+    metrics?.providerCalls.inc({ provider, endpoint, outcome });
+    metrics?.providerSeconds.observe({ provider, endpoint }, ms / 1000);
+    health.record(endpoint, outcome, ms, error?.code);
+    // Never headers or bodies: only what the error message (already redacted) says.
+    const fields = { provider, endpoint, outcome, status, ms: Math.round(ms), attempt, code: error?.code, reason: error?.message };
+    if (outcome === "ok") logger?.debug(fields, "provider call");
+    else logger?.warn(fields, "provider call failed");
+  }
+
+  async function attempt<T>(req: ProviderRequest<T>, n: number): Promise<Attempt<T>> {
+    const releases: Array<() => void> = [];
+    for (const limiter of req.limiters ?? []) releases.push(await limiter.acquire());
+    const headers = typeof req.headers === "function" ? req.headers() : (req.headers ?? {});
+    const redact = makeRedactor([...(opts.secrets ?? []), ...secretHeaderValues(headers)]);
+    const fail = (kind: ProviderErrorKind, code: string, message: string, extra: { status?: number; retryAfterMs?: number } = {}) =>
+      new ProviderError({
+        provider,
+        endpoint: req.endpoint,
+        kind,
+        code,
+        message: redact(message),
+        httpStatus: extra.status,
+        retryAfterMs: extra.retryAfterMs,
+      });
+    const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
+    // Our own signal instead of ofetch's `timeout`: ofetch clears its timer once headers arrive,
+    // so a body that stalls would hang; the signal also covers reading the body.
+    const signal = AbortSignal.timeout(timeoutMs);
+    const t0 = performance.now();
+    let result: Attempt<T>;
+    try {
+      const res = await ofetch.raw<string, "text">(req.url, {
+        method: req.method,
+        headers: { accept: "application/json", ...headers },
+        body: req.body as Record<string, unknown> | undefined,
+        responseType: "text",
+        ignoreResponseError: true,
+        retry: 0,
+        signal,
+      });
+      result = interpret(req, res.status, res.headers, res._data, fail);
+    } catch (e) {
+      result = signal.aborted
+        ? { ok: false, transient: true, error: fail("timeout", "timeout", `${provider} ${req.endpoint}: no answer within ${timeoutMs} ms`) }
+        : { ok: false, transient: true, error: fail("unavailable", "network", `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`) };
+    } finally {
+      for (const release of releases) release();
+    }
+    const ms = performance.now() - t0;
+    if (result.ok) observe(req.endpoint, "ok", ms, undefined, undefined, n);
+    else {
+      observe(req.endpoint, result.error.kind, ms, result.error, result.status, n);
+      if (result.waitMs !== undefined) for (const limiter of req.limiters ?? []) limiter.pause(result.waitMs);
+    }
+    return result;
+  }
+
+  function interpret<T>(
+    req: ProviderRequest<T>,
+    status: number,
+    headers: Headers,
+    text: string | undefined,
+    fail: (kind: ProviderErrorKind, code: string, message: string, extra?: { status?: number; retryAfterMs?: number }) => ProviderError,
+  ): Attempt<T> {
+    const json = parseJson(text);
+    if (status >= 200 && status < 300) {
+      if (!json.ok) {
+        return { ok: false, transient: false, status, error: fail("bad_response", "not_json", `${provider} ${req.endpoint}: HTTP ${status}: body is not JSON`, { status }) };
+      }
+      const parsed = req.schema.safeParse(json.value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "invalid";
+        return { ok: false, transient: false, status, error: fail("bad_response", "unexpected_body", `${provider} ${req.endpoint}: HTTP ${status}: unexpected body (${where})`, { status }) };
+      }
+      return { ok: true, value: parsed.data };
+    }
+    const mapped = req.mapError(status, json.ok ? json.value : undefined);
+    let waitMs: number | undefined;
+    if (status === 429) {
+      const fromHeader = parseRetryAfter(headers.get("retry-after"));
+      const candidates = [fromHeader, mapped.retryAfterMs].filter((v): v is number => v !== undefined);
+      waitMs = candidates.length > 0 ? Math.max(...candidates) : policy.defaultRetryAfterMs;
+    }
+    const error = fail(mapped.kind, mapped.code, mapped.message, { status, retryAfterMs: waitMs ?? mapped.retryAfterMs });
+    return { ok: false, transient: status === 429 || status >= 500, status, waitMs, error };
+  }
+
+  async function request<T>(req: ProviderRequest<T>): Promise<T> {
+    const started = Date.now();
+    for (let n = 1; ; n++) {
+      // Queueing for a slot is normal; waiting out a provider's long Retry-After is not: a write
+      // waits no longer than it would after its own 429, a read no longer than its budget.
+      const paused = Math.max(0, ...(req.limiters ?? []).map((l) => l.pausedForMs));
+      const patience = req.retry === "none" ? policy.maxWriteRetryAfterMs : policy.budgetMs - (Date.now() - started);
+      if (paused > patience) throw heldBack(req.endpoint, paused);
+      const r = await attempt(req, n);
+      if (r.ok) return r.value;
+      let delay: number | undefined;
+      if (req.retry === "read" && r.transient && n <= policy.readRetries) {
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.75 + Math.random() * 0.5);
+        delay = Math.max(backoff, r.waitMs ?? 0);
+      } else if (req.retry === "none" && r.status === 429 && n === 1 && (r.waitMs ?? 0) <= policy.maxWriteRetryAfterMs) {
+        delay = r.waitMs ?? 0;
+      }
+      if (delay === undefined || Date.now() - started + delay > policy.budgetMs) throw r.error;
+      await sleep(delay);
+    }
+  }
+
+  function heldBack(endpoint: string, waitMs: number): ProviderError {
+    const error = new ProviderError({
+      provider,
+      endpoint,
+      kind: "rate_limited",
+      code: "rate_limited",
+      message: `${provider} ${endpoint}: held back, the provider asked us to wait ${Math.ceil(waitMs / 1000)} s`,
+      retryAfterMs: waitMs,
+    });
+    observe(endpoint, "rate_limited", 0, error);
+    return error;
+  }
+
+  return { provider, health, request };
+}
+
+/** Retry-After as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000);
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+function secretHeaderValues(headers: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADERS.has(name.toLowerCase())) continue;
+    out.push(value);
+    const bearer = /^Bearer\s+(.+)$/i.exec(value);
+    if (bearer?.[1]) out.push(bearer[1]);
+  }
+  return out;
+}
+
+function parseJson(text: string | undefined): { ok: true; value: unknown } | { ok: false } {
+  if (text === undefined || text.trim() === "") return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function networkDetail(e: unknown): string {
+  // ofetch wraps fetch's TypeError("fetch failed"), which wraps the socket error (ECONNREFUSED…).
+  let cur: unknown = e;
+  let detail = "request failed";
+  for (let depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {
+    const err = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof err.code === "string") return err.code;
+    if (typeof err.message === "string" && err.message) detail = err.message;
+    cur = err.cause;
+  }
+  return detail.slice(0, 200);
+}
+
+/** A partial options object without its undefined entries, safe to spread over defaults. */
+export function definedOnly<T extends object>(partial: T): Partial<T> {
+  return Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** What every adapter factory takes besides its own configuration. */
+export interface AdapterDeps {
+  metrics?: Metrics;
+  logger?: Logger;
+  health?: ProviderHealth;
+  timeouts: { orderMs: number; readMs: number };
+  retry?: Partial<RetryPolicy>;
+}

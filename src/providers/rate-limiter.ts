@@ -1,0 +1,103 @@
+/**
+ * A FIFO sliding-window rate limiter: at most `max` calls in any `windowMs`. Callers queue
+ * instead of failing, in arrival order.
+ *
+ * A slot is taken when a call starts and its window only begins when the call ends. The
+ * provider counts a request somewhere between those two instants, so counting from the end
+ * can never let more than `max` requests land in any of the provider's windows, whatever the
+ * latency.
+ *
+ * In-process only: with several bot processes each has its own budget, and together they can
+ * exceed the provider's limit (the provider's 429 is then honoured through `pause`).
+ */
+export interface RateLimiterOptions {
+  max: number;
+  windowMs: number;
+}
+
+export class RateLimiter {
+  readonly max: number;
+  readonly windowMs: number;
+  private inFlight = 0;
+  /** End times of finished calls still inside the window, oldest first. */
+  private finished: number[] = [];
+  private queue: Array<() => void> = [];
+  private pausedUntil = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(opts: RateLimiterOptions) {
+    if (!Number.isInteger(opts.max) || opts.max < 1) throw new RangeError(`bad max ${opts.max}`);
+    if (!(opts.windowMs > 0)) throw new RangeError(`bad windowMs ${opts.windowMs}`);
+    this.max = opts.max;
+    this.windowMs = opts.windowMs;
+  }
+
+  /** Runs `fn` once a slot is free. */
+  async schedule<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /** Waits for a slot; call the returned function when the call has finished. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.queue.push(() => {
+        this.inFlight++;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.inFlight--;
+          this.finished.push(Date.now());
+          this.pump();
+        });
+      });
+      this.pump();
+    });
+  }
+
+  /** Holds every caller for `ms` (a 429's Retry-After). Never shortens an existing pause. */
+  pause(ms: number): void {
+    if (!(ms > 0)) return;
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.pump();
+  }
+
+  /** How long a pause (after a 429) still holds callers; 0 when none. */
+  get pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - Date.now());
+  }
+
+  /** Callers waiting for a slot. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private pump(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    for (;;) {
+      if (this.queue.length === 0) return;
+      const now = Date.now();
+      while (this.finished.length > 0 && this.finished[0]! <= now - this.windowMs) this.finished.shift();
+      let wakeAt = 0;
+      if (now < this.pausedUntil) wakeAt = this.pausedUntil;
+      else if (this.inFlight + this.finished.length >= this.max) {
+        // Full: if everything is in flight, a release will pump; otherwise wake when the oldest expires.
+        if (this.finished.length === 0) return;
+        wakeAt = this.finished[0]! + this.windowMs;
+      }
+      if (wakeAt > 0) {
+        this.timer = setTimeout(() => this.pump(), Math.max(1, wakeAt - now));
+        return;
+      }
+      this.queue.shift()!();
+    }
+  }
+}

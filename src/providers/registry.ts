@@ -1,0 +1,53 @@
+/** Which providers are on, from configuration. The only place adapters are imported by name. */
+import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
+import { ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
+import type { ProviderAdapter, ProviderId } from "./types.js";
+import { createXinstituteAdapter, type XinstituteConfig } from "./xinstitute/index.js";
+
+export type { ProviderHealthSnapshot } from "./http.js";
+
+export interface ProvidersConfig {
+  xinstitute?: XinstituteConfig;
+  gametopup?: GametopupConfig;
+  /** Defaults: order 7000 ms (the update handler has an 8 s budget), read 10000 ms. */
+  timeouts?: { orderMs?: number; readMs?: number };
+  /** Overrides the shared retry policy (tests). */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface ProviderRegistry {
+  list(): ProviderAdapter[];
+  get(id: ProviderId): ProviderAdapter | undefined;
+  health(): Record<string, ProviderHealthSnapshot>;
+}
+
+export const DEFAULT_TIMEOUTS = { orderMs: 7_000, readMs: 10_000 } as const;
+
+export function createProviderRegistry(cfg: ProvidersConfig, deps: { metrics?: Metrics; logger?: Logger }): ProviderRegistry {
+  const adapters = new Map<ProviderId, ProviderAdapter>();
+  const healths = new Map<ProviderId, ProviderHealth>();
+  const depsFor = (id: ProviderId): AdapterDeps => {
+    const health = new ProviderHealth(id);
+    healths.set(id, health);
+    return {
+      metrics: deps.metrics,
+      logger: deps.logger?.child({ provider: id }),
+      health,
+      timeouts: {
+        orderMs: cfg.timeouts?.orderMs ?? DEFAULT_TIMEOUTS.orderMs,
+        readMs: cfg.timeouts?.readMs ?? DEFAULT_TIMEOUTS.readMs,
+      },
+      retry: cfg.retry,
+    };
+  };
+  if (cfg.xinstitute) adapters.set("xinstitute", createXinstituteAdapter(cfg.xinstitute, depsFor("xinstitute")));
+  if (cfg.gametopup) adapters.set("gametopup", createGametopupAdapter(cfg.gametopup, depsFor("gametopup")));
+
+  return {
+    list: () => [...adapters.values()],
+    get: (id) => adapters.get(id),
+    health: () => Object.fromEntries([...healths].map(([id, h]) => [id, h.snapshot()])),
+  };
+}
