@@ -173,6 +173,9 @@ export interface Kv {
   /** Sets only when absent; true when this call set it (dedupe, locks). */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
   del(key: string): Promise<void>;
+  /** Atomically adds to a counter field of a hash-like record; returns the new value. */
+  incr(key: string, field: string, by?: number): Promise<number>;
+  counters(key: string): Promise<Record<string, number>>;
 }
 
 export interface Store {

@@ -24,6 +24,7 @@ export function memoryStore(): Store {
   const providerIndex = new Map<string, string>();
   const audit: AuditEntry[] = [];
   const kv = new Map<string, { value: string; expires?: number }>();
+  const counters = new Map<string, Map<string, number>>();
 
   const live = (key: string) => {
     const item = kv.get(key);
@@ -173,6 +174,15 @@ export function memoryStore(): Store {
       },
       async del(key) {
         kv.delete(key);
+        counters.delete(key);
+      },
+      async incr(key, field, by = 1) {
+        const c = counters.get(key) ?? counters.set(key, new Map()).get(key)!;
+        c.set(field, (c.get(field) ?? 0) + by);
+        return c.get(field)!;
+      },
+      async counters(key) {
+        return Object.fromEntries(counters.get(key) ?? []);
       },
     },
     async ping() {

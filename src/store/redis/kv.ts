@@ -18,5 +18,12 @@ export function redisKv(redis: Redis, prefix: string): Kv {
     async del(key) {
       await redis.del(prefix + key);
     },
+    incr(key, field, by = 1) {
+      return redis.hincrby(prefix + key, field, by);
+    },
+    async counters(key) {
+      const raw = await redis.hgetall(prefix + key);
+      return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+    },
   };
 }

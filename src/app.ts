@@ -1,0 +1,172 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { AddressInfo } from "node:net";
+import { setCommandMenus } from "./bot/commands-menu.js";
+import type { Services } from "./bot/context.js";
+import { botDelivery } from "./bot/delivery.js";
+import { createI18n } from "./bot/i18n.js";
+import { createBot } from "./bot/index.js";
+import { createAdminFeature } from "./bot/features/admin/index.js";
+import type { Config } from "./config.js";
+import { createBroadcasts } from "./domain/broadcasts.js";
+import { createCatalog } from "./domain/catalog.js";
+import { createDrafts } from "./domain/drafts.js";
+import { createOrderService } from "./domain/orders.js";
+import { createResellers } from "./domain/resellers.js";
+import { createSettings } from "./domain/settings.js";
+import { bullmqQueues } from "./jobs/bullmq.js";
+import { memoryQueues } from "./jobs/memory.js";
+import { queueNotifier } from "./jobs/notifier.js";
+import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
+import { QUEUE_NAMES } from "./jobs/types.js";
+import { startWorkers } from "./jobs/workers.js";
+import { createLogger, type Logger } from "./observability/logger.js";
+import { createMetrics } from "./observability/metrics.js";
+import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
+import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { createServer } from "./server/index.js";
+import { openStore } from "./store/index.js";
+
+export interface AppOptions {
+  logger?: Logger;
+  botInfo?: UserFromGetMe;
+  /** Status poll and reconciliation back-off; tests shorten them. */
+  pollDelaysMs?: readonly number[];
+  reconcileDelaysMs?: readonly number[];
+  /** How long a top-up may stay Pending before it is declared unknown (default 24 h). */
+  pendingWindowMs?: number;
+  providerTimeouts?: ProvidersConfig["timeouts"];
+  flood?: { max: number; windowMs: number };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+/** The composition root: everything is built here and nowhere else. */
+export async function createApp(config: Config, opts: AppOptions = {}) {
+  const logger =
+    opts.logger ?? createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
+  const metrics = createMetrics({ defaultMetrics: true });
+  const { store, redis } = await openStore(config.redisUrl, logger);
+
+  let sandbox: Sandbox | undefined;
+  let providersConfig: ProvidersConfig = { ...config.providers, timeouts: opts.providerTimeouts };
+  if (config.sandbox) {
+    sandbox = await startSandbox({ autoProgress: true });
+    providersConfig = { ...sandbox.providers, timeouts: opts.providerTimeouts };
+    logger.warn("SANDBOX=true: built-in sandbox providers on loopback; nothing is real");
+  }
+  for (const p of config.pendingProviders) logger.warn({ provider: p }, "provider configured but its adapter is not in this build yet; ignored");
+  const providers = createProviderRegistry(providersConfig, { metrics, logger });
+
+  const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
+  const notifier = queueNotifier(queues, config.adminIds);
+  const scheduler = queueScheduler(queues, {
+    poll: opts.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS,
+    reconcile: opts.reconcileDelaysMs ?? DEFAULT_RECONCILE_DELAYS_MS,
+  });
+  const settings = createSettings(store.kv, { markups: config.markups });
+  const resellers = createResellers({ store, adminIds: config.adminIds, registration: config.registration, notifier });
+  const drafts = createDrafts(store.kv);
+  const catalog = createCatalog({ providers, kv: store.kv, settings, ttlMs: config.catalogTtlMs, logger });
+  const orders = createOrderService({
+    store,
+    providers,
+    drafts,
+    settings,
+    resellers,
+    notifier,
+    scheduler,
+    logger,
+    metrics,
+    sandbox: config.sandbox,
+    pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
+  });
+  const broadcasts = createBroadcasts({ store, kv: store.kv, notifier });
+  const translator = createI18n(config.defaultLocale);
+  const services: Services = {
+    store,
+    resellers,
+    catalog,
+    drafts,
+    orders,
+    settings,
+    broadcasts,
+    providers,
+    logger,
+    sandbox: config.sandbox,
+    defaultLocale: config.defaultLocale,
+  };
+
+  const bot = createBot({
+    token: config.botToken,
+    apiRoot: config.apiRoot,
+    botInfo: opts.botInfo,
+    services,
+    translator,
+    metrics,
+    redis,
+    flood: opts.flood,
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds })],
+  });
+
+  let initialised = false;
+  const server = createServer({
+    providers,
+    orders,
+    kv: store.kv,
+    logger,
+    metrics,
+    ready: async () => initialised && (await store.ping()),
+    async collect() {
+      for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));
+      for (const [k, v] of Object.entries(await store.ledger.totals())) {
+        const [currency, type] = k.split(":");
+        metrics.ledgerTotal.set({ currency, type }, v);
+      }
+    },
+  });
+
+  let runner: RunnerHandle | undefined;
+  let address: AddressInfo | undefined;
+
+  return {
+    bot,
+    services,
+    store,
+    sandbox,
+    queues,
+    get address() {
+      return address;
+    },
+
+    async start() {
+      address = await server.listen(config.host, config.port);
+      const local = `http://127.0.0.1:${address.port}`;
+      sandbox?.xinstitute.control.setWebhookUrl(`${local}/webhooks/xinstitute`);
+      await bot.init();
+      startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics });
+      await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
+      if (config.mode === "webhook") {
+        server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
+        await bot.api.setWebhook(`${config.publicUrl}/telegram`, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query"] });
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+      }
+      initialised = true;
+      logger.info({ port: address.port, mode: config.mode, store: store.kind, sandbox: config.sandbox, providers: providers.list().map((p) => p.id) }, "bot started");
+    },
+
+    /** Stop taking updates, let in-flight ones and running jobs finish, then close everything. */
+    async stop() {
+      initialised = false;
+      if (runner?.isRunning()) await runner.stop();
+      await server.close();
+      await queues.close();
+      await sandbox?.close();
+      await store.close();
+      logger.info("bot stopped");
+    },
+  };
+}

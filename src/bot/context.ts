@@ -1,0 +1,52 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context, SessionFlavor } from "grammy";
+import type { Broadcasts } from "../domain/broadcasts.js";
+import type { Catalog } from "../domain/catalog.js";
+import type { Drafts } from "../domain/drafts.js";
+import type { MessageArgs } from "../domain/notifications.js";
+import type { OrderService } from "../domain/orders.js";
+import type { Resellers } from "../domain/resellers.js";
+import type { Settings } from "../domain/settings.js";
+import type { Logger } from "../observability/logger.js";
+import type { ProviderHealthSnapshot } from "../providers/health.js";
+import type { ProviderDirectory } from "../providers/types.js";
+import type { Locale, Store, UserRecord } from "../store/types.js";
+
+/** Small per-chat state; money and orders never live here (they are in our own keys). */
+export interface SessionData {
+  /** Page of /orders the user last looked at. */
+  ordersPage?: number;
+}
+
+/** What every update's context carries beyond grammY's own. */
+export interface AppFlavor {
+  /** The sender's record, loaded (and registered on first contact) before features run. */
+  user?: UserRecord;
+  /** True on the update that registered the user. */
+  userCreated: boolean;
+  isAdmin: boolean;
+  /** The reader's locale, resolved once per update. */
+  locale: Locale;
+  /** Translate with HTML-escaped arguments and money formatted for the reader. */
+  tr(key: string, args?: MessageArgs): string;
+}
+
+export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor;
+export type BotContext = ConversationFlavor<BaseContext>;
+/** Context inside a conversation: no session, but i18n and our flavour are installed as plugins. */
+export type FlowContext = Context & I18nFlavor & AppFlavor;
+
+export interface Services {
+  store: Store;
+  resellers: Resellers;
+  catalog: Catalog;
+  drafts: Drafts;
+  orders: OrderService;
+  settings: Settings;
+  broadcasts: Broadcasts;
+  providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
+  logger: Logger;
+  sandbox: boolean;
+  defaultLocale: Locale;
+}

@@ -1,0 +1,63 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../context.js";
+
+export type Flow = Conversation<BotContext, FlowContext>;
+
+export interface AskOptions<T> {
+  /** Offer a Skip button; skipping returns undefined. */
+  skippable?: boolean;
+  /** Quick-pick buttons whose values go through `parse` like typed text. */
+  choices?: string[];
+  parse(text: string): T | undefined;
+  errorKey: string;
+  errorArgs?: Record<string, string | number>;
+}
+
+/**
+ * Asks for one value and waits until a valid one arrives. Anything else gets a short, localised
+ * answer and the question stands; a command leaves the flow and is handled as usual, so a
+ * reseller is never stuck in a flow.
+ */
+export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: string, opts: AskOptions<T>): Promise<T | undefined> {
+  const kb = new InlineKeyboard();
+  for (const choice of opts.choices ?? []) kb.text(choice, `flow:pick:${choice}`);
+  if (opts.choices?.length) kb.row();
+  if (opts.skippable) kb.text(ctx.tr("btn-skip"), "flow:skip");
+  kb.text(ctx.tr("btn-cancel"), "flow:cancel");
+  await ctx.reply(prompt, { reply_markup: kb });
+
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data !== undefined) {
+      if (data === "flow:cancel") {
+        await next.answerCallbackQuery();
+        await next.editMessageReplyMarkup();
+        await next.reply(next.tr("cancel-done"));
+        return conversation.halt();
+      }
+      if (data === "flow:skip" && opts.skippable) {
+        await next.answerCallbackQuery();
+        return undefined;
+      }
+      if (data.startsWith("flow:pick:")) {
+        await next.answerCallbackQuery();
+        const picked = opts.parse(data.slice("flow:pick:".length));
+        if (picked !== undefined) return picked;
+        continue;
+      }
+      // A button from an older message: leave it to the rest of the bot.
+      return conversation.halt({ next: true });
+    }
+    const text = next.message?.text;
+    if (text?.startsWith("/")) return conversation.halt({ next: true });
+    if (text === undefined) {
+      if (next.message) await next.reply(next.tr("flow-text-expected"));
+      continue;
+    }
+    const value = opts.parse(text);
+    if (value !== undefined) return value;
+    await next.reply(next.tr(opts.errorKey, opts.errorArgs));
+  }
+}

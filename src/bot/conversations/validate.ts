@@ -1,0 +1,29 @@
+/** Chat input rules, shared by the flows and their tests. Each returns the clean value or undefined. */
+
+export function parsePlayerId(text: string): string | undefined {
+  const t = text.trim();
+  return /^[A-Za-z0-9]{3,20}$/.test(t) ? t : undefined;
+}
+
+export function parseZone(text: string): string | undefined {
+  const t = text.trim().replace(/^\((.*)\)$/, "$1");
+  return /^[A-Za-z0-9]{1,10}$/.test(t) ? t : undefined;
+}
+
+/** A practical address check: one @, a dotted domain, no spaces; lower-cased domain. */
+export function parseEmail(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length > 254) return undefined;
+  const m = /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/.exec(t);
+  if (!m || m[1]!.startsWith(".") || m[1]!.endsWith(".") || m[1]!.includes("..")) return undefined;
+  return `${m[1]}@${m[2]!.toLowerCase()}`;
+}
+
+export const MAX_QUANTITY = 10;
+
+export function parseQuantity(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= 1 && n <= MAX_QUANTITY ? n : undefined;
+}

@@ -1,0 +1,38 @@
+import { Api, GrammyError, InlineKeyboard } from "grammy";
+import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
+import type { Store } from "../store/types.js";
+import type { Locale } from "../store/types.js";
+import type { Translator } from "./i18n.js";
+import { pickLocale } from "./i18n.js";
+import { htmlParseMode } from "./middlewares/html.js";
+
+/**
+ * The jobs' "send a message" port on the Bot API. This Api has no auto-retry: the queue owns
+ * retries and pacing, and a 429 must reach it to pause every worker.
+ */
+export function botDelivery(deps: { token: string; apiRoot: string; store: Store; translator: Translator; defaultLocale: Locale }): ChatDelivery {
+  const api = new Api(deps.token, { apiRoot: deps.apiRoot });
+  api.config.use(htmlParseMode);
+
+  return {
+    async deliver(userId, key, args, buttons): Promise<DeliveryResult> {
+      const user = await deps.store.users.get(userId);
+      const locale = pickLocale(user?.locale, user?.telegramLanguage, deps.defaultLocale);
+      const text = deps.translator.render(locale, key, args);
+      let reply_markup: InlineKeyboard | undefined;
+      if (buttons?.length) {
+        reply_markup = new InlineKeyboard(buttons.map((row) => row.map((b) => InlineKeyboard.text(deps.translator.render(locale, b.key), b.data))));
+      }
+      try {
+        await api.sendMessage(userId, text, { reply_markup });
+        return { status: "sent" };
+      } catch (err) {
+        if (!(err instanceof GrammyError)) throw err; // network: the queue retries
+        if (err.error_code === 429) return { status: "rate_limited", retryAfterMs: (err.parameters.retry_after ?? 1) * 1000 };
+        if (err.error_code === 403) return { status: "blocked" };
+        if (err.error_code === 400) return { status: "undeliverable", reason: err.description };
+        throw err;
+      }
+    },
+  };
+}

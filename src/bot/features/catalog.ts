@@ -1,0 +1,90 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { PricedProduct } from "../../domain/catalog.js";
+import { productKey } from "../../domain/settings.js";
+import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
+import { fitsCallback, longProvider, shortProvider } from "../keyboards/ids.js";
+import type { BotContext, Services } from "../context.js";
+
+/** "a": the whole catalogue (/products); "t": game top-ups only (/topup). */
+type Mode = "a" | "t";
+
+const inMode = (mode: Mode) => (p: PricedProduct) => mode === "a" || p.input.kind === "player";
+
+export function catalogFeature(s: Services) {
+  const c = new Composer<BotContext>();
+
+  async function visible(ctx: BotContext, mode: Mode) {
+    const tier = ctx.user?.tier ?? "member";
+    return (await s.catalog.priced(tier)).filter(inMode(mode)).filter((p) => fitsCallback(`b:${shortProvider(p.provider)}:${p.sku}`));
+  }
+  const categoriesOf = (products: PricedProduct[]) => [...new Set(products.map((p) => p.category))].sort();
+
+  async function showCategories(ctx: BotContext, mode: Mode, edit: boolean) {
+    const products = await visible(ctx, mode);
+    if (products.length === 0) return void (await ctx.reply(ctx.tr("catalog-empty")));
+    const kb = new InlineKeyboard();
+    categoriesOf(products).forEach((cat, i) => kb.text(cat, `c:${mode}:${i}:0`).row());
+    const text = [ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"), ...(s.sandbox ? [ctx.tr("sandbox-banner")] : [])].join("\n\n");
+    if (edit) await ctx.editMessageText(text, { reply_markup: kb });
+    else await ctx.reply(text, { reply_markup: kb });
+  }
+
+  c.command("products", (ctx) => showCategories(ctx, "a", false));
+  c.command("topup", (ctx) => showCategories(ctx, "t", false));
+
+  c.callbackQuery(/^cs:([at])$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showCategories(ctx, ctx.match[1] as Mode, true);
+  });
+
+  c.callbackQuery(/^c:([at]):(\d+):(\d+)$/, async (ctx) => {
+    const mode = ctx.match[1] as Mode;
+    const products = await visible(ctx, mode);
+    const category = categoriesOf(products)[Number(ctx.match[2])];
+    await ctx.answerCallbackQuery();
+    if (!category) return showCategories(ctx, mode, true);
+    const inCat = products.filter((p) => p.category === category);
+    const pages = pageCount(inCat.length);
+    const page = Math.min(Number(ctx.match[3]), pages - 1);
+    const kb = new InlineKeyboard();
+    for (const p of inCat.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) {
+      const label = p.inStock && !p.paused ? ctx.tr("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } }) : ctx.tr("catalog-item-out", { name: p.name });
+      kb.text(label, `p:${mode}:${shortProvider(p.provider)}:${p.sku}`).row();
+    }
+    addPager(kb, page, pages, (n) => `c:${mode}:${ctx.match[2]}:${n}`, ctx.tr);
+    kb.row().text(ctx.tr("btn-back"), `cs:${mode}`);
+    await ctx.editMessageText(ctx.tr("catalog-products", { category, page: page + 1, pages }), { reply_markup: kb });
+  });
+
+  c.callbackQuery(/^p:([at]):([a-z]):(.+)$/, async (ctx) => {
+    const mode = ctx.match[1] as Mode;
+    const provider = longProvider(ctx.match[2]!);
+    const products = await visible(ctx, mode);
+    const p = products.find((x) => x.provider === provider && x.sku === ctx.match[3]);
+    await ctx.answerCallbackQuery();
+    if (!p) return void (await ctx.editMessageText(ctx.tr("catalog-gone")));
+    const lines = [ctx.tr("catalog-product", { name: p.name, category: p.category, price: { money: [p.price.amount, p.price.currency] } })];
+    if (p.note) lines.push(ctx.tr("catalog-product-note", { note: p.note }));
+    if (!p.inStock) lines.push(ctx.tr("catalog-product-out"));
+    if (p.paused) lines.push(ctx.tr("catalog-product-paused"));
+    if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
+    const kb = new InlineKeyboard();
+    if (p.inStock && !p.paused) kb.text(ctx.tr("btn-buy"), `b:${shortProvider(p.provider)}:${p.sku}`).row();
+    const catIndex = categoriesOf(products).indexOf(p.category);
+    kb.text(ctx.tr("btn-back"), `c:${mode}:${catIndex}:0`);
+    await ctx.editMessageText(lines.join("\n"), { reply_markup: kb });
+  });
+
+  c.callbackQuery(/^b:([a-z]):(.+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const provider = longProvider(ctx.match[1]!);
+    const block = ctx.user && s.resellers.buyBlock(ctx.user, await s.settings.maintenance());
+    if (!ctx.user || block) return void (await ctx.reply(ctx.tr(`blocked-${block ?? "pending"}`)));
+    if (!provider) return void (await ctx.reply(ctx.tr("catalog-gone")));
+    if (productKey(provider, ctx.match[2]!) in (await s.settings.pricing()).paused) return void (await ctx.reply(ctx.tr("blocked-paused")));
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter("purchase", provider, ctx.match[2]);
+  });
+
+  return c;
+}

@@ -1,0 +1,56 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { LedgerEntry } from "../../store/types.js";
+import type { BotContext, Services } from "../context.js";
+import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
+import { orderCard } from "./order-card.js";
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+const csvField = (v: string | number) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+export function statementCsv(header: string, entries: LedgerEntry[]): string {
+  const rows = entries.map((e) =>
+    [new Date(e.at).toISOString(), e.type, e.amount, e.currency, e.balanceAfter, e.orderId ?? "", e.reason].map(csvField).join(","),
+  );
+  return [header, ...rows].join("\n") + "\n";
+}
+
+export function ordersFeature(s: Services) {
+  const c = new Composer<BotContext>();
+
+  async function showPage(ctx: BotContext, page: number, edit: boolean) {
+    const userId = ctx.from!.id;
+    const total = await s.store.orders.countByUser(userId);
+    if (total === 0) return void (await ctx.reply(ctx.tr("orders-empty")));
+    const pages = pageCount(total);
+    const p = Math.min(Math.max(page, 0), pages - 1);
+    const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
+    const kb = new InlineKeyboard();
+    for (const o of orders) {
+      kb.text(ctx.tr("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.tr(`state-${o.state}`) }), `ov:${o.id}`).row();
+    }
+    addPager(kb, p, pages, (n) => `op:${n}`, ctx.tr);
+    kb.row().text(ctx.tr("btn-csv"), "csv");
+    const text = ctx.tr("orders-title", { page: p + 1, pages });
+    if (edit) await ctx.editMessageText(text, { reply_markup: kb });
+    else await ctx.reply(text, { reply_markup: kb });
+  }
+
+  c.command("orders", (ctx) => showPage(ctx, 0, false));
+  c.callbackQuery(/^op:(\d+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showPage(ctx, Number(ctx.match[1]), true);
+  });
+  c.callbackQuery(/^ov:(R[0-9A-Z]{10})$/, async (ctx) => {
+    const order = await s.store.orders.get(ctx.match[1]!);
+    if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(orderCard(ctx, order));
+  });
+  c.callbackQuery("csv", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const entries = (await s.store.ledger.entries(ctx.from.id, { limit: 1_000_000 })).reverse();
+    const csv = statementCsv(ctx.tr("csv-header"), entries);
+    await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `statement-${ctx.from.id}.csv`), { caption: ctx.tr("csv-caption") });
+  });
+  return c;
+}

@@ -1,0 +1,18 @@
+import { Composer } from "grammy";
+import type { BotContext, Services } from "../context.js";
+
+export function startFeature(s: Services) {
+  const c = new Composer<BotContext>();
+  c.chatType("private").command("start", async (ctx) => {
+    const user = ctx.user!;
+    const lines = [ctx.tr(ctx.userCreated ? "start-welcome" : "start-welcome-back", { name: user.firstName })];
+    if (user.status === "pending") lines.push(ctx.tr("start-pending"));
+    else if (user.status === "rejected") lines.push(ctx.tr("start-rejected"));
+    else if (user.status === "banned") lines.push(ctx.tr("start-banned"));
+    else lines.push(ctx.tr("start-next"));
+    if (ctx.isAdmin) lines.push(ctx.tr("start-admin"));
+    if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
+    await ctx.reply(lines.join("\n\n"));
+  });
+  return c;
+}

@@ -1,0 +1,29 @@
+import { Composer } from "grammy";
+import type { LedgerEntry } from "../../store/types.js";
+import type { BaseContext, BotContext, Services } from "../context.js";
+import { formatDate } from "./order-card.js";
+
+export function ledgerLine(ctx: BaseContext, e: LedgerEntry): string {
+  return ctx.tr("ledger-line", {
+    date: formatDate(e.at, ctx.locale),
+    amount: { money: [e.amount, e.currency] },
+    type: ctx.tr(`ledger-type-${e.type}`),
+    order: e.orderId ? ` · ${e.orderId}` : "",
+  });
+}
+
+export function walletFeature(s: Services) {
+  const c = new Composer<BotContext>();
+  c.command("balance", async (ctx) => {
+    const balances = Object.entries(await s.store.ledger.balances(ctx.from!.id));
+    const lines = [ctx.tr("balance-title")];
+    if (balances.length === 0) lines.push(ctx.tr("balance-empty"));
+    for (const [currency, amount] of balances) lines.push(ctx.tr("balance-line", { amount: { money: [amount, currency] } }));
+    const entries = await s.store.ledger.entries(ctx.from!.id, { limit: 10 });
+    lines.push("", ctx.tr("ledger-title"));
+    if (entries.length === 0) lines.push(ctx.tr("ledger-none"));
+    for (const e of entries) lines.push(ledgerLine(ctx, e));
+    await ctx.reply(lines.join("\n"));
+  });
+  return c;
+}

@@ -1,0 +1,100 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { Bot, session, type Context, type Middleware, type MiddlewareFn } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
+import type { Metrics } from "../observability/metrics.js";
+import type { BaseContext, BotContext, FlowContext, Services, SessionData } from "./context.js";
+import { purchaseConversation } from "./conversations/purchase.js";
+import { errorHandler } from "./error-handler.js";
+import { cancelFeature } from "./features/cancel.js";
+import { catalogFeature } from "./features/catalog.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { ordersFeature } from "./features/orders.js";
+import { purchaseFeature } from "./features/purchase.js";
+import { startFeature } from "./features/start.js";
+import { statusFeature } from "./features/status.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { walletFeature } from "./features/wallet.js";
+import type { Translator } from "./i18n.js";
+import { floodLimit } from "./middlewares/flood.js";
+import { htmlParseMode } from "./middlewares/html.js";
+import { updateMetrics } from "./middlewares/metrics.js";
+import { userContext } from "./middlewares/user.js";
+
+export interface BotOptions {
+  token: string;
+  apiRoot: string;
+  botInfo?: UserFromGetMe;
+  services: Services;
+  translator: Translator;
+  metrics: Metrics;
+  /** Shared connection for sessions, conversations and flood counters; absent: in memory. */
+  redis?: Redis;
+  flood?: { max: number; windowMs: number };
+  /** Extra features (the admin console), installed before the catch-all. */
+  extraFeatures?: Middleware<BotContext>[];
+}
+
+/** Capped: a user is waiting on these calls; auto-retry's default would wait forever. */
+const retryPolicy = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
+
+// Bump when a conversation's steps change shape: state saved by older code is then dropped.
+const CONVERSATION_VERSION = 1;
+
+export function createBot(o: BotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
+  bot.api.config.use(htmlParseMode);
+  bot.api.config.use(retryPolicy());
+
+  const s = o.services;
+  const user = userContext(s, o.translator);
+  const i18n = o.translator.i18n.middleware() as unknown as MiddlewareFn<FlowContext>;
+  // Inside a conversation ctx.api is a fresh Api: the transformers must be installed again.
+  const flowApi: MiddlewareFn<Context> = (ctx, next) => {
+    ctx.api.config.use(htmlParseMode);
+    ctx.api.config.use(retryPolicy());
+    return next();
+  };
+
+  // One update per chat at a time within a process (the runner is concurrent otherwise).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(updateMetrics(o.metrics) as MiddlewareFn<BotContext>);
+  const app = bot.errorBoundary(errorHandler(s.logger));
+
+  app.use(
+    session<SessionData, BaseContext>({
+      initial: () => ({}),
+      prefix: "rb:sess:",
+      storage: o.redis ? new RedisAdapter<SessionData>({ instance: o.redis as never }) : undefined,
+    }) as MiddlewareFn<BotContext>,
+  );
+  app.use(user as MiddlewareFn<BotContext>);
+  app.use(i18n as MiddlewareFn<BotContext>);
+  app.use(floodLimit(o.redis, o.flood ?? { max: 8, windowMs: 3000 }));
+  app.use(
+    conversations<BaseContext, FlowContext>({
+      storage: o.redis
+        ? { type: "key", version: CONVERSATION_VERSION, prefix: "rb:conv:", adapter: new RedisAdapter({ instance: o.redis as never }) }
+        : undefined,
+      plugins: [flowApi as MiddlewareFn<FlowContext>, user, i18n],
+    }) as MiddlewareFn<BotContext>,
+  );
+  app.use(cancelFeature());
+  app.use(createConversation<BaseContext, FlowContext>(purchaseConversation(s), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }));
+
+  app.use(startFeature(s));
+  app.use(helpFeature());
+  app.use(languageFeature(s, o.translator));
+  app.use(catalogFeature(s));
+  app.use(purchaseFeature(s));
+  app.use(statusFeature(s));
+  app.use(walletFeature(s));
+  app.use(ordersFeature(s));
+  for (const f of o.extraFeatures ?? []) app.use(f);
+  app.use(unhandledFeature());
+  return bot;
+}

@@ -1,0 +1,29 @@
+import type { MiddlewareFn } from "grammy";
+import type { Translator } from "../i18n.js";
+import { pickLocale } from "../i18n.js";
+import type { FlowContext, Services } from "../context.js";
+
+/**
+ * Loads (and on first contact registers) the sender, resolves their locale and installs
+ * `ctx.tr`. Also used as a conversation plugin, where the outer context's fields are absent.
+ */
+export function userContext(s: Services, translator: Translator): MiddlewareFn<FlowContext> {
+  return async (ctx, next) => {
+    const from = ctx.from;
+    ctx.userCreated = false;
+    if (from && !from.is_bot) {
+      const { user, created } = await s.resellers.register({
+        id: from.id,
+        firstName: from.first_name,
+        username: from.username,
+        languageCode: from.language_code,
+      });
+      ctx.user = user;
+      ctx.userCreated = created;
+    }
+    ctx.isAdmin = from ? s.resellers.isAdmin(from.id) : false;
+    ctx.locale = pickLocale(ctx.user?.locale, from?.language_code, s.defaultLocale);
+    ctx.tr = (key, args) => translator.render(ctx.locale, key, args);
+    await next();
+  };
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import type { Kv, Store } from "../store/types.js";
+import type { Notifier } from "./notifications.js";
+
+export type BroadcastOutcome = "delivered" | "blocked" | "failed";
+
+/**
+ * A broadcast is one queued notification per active reseller; the queue paces them at
+ * Telegram's rate. Counters in the store tell the admin how it went when the last one settles.
+ */
+export function createBroadcasts(deps: { store: Store; kv: Kv; notifier: Notifier }) {
+  const key = (id: string) => `broadcast:${id}`;
+
+  return {
+    async start(adminId: number, text: string): Promise<{ id: string; total: number }> {
+      const id = randomUUID().slice(0, 8);
+      const recipients = (await deps.store.users.all()).filter((u) => u.status === "active" && !u.blockedAt);
+      await deps.kv.incr(key(id), "total", recipients.length);
+      await deps.kv.incr(key(id), "admin", adminId);
+      for (const u of recipients) {
+        await deps.notifier.notifyUser({ userId: u.id, key: "broadcast-message", args: { text }, dedupeKey: `broadcast:${id}:${u.id}`, broadcastId: id });
+      }
+      if (recipients.length === 0) await this.finish(id);
+      return { id, total: recipients.length };
+    },
+
+    /** Counts one recipient's outcome; the last one triggers the admin's report. */
+    async record(id: string, outcome: BroadcastOutcome): Promise<void> {
+      await deps.kv.incr(key(id), outcome);
+      const c = await deps.kv.counters(key(id));
+      if ((c.delivered ?? 0) + (c.blocked ?? 0) + (c.failed ?? 0) >= (c.total ?? 0)) await this.finish(id);
+    },
+
+    async finish(id: string): Promise<void> {
+      if (!(await deps.kv.setIfAbsent(`${key(id)}:done`, "1"))) return;
+      const c = await deps.kv.counters(key(id));
+      await deps.notifier.notifyUser({
+        userId: c.admin ?? 0,
+        key: "admin-broadcast-done",
+        args: { total: c.total ?? 0, delivered: c.delivered ?? 0, blocked: c.blocked ?? 0, failed: c.failed ?? 0 },
+        dedupeKey: `broadcast:${id}:report`,
+      });
+    },
+
+    progress(id: string) {
+      return deps.kv.counters(key(id));
+    },
+  };
+}
+
+export type Broadcasts = ReturnType<typeof createBroadcasts>;

@@ -1,0 +1,68 @@
+import type { Money, Product, ProviderId } from "../providers/types.js";
+import type { Kv } from "../store/types.js";
+import { newOrderId } from "./ids.js";
+import { times } from "./pricing.js";
+
+/**
+ * What the confirmation card shows. Its id becomes the order id, so every tap, redelivered
+ * update or retry of one card maps to the same order: at most one debit and one provider call.
+ */
+export interface Draft {
+  id: string;
+  userId: number;
+  provider: ProviderId;
+  sku: string;
+  productName: string;
+  quantity: number;
+  email?: string;
+  playerId?: string;
+  zone?: string;
+  unitCost: Money;
+  unitPrice: Money;
+  price: Money;
+  cost: Money;
+  createdAt: number;
+}
+
+export const DRAFT_TTL_MS = 30 * 60_000;
+
+export interface DraftInput {
+  quantity?: number;
+  email?: string;
+  playerId?: string;
+  zone?: string;
+}
+
+export function createDrafts(kv: Kv) {
+  return {
+    async create(userId: number, product: Product, unitPrice: Money, input: DraftInput): Promise<Draft> {
+      const quantity = input.quantity ?? 1;
+      const draft: Draft = {
+        id: newOrderId(),
+        userId,
+        provider: product.provider,
+        sku: product.sku,
+        productName: product.name,
+        quantity,
+        email: input.email,
+        playerId: input.playerId,
+        zone: input.zone,
+        unitCost: product.cost,
+        unitPrice,
+        price: times(unitPrice, quantity),
+        cost: times(product.cost, quantity),
+        createdAt: Date.now(),
+      };
+      await kv.setJson(`draft:${draft.id}`, draft, DRAFT_TTL_MS);
+      return draft;
+    },
+    get(id: string): Promise<Draft | undefined> {
+      return kv.getJson<Draft>(`draft:${id}`);
+    },
+    async discard(id: string): Promise<void> {
+      await kv.del(`draft:${id}`);
+    },
+  };
+}
+
+export type Drafts = ReturnType<typeof createDrafts>;

@@ -1,0 +1,346 @@
+import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import {
+  ProviderError,
+  type ProviderDirectory,
+  type ProviderOrderStatus,
+  type WebhookEvent,
+} from "../providers/types.js";
+import type { OrderRecord, OrderState, Store } from "../store/types.js";
+import type { Drafts } from "./drafts.js";
+import { money, type Notifier } from "./notifications.js";
+import type { Resellers } from "./resellers.js";
+import { productKey, type Settings } from "./settings.js";
+
+export type PlaceOutcome =
+  | { kind: "expired" }
+  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | { kind: "insufficient"; balance: number; order: OrderRecord }
+  | { kind: "existing"; order: OrderRecord }
+  | { kind: "placed"; order: OrderRecord }
+  | { kind: "refused"; order: OrderRecord; code: string }
+  | { kind: "unknown"; order: OrderRecord };
+
+/** States in which an order still waits on the provider. */
+export const OPEN_STATES: readonly OrderState[] = ["pending", "processing", "unknown"];
+/** States in which the reseller's money is with us for this order (it can be refunded). */
+const CHARGED_STATES: readonly OrderState[] = ["pending", "processing", "unknown", "completed", "shipped", "delivery_failed"];
+
+export interface Scheduler {
+  /** Status poll `attempt` (0-based) for an order; idempotent per order and attempt. */
+  statusPoll(orderId: string, attempt: number): Promise<void>;
+  /** Reconciliation of an `unknown` order; idempotent per order and attempt. */
+  reconcile(orderId: string, attempt: number): Promise<void>;
+}
+
+export interface OrderServiceDeps {
+  store: Store;
+  providers: ProviderDirectory;
+  drafts: Drafts;
+  settings: Settings;
+  resellers: Resellers;
+  notifier: Notifier;
+  scheduler: Scheduler;
+  logger: Logger;
+  metrics?: Metrics;
+  sandbox?: boolean;
+  /** How long a gametopup order may stay Pending before it is declared unknown. */
+  pendingWindowMs: number;
+}
+
+export function createOrderService(deps: OrderServiceDeps) {
+  const { store, providers, notifier, logger } = deps;
+
+  function record(order: OrderRecord | undefined) {
+    if (order) deps.metrics?.orders.inc({ provider: order.provider, state: order.state });
+    return order;
+  }
+
+  async function transition(
+    id: string,
+    from: readonly OrderState[],
+    to: OrderState,
+    patch?: Parameters<Store["orders"]["transition"]>[3],
+    note?: string,
+  ) {
+    return record(await store.orders.transition(id, from, to, patch, note));
+  }
+
+  /**
+   * Returns the reseller's money for an order, once: the ledger's idempotency key makes a
+   * second call (a duplicate webhook, an admin's second /refund, a retried job) a no-op.
+   */
+  async function refundOnce(order: OrderRecord, actor: string, reason: string): Promise<boolean> {
+    const r = await store.ledger.apply({
+      userId: order.userId,
+      currency: order.price.currency,
+      amount: order.price.amount,
+      type: "refund",
+      reason,
+      actor,
+      orderId: order.id,
+      key: `order:${order.id}:refund`,
+    });
+    if (!r.ok) throw new Error("a refund can never be refused for funds");
+    if (!r.duplicate) await store.orders.patch(order.id, { refundedAt: r.entry.at });
+    return !r.duplicate;
+  }
+
+  async function markUnknown(order: OrderRecord, why: string) {
+    const next = await transition(order.id, ["pending", "processing"], "unknown", { failure: why }, why);
+    if (!next) return;
+    logger.error({ orderId: order.id, provider: order.provider, why }, "order outcome unknown: funds held");
+    await notifier.notifyAdmins(
+      "admin-order-unknown",
+      { orderId: order.id, provider: order.provider, reason: why },
+      `order:${order.id}:unknown`,
+    );
+    await deps.scheduler.reconcile(order.id, 0);
+  }
+
+  async function place(draftId: string, userId: number): Promise<PlaceOutcome> {
+    const existing = await store.orders.get(draftId);
+    if (existing) return existing.userId === userId ? { kind: "existing", order: existing } : { kind: "expired" };
+    const draft = await deps.drafts.get(draftId);
+    if (!draft || draft.userId !== userId) return { kind: "expired" };
+    const user = await deps.resellers.get(userId);
+    if (!user) return { kind: "expired" };
+    const block = deps.resellers.buyBlock(user, await deps.settings.maintenance());
+    if (block) return { kind: "blocked", reason: block };
+    if (productKey(draft.provider, draft.sku) in (await deps.settings.pricing()).paused) return { kind: "blocked", reason: "paused" };
+    const ordering = providers.get(draft.provider)?.ordering;
+    if (!ordering) return { kind: "blocked", reason: "provider_off" };
+
+    const now = Date.now();
+    const order: OrderRecord = {
+      id: draft.id,
+      userId,
+      provider: draft.provider,
+      sku: draft.sku,
+      productName: draft.productName,
+      quantity: draft.quantity,
+      email: draft.email,
+      playerId: draft.playerId,
+      zone: draft.zone,
+      price: draft.price,
+      cost: draft.cost,
+      unitCost: draft.unitCost,
+      state: "pending",
+      sandbox: deps.sandbox || undefined,
+      createdAt: now,
+      updatedAt: now,
+      history: [{ at: now, state: "pending" }],
+    };
+    // The create is the claim: whoever creates the order is the only one to debit and call out.
+    if (!(await store.orders.create(order))) {
+      const raced = await store.orders.get(draftId);
+      return raced ? { kind: "existing", order: raced } : { kind: "expired" };
+    }
+    record(order);
+
+    const debit = await store.ledger.apply({
+      userId,
+      currency: order.price.currency,
+      amount: -order.price.amount,
+      type: "debit",
+      reason: "order",
+      actor: `user:${userId}`,
+      orderId: order.id,
+      key: `order:${order.id}:debit`,
+    });
+    if (!debit.ok) {
+      const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");
+      return { kind: "insufficient", balance: debit.balance, order: failed ?? order };
+    }
+
+    try {
+      const result = await ordering.placeOrder({
+        ref: order.id,
+        sku: order.sku,
+        unitCost: order.unitCost,
+        quantity: order.quantity,
+        email: order.email,
+        playerId: order.playerId,
+        zone: order.zone,
+      });
+      const state: OrderState = result.state === "completed" ? "completed" : result.state === "failed" ? "refunded" : "processing";
+      if (state === "refunded") await refundOnce(order, "system", "provider_failed");
+      const placed = await transition(order.id, ["pending"], state, {
+        providerOrderId: result.providerOrderId,
+        productName: result.productName ?? order.productName,
+      });
+      await deps.drafts.discard(draftId);
+      if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
+      return { kind: "placed", order: placed ?? order };
+    } catch (err) {
+      if (err instanceof ProviderError && err.definite) {
+        await refundOnce(order, "system", `provider_refused:${err.code}`);
+        const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
+        if (err.kind === "auth") {
+          await notifier.notifyAdmins("admin-provider-auth", { provider: order.provider, code: err.code }, `auth:${order.provider}:${err.code}`);
+        }
+        return { kind: "refused", order: refunded ?? order, code: err.code };
+      }
+      const why = err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error";
+      if (!(err instanceof ProviderError)) logger.error({ err, orderId: order.id }, "order placement crashed");
+      await markUnknown(order, why);
+      return { kind: "unknown", order: (await store.orders.get(order.id)) ?? order };
+    }
+  }
+
+  /** Applies a provider's status answer (poll, /status, reconciliation). */
+  async function applyStatus(order: OrderRecord, status: ProviderOrderStatus): Promise<OrderRecord> {
+    const patch = {
+      providerOrderId: order.providerOrderId ?? status.providerOrderId,
+      nickname: status.nickname ?? order.nickname,
+      note: status.note ?? order.note,
+    };
+    if (status.state === "completed") {
+      const done = await transition(order.id, OPEN_STATES, "completed", patch, status.note);
+      if (done) {
+        await notifier.notifyUser({
+          userId: order.userId,
+          key: "order-completed",
+          args: { orderId: order.id, product: order.productName, player: order.playerId ?? "-", nickname: status.nickname ?? "-" },
+          dedupeKey: `order:${order.id}:completed`,
+        });
+        return done;
+      }
+    } else if (status.state === "failed") {
+      const fresh = await refundOnce(order, "system", "provider_cancelled");
+      const refunded = await transition(order.id, OPEN_STATES, "refunded", { ...patch, failure: "provider_cancelled" }, status.note);
+      if (fresh) {
+        await notifier.notifyUser({
+          userId: order.userId,
+          key: "order-refunded",
+          args: { orderId: order.id, product: order.productName, amount: money(order.price.amount, order.price.currency), reason: status.note ?? "-" },
+          dedupeKey: `order:${order.id}:refunded`,
+        });
+      }
+      if (refunded) return refunded;
+    } else if (patch.nickname !== order.nickname || patch.providerOrderId !== order.providerOrderId) {
+      return (await store.orders.patch(order.id, patch)) ?? order;
+    }
+    return (await store.orders.get(order.id)) ?? order;
+  }
+
+  /** Reads the provider's live status for an order and applies it. */
+  async function refreshStatus(order: OrderRecord): Promise<{ order: OrderRecord; status?: ProviderOrderStatus }> {
+    const source = providers.get(order.provider)?.status;
+    if (!source) return { order };
+    // Without the provider's id (the order answer was lost) we ask by our ref_id; see README.
+    const status = await source.getStatus(order.providerOrderId ?? order.id);
+    return { order: await applyStatus(order, status), status };
+  }
+
+  /** One status poll; returns whether to poll again. */
+  async function poll(orderId: string): Promise<"done" | "again"> {
+    const order = await store.orders.get(orderId);
+    if (!order || !["pending", "processing"].includes(order.state)) return "done";
+    try {
+      const { order: after } = await refreshStatus(order);
+      if (!["pending", "processing"].includes(after.state)) return "done";
+    } catch (err) {
+      logger.warn({ err, orderId }, "status poll failed; will try again");
+    }
+    if (Date.now() - order.createdAt > deps.pendingWindowMs) {
+      await markUnknown(order, "still_pending");
+      return "done";
+    }
+    return "again";
+  }
+
+  /** One reconciliation attempt for an unknown order; returns whether to try again. */
+  async function reconcile(orderId: string): Promise<"done" | "again"> {
+    const order = await store.orders.get(orderId);
+    if (!order || order.state !== "unknown") return "done";
+    if (!providers.get(order.provider)?.status) return "done"; // only an admin can settle it (README)
+    try {
+      const { order: after, status } = await refreshStatus(order);
+      if (after.state !== "unknown") return "done";
+      // The provider has it and it is still pending: hand it back to polling.
+      if (status?.state === "pending") {
+        const back = await transition(order.id, ["unknown"], "processing", {}, "found at provider");
+        if (back) await deps.scheduler.statusPoll(order.id, 0);
+        return "done";
+      }
+    } catch (err) {
+      // A "not found" for our ref_id proves nothing: the document looks orders up by the
+      // provider's id, which we never received. The order stays unknown for an admin to settle.
+      logger.warn({ err, orderId }, "reconciliation attempt failed");
+    }
+    return "again";
+  }
+
+  /** A verified provider webhook. Every branch is idempotent: duplicates change nothing. */
+  async function applyWebhook(event: WebhookEvent): Promise<"applied" | "ignored" | "unknown_order"> {
+    const order = await store.orders.byProviderOrderId(event.provider, event.providerOrderId);
+    if (!order) {
+      logger.warn({ provider: event.provider, providerOrderId: event.providerOrderId, kind: event.kind }, "webhook for an unknown order");
+      await notifier.notifyAdmins(
+        "admin-webhook-unknown-order",
+        { provider: event.provider, providerOrderId: event.providerOrderId, event: event.kind },
+        `webhook-unknown:${event.deliveryId}`,
+      );
+      return "unknown_order";
+    }
+    const base = { orderId: order.id, product: order.productName };
+    if (event.kind === "shipped") {
+      const shipped = await transition(
+        order.id,
+        ["pending", "processing", "unknown", "delivery_failed"],
+        "shipped",
+        { trackingInfo: event.trackingInfo, shippingStatus: event.shippingStatus },
+        event.shippingStatus,
+      );
+      if (!shipped) return "ignored";
+      await notifier.notifyUser({
+        userId: order.userId,
+        key: "order-shipped",
+        args: { ...base, tracking: event.trackingInfo ?? "-", shippingStatus: event.shippingStatus ?? "-", email: order.email ?? "-" },
+        dedupeKey: `order:${order.id}:shipped`,
+      });
+      return "applied";
+    }
+    if (event.kind === "failed_delivery") {
+      const failed = await transition(order.id, ["pending", "processing", "unknown", "shipped"], "delivery_failed", {}, "failed_delivery");
+      if (!failed) return "ignored";
+      await notifier.notifyUser({ userId: order.userId, key: "order-delivery-failed", args: base, dedupeKey: `order:${order.id}:delivery_failed` });
+      await notifier.notifyAdmins("admin-delivery-failed", { ...base, provider: order.provider }, `order:${order.id}:delivery_failed:admin`);
+      return "applied";
+    }
+    // cancelled: the provider refunds the operator; we refund the reseller, once.
+    if (!CHARGED_STATES.includes(order.state) && order.state !== "cancelled") return "ignored";
+    const fresh = await refundOnce(order, "system", "provider_cancelled");
+    await transition(order.id, CHARGED_STATES, "cancelled", {}, "cancelled by provider");
+    if (!fresh) return "ignored";
+    await notifier.notifyUser({
+      userId: order.userId,
+      key: "order-cancelled",
+      args: { ...base, amount: money(order.price.amount, order.price.currency) },
+      dedupeKey: `order:${order.id}:cancelled`,
+    });
+    return "applied";
+  }
+
+  /** Admin refund: once per order, whatever its state, unless it was never charged. */
+  async function adminRefund(orderId: string, adminId: number): Promise<"refunded" | "already" | "not_charged" | "not_found"> {
+    const order = await store.orders.get(orderId);
+    if (!order) return "not_found";
+    if (order.state === "failed") return "not_charged";
+    const fresh = await refundOnce(order, `admin:${adminId}`, "admin_refund");
+    if (!fresh) return "already";
+    await transition(order.id, CHARGED_STATES, "refunded", { failure: "admin_refund" }, `refunded by admin ${adminId}`);
+    await notifier.notifyUser({
+      userId: order.userId,
+      key: "order-refunded",
+      args: { ...{ orderId: order.id, product: order.productName }, amount: money(order.price.amount, order.price.currency), reason: "-" },
+      dedupeKey: `order:${order.id}:refunded`,
+    });
+    return "refunded";
+  }
+
+  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown };
+}
+
+export type OrderService = ReturnType<typeof createOrderService>;

@@ -1,0 +1,84 @@
+import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Logger } from "../observability/logger.js";
+import { RetryLater, type AddOptions, type Handler, type QueueName, type Queues, type WorkerOptions } from "./types.js";
+
+// Finished jobs are kept a week so a stable jobId keeps deduplicating redeliveries.
+const KEEP = { age: 7 * 24 * 3600 };
+
+export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
+  const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null } as ConnectionOptions;
+  const prefix = "rb:bull";
+  const queues = new Map<QueueName, Queue>();
+  const workers: Worker[] = [];
+
+  const queue = (name: QueueName) => {
+    let q = queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix });
+      q.on("error", (err) => logger.warn({ err: err.message, queue: name }, "queue error"));
+      queues.set(name, q);
+    }
+    return q;
+  };
+
+  return {
+    async add(name, data, opts: AddOptions = {}) {
+      await queue(name).add(name, data, {
+        // BullMQ refuses ':' in custom ids.
+        jobId: opts.jobId?.replaceAll(":", "_"),
+        delay: opts.delayMs,
+        attempts: 1,
+        removeOnComplete: KEEP,
+        removeOnFail: KEEP,
+      });
+    },
+
+    process<T>(name: QueueName, handler: Handler<T>, opts: WorkerOptions) {
+      const worker: Worker = new Worker(
+        name,
+        async (job: Job, token?: string) => {
+          const done = (job.data as { _attempt?: number })._attempt ?? 0;
+          try {
+            await handler(job.data as T, { attempt: done, final: done + 1 >= opts.attempts });
+          } catch (err) {
+            if (err instanceof RetryLater) {
+              if (err.scope === "queue") {
+                await worker.rateLimit(err.delayMs);
+                throw Worker.RateLimitError();
+              }
+              await job.moveToDelayed(Date.now() + err.delayMs, token);
+              throw new DelayedError();
+            }
+            // Our own attempt counter: BullMQ's attempts would also count RetryLater moves.
+            const attempt = done + 1;
+            if (attempt < opts.attempts) {
+              await job.updateData({ ...(job.data as object), _attempt: attempt });
+              await job.moveToDelayed(Date.now() + Math.min(2 ** attempt * 1000, 60_000), token);
+              throw new DelayedError();
+            }
+            throw err;
+          }
+        },
+        {
+          connection,
+          prefix,
+          concurrency: opts.concurrency,
+          limiter: opts.limiter ? { max: opts.limiter.max, duration: opts.limiter.durationMs } : undefined,
+        },
+      );
+      worker.on("failed", (job, err) => logger.error({ err, queue: name, jobId: job?.id }, "job failed for good"));
+      worker.on("error", (err) => logger.warn({ err: err.message, queue: name }, "worker error"));
+      workers.push(worker);
+    },
+
+    async depth(name) {
+      const counts = await queue(name).getJobCounts("waiting", "delayed", "active", "prioritized", "waiting-children");
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    },
+
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The job system's port: named queues, delayed jobs with stable ids (an id already queued is
+ * not queued again), and workers. BullMQ implements it on Redis (durable, shared by every bot
+ * process); an in-process implementation serves the no-Redis mode.
+ */
+export type QueueName = "notifications" | "status-polls" | "reconcile";
+export const QUEUE_NAMES: readonly QueueName[] = ["notifications", "status-polls", "reconcile"];
+
+export interface AddOptions {
+  /** Stable id: adding a job whose id exists (waiting, delayed or recently done) is a no-op. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Thrown by a handler to run the job again later without counting a failed attempt. */
+export class RetryLater extends Error {
+  constructor(
+    readonly delayMs: number,
+    /** "queue": the whole queue waits (Telegram's global 429); "job": only this job waits. */
+    readonly scope: "queue" | "job",
+  ) {
+    super(`retry in ${delayMs} ms (${scope})`);
+    this.name = "RetryLater";
+  }
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** At most `max` jobs per `durationMs`, across every process for BullMQ. */
+  limiter?: { max: number; durationMs: number };
+  /** Failed attempts before a job is given up (exponential back-off between them). */
+  attempts: number;
+}
+
+export interface JobMeta {
+  /** 0 on the first run; RetryLater does not count. */
+  attempt: number;
+  /** True when a failure now gives the job up. */
+  final: boolean;
+}
+
+export type Handler<T> = (data: T, meta: JobMeta) => Promise<void>;
+
+export interface Queues {
+  add<T>(queue: QueueName, data: T, opts?: AddOptions): Promise<void>;
+  process<T>(queue: QueueName, handler: Handler<T>, opts: WorkerOptions): void;
+  /** Waiting + delayed + active jobs. */
+  depth(queue: QueueName): Promise<number>;
+  /** Stops taking jobs, lets running ones finish, closes connections. */
+  close(): Promise<void>;
+}

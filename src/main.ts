@@ -1,0 +1,38 @@
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig, SECRET_VARS } from "./config.js";
+import { makeRedactor } from "./observability/logger.js";
+
+/** Entry point of `npm start`: configuration errors end the process with one clear line. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await createApp(config);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.services.logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 25_000).unref();
+    await app.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  await app.start();
+}
+
+main().catch((err: unknown) => {
+  // The message only, with secret values blanked: it could carry a URL with credentials.
+  const redact = makeRedactor(SECRET_VARS.map((v) => process.env[v] ?? ""));
+  console.error(`Fatal: ${redact(err instanceof Error ? err.message : String(err))}`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { Hono, type Context as HonoContext } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AddressInfo } from "node:net";
+import type { OrderService } from "../domain/orders.js";
+import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { ProviderDirectory } from "../providers/types.js";
+import type { Kv } from "../store/types.js";
+import { mountProviderWebhooks } from "./webhooks.js";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ServerDeps {
+  providers: ProviderDirectory;
+  orders: OrderService;
+  kv: Kv;
+  logger: Logger;
+  metrics: Metrics;
+  /** Store reachable and bot initialised. */
+  ready(): Promise<boolean>;
+  /** Refreshes gauges (queue depths, ledger totals) just before a scrape. */
+  collect?(): Promise<void>;
+}
+
+export function createServer(deps: ServerDeps) {
+  const app = new Hono();
+  app.use(
+    "*",
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ status: "error", message: "payload too large" }, 413) }),
+  );
+  app.get("/healthz", (c) => c.text("ok"));
+  app.get("/readyz", async (c) => ((await deps.ready().catch(() => false)) ? c.text("ready") : c.text("not ready", 503)));
+  app.get("/metrics", async (c) => {
+    await deps.collect?.().catch((err: unknown) => deps.logger.warn({ err }, "metrics collection failed"));
+    return c.text(await deps.metrics.registry.metrics(), 200, { "Content-Type": deps.metrics.registry.contentType });
+  });
+  mountProviderWebhooks(app, deps);
+
+  let telegram: ((c: HonoContext) => Promise<Response>) | undefined;
+  app.post("/telegram", (c) => (telegram ? telegram(c) : c.text("not found", 404)));
+
+  let server: ServerType | undefined;
+  return {
+    app,
+    /** Webhook mode: main.ts mounts grammY's callback here (the server does not know grammY). */
+    setTelegramHandler(handler: (c: HonoContext) => Promise<Response>) {
+      telegram = handler;
+    },
+    listen(host: string, port: number): Promise<AddressInfo> {
+      return new Promise((resolve) => {
+        server = serve({ fetch: app.fetch, hostname: host, port }, (info) => resolve(info));
+      });
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}
+
+export type AppServer = ReturnType<typeof createServer>;
