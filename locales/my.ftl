@@ -1,0 +1,219 @@
+## General
+
+sandbox-banner = 🧪 <b>SANDBOX</b>: စမ်းသပ် provider များသာ ဖြစ်ပြီး ငွေအစစ်နဲ့ အော်ဒါအစစ် မဟုတ်ပါ။
+error-generic = စိတ်မရှိပါနဲ့၊ ကျွန်ုပ်တို့ဘက်မှာ အမှားတစ်ခု ဖြစ်သွားပါတယ်။ ခဏနေမှ ထပ်စမ်းကြည့်ပါ။
+flood-warning = မက်ဆေ့ချ်တွေကို အရမ်းမြန်မြန် ပို့နေပါတယ်။ ဖြည်းဖြည်း ပို့ပေးပါ။
+unknown-command = ဒီ command ကို နားမလည်ပါ။ လုပ်ဆောင်ပေးနိုင်တာတွေကို ကြည့်ရန် /help ကို ပို့ပါ။
+unhandled-message = လုပ်ဆောင်ပေးနိုင်တာတွေကို ကြည့်ရန် /help ကို ပို့ပါ။
+callback-stale = ဒီခလုတ်က သက်တမ်းကုန်သွားပါပြီ။ အစကနေ ပြန်စပါ။
+cancel-done = ပယ်ဖျက်လိုက်ပါပြီ။ လုပ်ဆောင်ပေးနိုင်တာတွေကို ကြည့်ရန် /help ကို ပို့ပါ။
+cancel-nothing = ပယ်ဖျက်စရာ ဘာမှ မရှိပါ။
+flow-text-expected = စာသားနဲ့ ပြန်ဖြေပေးပါ၊ ဒါမှမဟုတ် ရပ်လိုရင် /cancel ကို ပို့ပါ။
+btn-cancel = ✖️ ပယ်ဖျက်ရန်
+btn-back = ⬅️ နောက်သို့
+btn-prev = ◀️
+btn-next = ▶️
+btn-skip = ကျော်ရန် ⏭
+
+## Start and registration
+
+start-welcome = ကြိုဆိုပါတယ်၊ <b>{ $name }</b>! ဒီမှာ သင့်ဖောက်သည်တွေအတွက် ဂိမ်း Top-up နဲ့ subscription တွေကို ဝယ်ယူပြီး သင့်ပိုက်ဆံအိတ်ထဲက ငွေနဲ့ ပေးချေနိုင်ပါတယ်။
+start-welcome-back = ပြန်လည်ကြိုဆိုပါတယ်၊ <b>{ $name }</b>!
+start-pending = သင့် Reseller အကောင့်က အတည်ပြုချက်ကို စောင့်နေဆဲပါ။ Admin က အတည်ပြုပြီးတာနဲ့ ချက်ချင်း အကြောင်းကြားပေးပါမယ်။
+start-rejected = သင့် Reseller လျှောက်လွှာကို အတည်မပြုခဲ့ပါ။ မှားနေတယ်လို့ ထင်ရင် တာဝန်ခံကို ဆက်သွယ်ပါ။
+start-banned = သင့်အကောင့်ကို ဆိုင်းငံ့ထားပါတယ်။ တာဝန်ခံကို ဆက်သွယ်ပါ။
+start-admin = သင်က <b>admin</b> ဖြစ်ပါတယ်။ Admin command များအတွက် /admin ကို ပို့ပါ။
+start-next = ပစ္စည်းစာရင်း ကြည့်ရန် /products၊ ဂိမ်း Top-up အတွက် /topup၊ ပိုက်ဆံအိတ်အတွက် /balance ကို ပို့ပါ။
+
+help-reseller =
+    <b>Command များ</b>
+    /products: ပစ္စည်းစာရင်း ကြည့်ပြီး ဝယ်ယူရန်
+    /topup: ဂိမ်း Top-up (Player ID နဲ့ Zone)
+    /status &lt;အော်ဒါ ID&gt;: အော်ဒါ စစ်ဆေးရန်
+    /balance: သင့်ပိုက်ဆံအိတ်နဲ့ နောက်ဆုံး ငွေစာရင်းများ
+    /orders: သင့်အော်ဒါများနဲ့ ငွေစာရင်းရှင်းတမ်း
+    /language: ဘာသာစကား ပြောင်းရန်
+    /cancel: လက်ရှိအဆင့်မှ ထွက်ရန်
+    /help: ဒီစာရင်း
+help-pending = သင့်အကောင့်က အတည်ပြုချက် စောင့်နေဆဲပါ။ အဲဒီအထိ /language နဲ့ /help ကိုသာ သုံးနိုင်ပါတယ်။
+help-admin-hint = Admin command များ: /admin
+
+language-name = မြန်မာ
+language-choose = ဘာသာစကား ရွေးချယ်ပါ:
+language-set = ဘာသာစကားကို မြန်မာဘာသာသို့ ပြောင်းလိုက်ပါပြီ။
+
+## Blocks
+
+blocked-pending = သင့်အကောင့်က အတည်ပြုချက် စောင့်နေဆဲဖြစ်လို့ ဝယ်ယူလို့ မရသေးပါ။
+blocked-banned = သင့်အကောင့်ကို ဆိုင်းငံ့ထားလို့ ဝယ်ယူလို့ မရပါ။
+blocked-rejected = သင့် Reseller လျှောက်လွှာကို အတည်မပြုခဲ့လို့ ဝယ်ယူလို့ မရပါ။
+blocked-maintenance = 🛠 Bot ကို ပြုပြင်ထိန်းသိမ်းနေပါတယ်။ ဝယ်ယူမှုကို ခေတ္တရပ်ထားလို့ နောက်မှ ထပ်စမ်းကြည့်ပါ။
+blocked-paused = ဒီပစ္စည်းကို ခေတ္တရပ်ထားလို့ အခု ဝယ်လို့ မရပါ။
+blocked-provider-off = ဒီပစ္စည်းရဲ့ provider ကို အခု အသုံးပြုလို့ မရပါ။
+
+## Catalogue
+
+catalog-empty = ပစ္စည်းစာရင်းမှာ အခု ဘာမှ မရှိသေးပါ။ နောက်မှ ထပ်စမ်းကြည့်ပါ။
+catalog-categories = <b>ပစ္စည်းစာရင်း</b>: အမျိုးအစား ရွေးပါ။
+catalog-topup-categories = <b>ဂိမ်း Top-up</b>: ဂိမ်း ရွေးပါ။
+catalog-products = <b>{ $category }</b> (စာမျက်နှာ { $page }/{ $pages }): ပစ္စည်း ရွေးပါ။
+catalog-item = { $name } · { $price }
+catalog-item-out = { $name } · ပစ္စည်းပြတ်
+catalog-product =
+    <b>{ $name }</b>
+    အမျိုးအစား: { $category }
+    စျေးနှုန်း: <b>{ $price }</b>
+catalog-product-note = မှတ်ချက်: { $note }
+catalog-product-out = ❌ ပစ္စည်းပြတ်နေပါတယ်
+catalog-product-paused = ⏸ ခေတ္တရပ်ထားပါတယ်
+catalog-gone = ဒီပစ္စည်းက ပစ္စည်းစာရင်းထဲမှာ မရှိတော့ပါ။
+btn-buy = 🛒 ဝယ်မည်
+
+## Purchase flow
+
+ask-player-id = { $product } အတွက် <b>Player ID</b> ကို ပို့ပါ။
+bad-player-id = ဒီ Player ID က မှန်ပုံမရပါ: စာလုံး ဒါမှမဟုတ် ဂဏန်း 3 လုံးမှ 24 လုံးအထိ သုံးပါ။
+ask-zone = ဒီကစားသမားရဲ့ <b>Zone</b> (ဆာဗာ) ကို ပို့ပါ၊ ဂိမ်းမှာ Zone မရှိရင် “ကျော်ရန်” ကို နှိပ်ပါ။
+ask-zone-required = ဒီကစားသမားရဲ့ <b>Zone</b> (ဆာဗာ) ကို ပို့ပါ။
+bad-zone = ဒီ Zone က မှန်ပုံမရပါ: စာလုံး၊ ဂဏန်း၊ _ ဒါမှမဟုတ် - ကို 1 လုံးမှ 12 လုံးအထိ သုံးပါ။
+ask-email = { $product } အတွက် <b>ဖောက်သည်ရဲ့ အီးမေးလ်</b> ကို ပို့ပါ။
+bad-email = ဒီအီးမေးလ်လိပ်စာက မှန်ပုံမရပါ။ ထပ်ပို့ပေးပါ။
+ask-quantity = ဘယ်နှစ်ခု လိုချင်ပါသလဲ။ ဂဏန်းတစ်ခုကို နှိပ်ပါ ဒါမှမဟုတ် ရိုက်ပို့ပါ (1–{ $max })။
+bad-quantity = 1 မှ { $max } အထိ ကိန်းပြည့်တစ်ခု ပို့ပေးပါ။
+
+confirm-title = <b>သင့်အော်ဒါကို အတည်ပြုပါ</b>
+confirm-product = ပစ္စည်း: { $product }
+confirm-player = Player ID: <code>{ $player }</code>
+confirm-zone = Zone: <code>{ $zone }</code>
+confirm-email = ဖောက်သည် အီးမေးလ်: { $email }
+confirm-quantity = အရေအတွက်: { $quantity }
+confirm-price = စျေးနှုန်း: <b>{ $price }</b>
+confirm-balance = သင့်လက်ကျန်ငွေ: { $balance } → ဝယ်ပြီးနောက်: { $after }
+confirm-short = ⚠️ ဒီအော်ဒါအတွက် သင့်လက်ကျန်ငွေ မလုံလောက်ပါ။ ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ပေးဖို့ Admin ကို ပြောပါ။
+btn-confirm = ✅ အတည်ပြုပြီး ငွေချေမည်
+
+order-placing = ⏳ သင့်အော်ဒါကို တင်နေပါတယ်…
+order-processing = ✅ အော်ဒါ <code>{ $orderId }</code> တင်ပြီးပါပြီ: { $product }။ ပြီးဆုံးတာနဲ့ အကြောင်းကြားပေးပါမယ်။
+order-done = ✅ အော်ဒါ <code>{ $orderId }</code> ပြီးဆုံးပါပြီ: { $product }။
+order-refused = ❌ အော်ဒါ <code>{ $orderId }</code> ကို provider က ငြင်းပယ်လိုက်ပါတယ်: { $reason } သင့်ငွေ { $amount } ကို ပြန်အမ်းပြီးပါပြီ။
+order-unknown = ⚠️ အော်ဒါ <code>{ $orderId }</code>: provider က အချိန်မီ ပြန်မဖြေပါ။ သင့်ငွေကို ထိန်းထားတာဖြစ်ပြီး ဆုံးရှုံးသွားတာ မဟုတ်ပါ: provider နဲ့ စစ်ဆေးနေပြီး ရလဒ်ကို အကြောင်းကြားပေးပါမယ်။
+order-insufficient = ❌ လက်ကျန်ငွေ မလုံလောက်ပါ: စျေးနှုန်းက { $price } ဖြစ်ပြီး သင့်လက်ကျန်ငွေက { $balance } ပါ။ ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ပေးဖို့ Admin ကို ပြောပါ။
+order-existing = ဒီအော်ဒါကို တင်ပြီးသားပါ: <code>{ $orderId }</code> ({ $state })။
+order-dropped = အော်ဒါကို ပယ်ဖျက်လိုက်ပါပြီ။ ငွေ တစ်ပြားမှ မနှုတ်ရပါ။
+draft-expired = ဒီအတည်ပြုချက်က သက်တမ်းကုန်သွားပါပြီ။ အော်ဒါကို အစကနေ ပြန်တင်ပါ။
+
+reason-insufficient_balance = provider ဘက်မှာ ဒီပစ္စည်း ယာယီ ပြတ်နေပါတယ်။
+reason-product_unavailable = ဒီပစ္စည်းကို အခု မရနိုင်ပါ။
+reason-product_not_found = ဒီပစ္စည်း မရှိတော့ပါ။
+reason-request_expired = တောင်းဆိုချက် သက်တမ်းကုန်သွားပါပြီ။
+reason-invalid_request = အော်ဒါ အသေးစိတ်ကို လက်မခံပါ။
+reason-rate_limited = provider က အလုပ်များနေပါတယ်။
+reason-other = provider က လုပ်ဆောင်ပေးလို့ မရခဲ့ပါ။
+
+## Order states
+
+state-pending = စောင့်ဆိုင်းဆဲ
+state-processing = လုပ်ဆောင်နေဆဲ
+state-completed = ပြီးဆုံး
+state-failed = မအောင်မြင်
+state-refunded = ငွေပြန်အမ်းပြီး
+state-unknown = စစ်ဆေးနေဆဲ
+state-shipped = ပို့ပြီး
+state-cancelled = ပယ်ဖျက်ပြီး
+state-delivery_failed = ပို့ဆောင်မှု မအောင်မြင်
+
+## Status
+
+status-usage = /status နောက်မှာ အော်ဒါ ID ကို ထည့်ပို့ပါ၊ ဥပမာ: /status R7KQ2M9XD4T
+status-not-found = သင့်အော်ဒါတွေထဲမှာ ဒီ ID နဲ့ အော်ဒါကို ရှာမတွေ့ပါ။
+status-card =
+    <b>အော်ဒါ</b> <code>{ $orderId }</code>
+    ပစ္စည်း: { $product }
+    အခြေအနေ: <b>{ $state }</b>
+    စျေးနှုန်း: { $price }
+    တင်ခဲ့သည့်ရက်: { $date }
+status-provider-id = Provider ရည်ညွှန်းနံပါတ်: <code>{ $providerOrderId }</code>
+status-player = ကစားသမား: <code>{ $player }</code>
+status-zone = Zone: <code>{ $zone }</code>
+status-nickname = ဂိမ်းအမည်: { $nickname }
+status-email = ဖောက်သည် အီးမေးလ်: { $email }
+status-tracking = ခြေရာခံနံပါတ်: <code>{ $tracking }</code> ({ $shippingStatus })
+status-note = မှတ်ချက်: { $note }
+status-live-failed = (နောက်ဆုံးအခြေအနေ သိဖို့ provider ကို ဆက်သွယ်လို့ မရပါ၊ ကျွန်ုပ်တို့ သိထားသလောက်ကို ပြထားပါတယ်။)
+
+## Wallet and history
+
+balance-title = <b>သင့်ပိုက်ဆံအိတ်</b>
+balance-empty = သင့်ပိုက်ဆံအိတ်ထဲ ငွေမရှိပါ။ ငွေဖြည့်ပေးဖို့ Admin ကို ပြောပါ။
+balance-line = { $amount }
+ledger-title = <b>နောက်ဆုံး ငွေစာရင်းများ</b>
+ledger-none = ငွေစာရင်း မရှိသေးပါ။
+ledger-line = { $date } · { $amount } · { $type }{ $order }
+ledger-type-credit = ငွေဖြည့်
+ledger-type-debit = ဝယ်ယူမှု
+ledger-type-refund = ငွေပြန်အမ်း
+ledger-type-adjustment = ချိန်ညှိမှု
+
+orders-empty = အော်ဒါ မရှိသေးပါ။ ဝယ်ယူရန် /products ကို ပို့ပါ။
+orders-title = <b>သင့်အော်ဒါများ</b> (စာမျက်နှာ { $page }/{ $pages })
+orders-line = { $product } · { $price } · { $state }
+btn-csv = 📄 ငွေစာရင်းရှင်းတမ်း (CSV)
+csv-caption = သင့်ငွေစာရင်းရှင်းတမ်း: ပိုက်ဆံအိတ် ငွေစာရင်း အားလုံး။
+csv-header = date,type,amount,currency,balance_after,order,reason
+
+## Notifications
+
+order-completed = ✅ အော်ဒါ <code>{ $orderId }</code> ပြီးဆုံးပါပြီ: ကစားသမား <code>{ $player }</code> ({ $nickname }) အတွက် { $product }။
+order-refunded = ↩️ အော်ဒါ <code>{ $orderId }</code> ({ $product }) က provider ဘက်မှာ မအောင်မြင်ခဲ့လို့ { $amount } ကို သင့်ပိုက်ဆံအိတ်ထဲ ပြန်အမ်းပြီးပါပြီ။ Provider မှတ်ချက်: { $reason }
+order-shipped = 📦 အော်ဒါ <code>{ $orderId }</code> ({ $product }) ကို { $email } သို့ ပို့ပြီးပါပြီ။ ခြေရာခံနံပါတ်: <code>{ $tracking }</code> · { $shippingStatus }
+order-cancelled = ↩️ အော်ဒါ <code>{ $orderId }</code> ({ $product }) ကို provider က ပယ်ဖျက်လိုက်လို့ { $amount } ကို သင့်ပိုက်ဆံအိတ်ထဲ ပြန်အမ်းပြီးပါပြီ။
+order-delivery-failed = ⚠️ အော်ဒါ <code>{ $orderId }</code> ({ $product }) ပို့ဆောင်မှု မအောင်မြင်ပါ။ ကျွန်ုပ်တို့အဖွဲ့ကို အသိပေးထားပြီး ဆက်လက် ဖြေရှင်းပေးပါမယ်။
+broadcast-message = 📢 { $text }
+wallet-credited = 💰 သင့်ပိုက်ဆံအိတ်ထဲ { $amount } ဖြည့်သွင်းပြီးပါပြီ။ လက်ကျန်ငွေအသစ်: { $balance }။{ $note }
+wallet-debited = 💸 သင့်ပိုက်ဆံအိတ်မှ { $amount } နှုတ်ယူလိုက်ပါတယ်။ လက်ကျန်ငွေအသစ်: { $balance }။{ $note }
+wallet-note = {" "}မှတ်ချက်: { $note }
+registration-approved = 🎉 သင့် Reseller အကောင့်ကို အတည်ပြုပြီးပါပြီ။ စတင်ရန် /products ကို ပို့ပါ။
+registration-rejected = သင့် Reseller လျှောက်လွှာကို အတည်မပြုခဲ့ပါ။
+account-banned = သင့်အကောင့်ကို ဆိုင်းငံ့လိုက်ပါပြီ။
+account-unbanned = သင့်အကောင့်ကို ပြန်လည် အသုံးပြုနိုင်ပါပြီ။
+
+## Admin alerts
+
+admin-new-registration = 🆕 အတည်ပြုချက် စောင့်နေသော Reseller အသစ်: { $name } ({ $username }, id <code>{ $userId }</code>)။
+admin-order-unknown = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ရဲ့ ရလဒ်ကို မသိရသေးပါ ({ $reason })။ ငွေကို ထိန်းထားပြီး စာရင်းတိုက်ဆိုင်စစ်ဆေးမှု လုပ်နေပါတယ်။ /order { $orderId } ဖြင့် စစ်ဆေးပါ။
+admin-provider-auth = 🔑 Provider { $provider } က ကျွန်ုပ်တို့ရဲ့ ဝင်ရောက်ခွင့် အချက်အလက် (credentials) ကို ငြင်းပယ်လိုက်ပါတယ် ({ $code })။ ဒါကို ပြင်ပြီးသည်အထိ ၎င်းထံ တင်သော အော်ဒါများကို ငွေပြန်အမ်းပါမယ်။
+admin-webhook-unknown-order = ❓ { $provider } က ကျွန်ုပ်တို့ မသိသော အော်ဒါအတွက် “{ $event }” ပို့လာပါတယ်: <code>{ $providerOrderId }</code>။
+admin-delivery-failed = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ({ $product }) ပို့ဆောင်မှု မအောင်မြင်ပါ။
+admin-broadcast-done = 📢 Broadcast ပြီးဆုံးပါပြီ: စုစုပေါင်း { $total } ဦးအနက် { $delivered } ဦး ရောက်ရှိ၊ { $blocked } ဦး bot ကို block ထား၊ { $failed } ဦး မအောင်မြင်။
+btn-approve = ✅ အတည်ပြုမည်
+btn-reject = ❌ ငြင်းပယ်မည်
+
+## Command menu
+
+cmd-products = ပစ္စည်းစာရင်း ကြည့်ပြီး ဝယ်ယူရန်
+cmd-topup = ဂိမ်း Top-up
+cmd-status = အော်ဒါ စစ်ဆေးရန်
+cmd-balance = ပိုက်ဆံအိတ်နဲ့ နောက်ဆုံး ငွေစာရင်းများ
+cmd-orders = သင့်အော်ဒါများနဲ့ ငွေစာရင်းရှင်းတမ်း
+cmd-language = ဘာသာစကား ပြောင်းရန်
+cmd-cancel = လက်ရှိအဆင့်မှ ထွက်ရန်
+cmd-help = လုပ်ဆောင်ပေးနိုင်သည်များ
+cmd-start = စတင်ရန်
+cmd-admin = Admin command များ
+cmd-approve = Reseller ကို အတည်ပြုရန်
+cmd-ban = အသုံးပြုသူကို ဆိုင်းငံ့ရန်
+cmd-unban = အသုံးပြုသူကို ပြန်ဖွင့်ပေးရန်
+cmd-user = အသုံးပြုသူ၏ ပရိုဖိုင်
+cmd-credit = ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ရန်
+cmd-debit = ပိုက်ဆံအိတ်မှ ငွေနှုတ်ရန်
+cmd-tier = Reseller ၏ အဆင့် (tier) သတ်မှတ်ရန်
+cmd-markup = အဆင့်တစ်ခု၏ အမြတ်ထည့်နှုန်း (markup) သတ်မှတ်ရန်
+cmd-price = ပစ္စည်းစျေးနှုန်းကို ပုံသေသတ်မှတ်ရန် ဒါမှမဟုတ် ပြန်ဖြုတ်ရန်
+cmd-order = အော်ဒါတစ်ခု၏ အသေးစိတ် အားလုံး
+cmd-refund = အော်ဒါကို ငွေပြန်အမ်းရန်
+cmd-broadcast = Reseller အားလုံးထံ စာပို့ရန်
+cmd-stats = လုပ်ငန်း ကိန်းဂဏန်းများ
+cmd-providers = Provider များ၏ အခြေအနေ
+cmd-sync = ပစ္စည်းစာရင်းများကို ယခု ပြန်လည်ရယူရန်
+cmd-maintenance = ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ဖွင့်/ပိတ်
+cmd-audit = မကြာသေးမီက Admin လုပ်ဆောင်ချက်များ
