@@ -1,0 +1,252 @@
+/**
+ * A terminal chat with the bot. The fake Telegram Bot API runs in this process (rate limits
+ * on); the real bot (src/main.ts, SANDBOX=true) runs as a child process pointed at it, its
+ * output going to a log file so the terminal shows only the conversation.
+ *
+ *   npm run playground -- [--admin] [--lang id|en|my]
+ *
+ * You are user 1001 (a reseller), or user 1 with --admin (ADMIN_IDS is always "1", so
+ * `:as 1` makes you the admin too).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { openSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { clearLine, createInterface, cursorTo, type Interface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  startFakeTelegram,
+  type ApiCall,
+  type BotMessage,
+  type ButtonInfo,
+  type ChatEvent,
+  type FakeTelegram,
+  type FakeUser,
+  type StoredFile,
+} from "../test/fakes/telegram/index.js";
+
+const ADMIN_ID = 1;
+const RESELLER_ID = 1001;
+const LANGUAGES = ["id", "en", "my"];
+const PREFERRED_PORT = 8080;
+const DOCUMENT_PREVIEW_LINES = 5;
+const STOP_TIMEOUT_MS = 10_000;
+const HELP = [
+  "Type a message to send it. Commands:",
+  "  :N        press button N of the latest message with buttons",
+  "  :as ID    continue as another user (e.g. :as 2002)",
+  "  :block    block the bot   :unblock  unblock it",
+  "  :quit     stop the bot and leave",
+].join("\n");
+
+// ---- formatting -------------------------------------------------------------
+
+const indent = (text: string) => text.replace(/\n/g, "\n   ");
+
+function formatButtons(buttons: ButtonInfo[]): string {
+  return buttons.map((button, i) => `[${i + 1}] ${button.text}${button.url ? " ↗" : ""}`).join("  ");
+}
+
+function formatDocument(document: StoredFile): string {
+  const lines = document.content.split("\n");
+  const preview = lines.slice(0, DOCUMENT_PREVIEW_LINES).map((line) => `   │ ${line}`);
+  if (lines.length > DOCUMENT_PREVIEW_LINES) preview.push(`   │ … (${lines.length - DOCUMENT_PREVIEW_LINES} more lines)`);
+  return [`📄 ${document.file_name ?? "file"} (${document.file_size ?? 0} bytes)`, ...preview].join("\n");
+}
+
+function formatMessage(message: BotMessage, user: FakeUser, label: string): string {
+  const parts = [`🤖 ${label}${indent(message.text)}`];
+  if (message.document) parts.push(`   ${indent(formatDocument(message.document))}`);
+  const buttons = user.buttons(message);
+  if (buttons.length > 0) parts.push(`   ${formatButtons(buttons)}`);
+  return parts.join("\n");
+}
+
+function formatEvent(event: ChatEvent, user: FakeUser): string | undefined {
+  switch (event.type) {
+    case "sent":
+      return formatMessage(event.message, user, "");
+    case "edited":
+      return formatMessage(event.message, user, "(edited) ");
+    case "deleted":
+      return `🤖 (deleted) ${JSON.stringify(event.message.text.slice(0, 40))}`;
+    case "callback_answer":
+      if (!event.answer.text) return undefined;
+      return event.answer.show_alert ? `⚠️  alert: ${event.answer.text}` : `🔔 ${event.answer.text}`;
+  }
+}
+
+function formatFailedCall(call: ApiCall): string | undefined {
+  if (call.response?.ok !== false) return undefined;
+  return `⚠  bot called ${call.method} → ${call.response.error_code} ${call.response.description}`;
+}
+
+// ---- processes --------------------------------------------------------------
+
+/** The preferred port when it is free, otherwise any free one. */
+function freePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const { port: bound } = server.address() as { port: number };
+        server.close(() => resolve(bound));
+      });
+    });
+  return tryPort(preferred).catch(() => tryPort(0));
+}
+
+function startBot(fake: FakeTelegram, port: number, logPath: string): ChildProcess {
+  const log = openSync(logPath, "a");
+  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env, // keeps REDIS_URL, LOG_LEVEL, … when set
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      BOT_MODE: "polling",
+      SANDBOX: "true",
+      ADMIN_IDS: String(ADMIN_ID),
+      HOST: "127.0.0.1",
+      PORT: String(port),
+    },
+  });
+}
+
+async function stopBot(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function logTail(logPath: string, lines = 15): string {
+  return readFileSync(logPath, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+// ---- the chat ---------------------------------------------------------------
+
+function parseOptions(): { admin: boolean; lang: string | undefined } {
+  const { values } = parseArgs({ options: { admin: { type: "boolean" }, lang: { type: "string" } } });
+  if (values.lang !== undefined && !LANGUAGES.includes(values.lang)) {
+    throw new Error(`--lang must be one of ${LANGUAGES.join(", ")}`);
+  }
+  return { admin: values.admin ?? false, lang: values.lang };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const fake = await startFakeTelegram();
+  const rl: Interface = createInterface({ input: process.stdin, output: process.stdout });
+  const followed = new Set<number>();
+  let stopping = false;
+
+  /** Prints above the prompt, keeping what the user is typing. */
+  const print = (text: string) => {
+    clearLine(process.stdout, 0);
+    cursorTo(process.stdout, 0);
+    process.stdout.write(`${text}\n`);
+    if (!stopping) rl.prompt(true);
+  };
+
+  /** The user with this id, whose chat gets printed from now on. */
+  const follow = (id: number): FakeUser => {
+    const user = fake.user({ id, first_name: id === ADMIN_ID ? "Admin" : `Reseller ${id}`, language_code: options.lang });
+    if (!followed.has(id)) {
+      followed.add(id);
+      user.subscribe((event) => {
+        const text = formatEvent(event, user);
+        if (text) print(user === current ? text : `[to ${user.id}] ${text}`);
+      });
+    }
+    return user;
+  };
+  const switchTo = (id: number): FakeUser => {
+    rl.setPrompt(`you(${id})> `);
+    return follow(id);
+  };
+  // The admin has "started" the bot before, as in real life: admin-scoped commands and
+  // notifications to the admin need a chat Telegram knows.
+  follow(ADMIN_ID);
+  let current = switchTo(options.admin ? ADMIN_ID : RESELLER_ID);
+
+  const port = await freePort(PREFERRED_PORT);
+  const logPath = join(tmpdir(), `reseller-bot-playground-${Date.now()}.log`);
+  const child = startBot(fake, port, logPath);
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    rl.close();
+    await stopBot(child);
+    await fake.close();
+    process.exit(code);
+  };
+
+  const press = async (index: number) => {
+    const message = current
+      .messages()
+      .filter((m) => !m.deleted && current.buttons(m).length > 0)
+      .at(-1);
+    const button = message && current.buttons(message)[index - 1];
+    if (!message) print("No message with buttons yet.");
+    else if (!button) print(`No button ${index}: ${formatButtons(current.buttons(message))}`);
+    else if (button.data === undefined) print(`(opens ${button.url ?? "a link"}; nothing is sent to the bot)`);
+    else await current.press({ data: button.data }, { messageId: message.message_id });
+  };
+
+  const handleLine = async (line: string) => {
+    const input = line.trim();
+    const [command, argument = ""] = input.split(/\s+/);
+    if (input === "") return;
+    if (!input.startsWith(":")) await current.send(input);
+    else if (/^:\d+$/.test(input)) await press(Number(input.slice(1)));
+    else if (command === ":as" && /^\d+$/.test(argument)) current = switchTo(Number(argument));
+    else if (command === ":block") current.block();
+    else if (command === ":unblock") current.unblock();
+    else if (command === ":quit") await shutdown(0);
+    else print(HELP);
+  };
+
+  fake.onCall((call) => {
+    const text = formatFailedCall(call);
+    if (text) print(text);
+  });
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    print(`\nThe bot process exited (${signal ?? `code ${code}`}). Last lines of ${logPath}:\n${logTail(logPath)}`);
+    void shutdown(1);
+  });
+  rl.on("line", (line) => {
+    handleLine(line)
+      .catch((error: unknown) => print(`✖ ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (!stopping) rl.prompt();
+      });
+  });
+  rl.on("close", () => void shutdown(0)); // Ctrl-D
+  rl.on("SIGINT", () => void shutdown(0)); // Ctrl-C
+
+  const role = options.admin ? "admin" : "reseller";
+  console.log(
+    [
+      `Playground: you are user ${current.id} (${role})${options.lang ? `, language ${options.lang}` : ""}`,
+      `  bot log:       ${logPath}`,
+      `  fake Bot API:  ${fake.apiRoot}   bot HTTP port: ${port}`,
+      HELP,
+      "",
+    ].join("\n"),
+  );
+  rl.prompt();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

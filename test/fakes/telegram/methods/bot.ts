@@ -1,0 +1,87 @@
+import type { BotCommandScope, ChatFullInfo, MenuButton } from "grammy/types";
+import { badRequest } from "../api-error.js";
+import { commandList, commandScope } from "../commands.js";
+import type { MethodContext, MethodHandler } from "../core.js";
+
+const MAX_CALLBACK_ANSWER_LENGTH = 200;
+const MENU_BUTTON_TYPES = new Set(["commands", "web_app", "default"]);
+
+/** `scope` + `language_code`; scopes naming a chat need a chat the fake knows. */
+function scopeAndLanguage({ core, params }: MethodContext): [BotCommandScope, string] {
+  const scope = commandScope(params.json("scope"));
+  if ("chat_id" in scope) core.state.requireChat(Number(scope.chat_id));
+  return [scope, params.string("language_code") ?? ""];
+}
+
+const answerCallbackQuery: MethodHandler = ({ core, params }) => {
+  const id = params.string("callback_query_id") ?? "";
+  const query = core.state.callbackQueries.get(id);
+  if (!query || query.answered) {
+    throw badRequest("query is too old and response timeout expired or query ID is invalid");
+  }
+  const text = params.string("text");
+  if (text && text.length > MAX_CALLBACK_ANSWER_LENGTH) throw badRequest("MESSAGE_TOO_LONG");
+  query.answered = true;
+  const url = params.string("url");
+  core.state.addCallbackAnswer(query.chatId, {
+    callback_query_id: id,
+    ...(text ? { text } : {}),
+    show_alert: params.bool("show_alert"),
+    ...(url ? { url } : {}),
+    at: Date.now(),
+  });
+  return true;
+};
+
+const setMyCommands: MethodHandler = (context) => {
+  const commands = commandList(context.params.json("commands"));
+  const [scope, language] = scopeAndLanguage(context);
+  context.core.commands.set(scope, language, commands);
+  return true;
+};
+
+const getMyCommands: MethodHandler = (context) => context.core.commands.get(...scopeAndLanguage(context));
+
+const deleteMyCommands: MethodHandler = (context) => {
+  const [scope, language] = scopeAndLanguage(context);
+  context.core.commands.set(scope, language, []);
+  return true;
+};
+
+const menuButtonKey = ({ core, params }: MethodContext) => {
+  if (!params.has("chat_id")) return "default";
+  return String(core.state.requireChat(params.chatId()).chat.id);
+};
+
+const setChatMenuButton: MethodHandler = (context) => {
+  const button = (context.params.json("menu_button") ?? { type: "default" }) as MenuButton;
+  if (!MENU_BUTTON_TYPES.has(button.type)) throw badRequest("unsupported menu button type");
+  context.core.menuButtons.set(menuButtonKey(context), button);
+  return true;
+};
+
+const getChatMenuButton: MethodHandler = (context) =>
+  context.core.menuButtons.get(menuButtonKey(context)) ?? context.core.menuButtons.get("default") ?? { type: "commands" };
+
+const getChat: MethodHandler = ({ core, params }): ChatFullInfo => {
+  const { chat } = core.state.requireChat(params.chatId());
+  return {
+    ...chat,
+    accent_color_id: 0,
+    max_reaction_count: 11,
+    accepted_gift_types: { unlimited_gifts: true, limited_gifts: true, unique_gifts: true, premium_subscription: true },
+  } as ChatFullInfo;
+};
+
+export const botMethods: Record<string, MethodHandler> = {
+  getMe: ({ core }) => core.botInfo,
+  logOut: () => true,
+  close: () => true,
+  answerCallbackQuery,
+  setMyCommands,
+  getMyCommands,
+  deleteMyCommands,
+  setChatMenuButton,
+  getChatMenuButton,
+  getChat,
+};

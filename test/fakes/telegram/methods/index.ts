@@ -1,0 +1,13 @@
+import type { MethodHandler } from "../core.js";
+import { botMethods } from "./bot.js";
+import { messageMethods } from "./messages.js";
+import { updateMethods } from "./updates.js";
+
+const METHODS: Record<string, MethodHandler> = { ...botMethods, ...messageMethods, ...updateMethods };
+
+const BY_LOWER_NAME = new Map(Object.entries(METHODS).map(([name, handler]) => [name.toLowerCase(), { name, handler }]));
+
+/** Bot API method names are case-insensitive; returns the canonical name with the handler. */
+export function findMethod(name: string): { name: string; handler: MethodHandler } | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}

@@ -1,0 +1,247 @@
+import type { InlineKeyboardMarkup, MessageId } from "grammy/types";
+import { badRequest, blockedByUser } from "../api-error.js";
+import type { MethodContext, MethodHandler } from "../core.js";
+import type { UploadedFile } from "../multipart.js";
+import { isUploadedFile, type Params } from "../params.js";
+import {
+  withoutReply,
+  type ChatRecord,
+  type FakeState,
+  type ReplyMessage,
+  type StoredFile,
+  type StoredMessage,
+} from "../state.js";
+import { caption, messageText, replyMarkup, type ReplyMarkup } from "../validate.js";
+
+const NOT_MODIFIED =
+  "message is not modified: specified new message content and reply markup are exactly the same " +
+  "as a current content and reply markup of the message";
+
+const CHAT_ACTIONS = new Set([
+  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+]);
+
+const MIME_TYPES: Record<string, string> = {
+  txt: "text/plain", csv: "text/csv", json: "application/json", pdf: "application/pdf",
+  html: "text/html", xml: "application/xml", zip: "application/zip", png: "image/png", jpg: "image/jpeg",
+};
+
+/** The chat a message goes to: must exist and must not have blocked the bot. */
+function recipient({ core, params }: MethodContext): ChatRecord {
+  const chat = core.state.requireChat(params.chatId());
+  if (chat.blocked) throw blockedByUser();
+  return chat;
+}
+
+/** The message to reply to, from reply_parameters or the legacy reply_to_message_id. */
+function replyTarget(state: FakeState, chat: ChatRecord, params: Params): ReplyMessage | undefined {
+  const replyParameters = params.json("reply_parameters") as
+    | { message_id?: number; allow_sending_without_reply?: boolean }
+    | undefined;
+  if (replyParameters && replyParameters.message_id === undefined) throw badRequest(`can't find field "message_id"`);
+  const messageId = replyParameters?.message_id ?? params.int("reply_to_message_id");
+  if (messageId === undefined) return undefined;
+  const target = state.message(chat, messageId);
+  if (target) return withoutReply(target.message);
+  const lenient = replyParameters?.allow_sending_without_reply ?? params.bool("allow_sending_without_reply");
+  if (!lenient) throw badRequest("message to be replied not found");
+  return undefined;
+}
+
+/** Only inline keyboards are part of a Message object. */
+function inlineMarkup(markup: ReplyMarkup | undefined): { reply_markup?: InlineKeyboardMarkup } {
+  return markup && "inline_keyboard" in markup ? { reply_markup: markup } : {};
+}
+
+function fileFromParam(state: FakeState, value: UploadedFile | string): StoredFile {
+  if (isUploadedFile(value)) {
+    if (value.size === 0) throw badRequest("file must be non-empty");
+    const extension = value.filename.split(".").pop()?.toLowerCase() ?? "";
+    return state.addFile({
+      file_name: value.filename,
+      mime_type: MIME_TYPES[extension] ?? "application/octet-stream",
+      file_size: value.size,
+      content: value.content,
+    });
+  }
+  const known = state.files.get(value);
+  if (known) return known;
+  if (/^https?:\/\//.test(value)) {
+    // Telegram would download it; the fake only notes the name.
+    return state.addFile({ file_name: new URL(value).pathname.split("/").pop() || "file", content: "" });
+  }
+  throw badRequest("wrong file identifier/HTTP URL specified");
+}
+
+const sendMessage: MethodHandler = (context) => {
+  const { core, params } = context;
+  const text = messageText(params);
+  const markup = replyMarkup(params);
+  const chat = recipient(context);
+  const reply = replyTarget(core.state, chat, params);
+  core.limiter?.take(chat.chat.id);
+  const stored = core.state.addMessage(
+    chat,
+    {
+      text: text.text,
+      ...(text.entities.length > 0 ? { entities: text.entities } : {}),
+      ...inlineMarkup(markup),
+      ...(reply ? { reply_to_message: reply } : {}),
+    },
+    { fromBot: true, html: text.html, parseMode: text.parseMode, replyMarkup: markup },
+  );
+  return stored.message;
+};
+
+const sendDocument: MethodHandler = (context) => {
+  const { core, params } = context;
+  const document = params.file("document");
+  if (document === undefined) throw badRequest("there is no document in the request");
+  const captionText = caption(params);
+  const markup = replyMarkup(params);
+  const chat = recipient(context);
+  const reply = replyTarget(core.state, chat, params);
+  const file = fileFromParam(core.state, document);
+  core.limiter?.take(chat.chat.id);
+  const { content: _, ...documentInfo } = file;
+  const stored = core.state.addMessage(
+    chat,
+    {
+      document: documentInfo,
+      ...(captionText ? { caption: captionText.text } : {}),
+      ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
+      ...inlineMarkup(markup),
+      ...(reply ? { reply_to_message: reply } : {}),
+    },
+    { fromBot: true, html: captionText?.html, parseMode: captionText?.parseMode, replyMarkup: markup, file },
+  );
+  return stored.message;
+};
+
+const copyMessage: MethodHandler = (context): MessageId => {
+  const { core, params } = context;
+  const source = core.state.requireChat(params.chatId("from_chat_id"));
+  const messageId = params.requireInt("message_id");
+  const newCaption = params.has("caption") ? caption(params) : undefined;
+  const markup = replyMarkup(params);
+  const original = core.state.message(source, messageId);
+  if (!original) throw badRequest("message to copy not found");
+  const chat = recipient(context);
+  const reply = replyTarget(core.state, chat, params);
+  core.limiter?.take(chat.chat.id);
+  // A copy keeps the content only: no sender, keyboard, reply or edit marks.
+  const {
+    message_id: _id, from: _from, chat: _chat, date: _date, edit_date: _edited,
+    reply_to_message: _reply, reply_markup: _markup, ...content
+  } = structuredClone(original.message);
+  if (params.has("caption") && content.document) {
+    delete content.caption;
+    delete content.caption_entities;
+    if (newCaption) {
+      content.caption = newCaption.text;
+      if (newCaption.entities.length > 0) content.caption_entities = newCaption.entities;
+    }
+  }
+  const formatted = params.has("caption") ? newCaption : original;
+  const copy = core.state.addMessage(
+    chat,
+    { ...content, ...inlineMarkup(markup), ...(reply ? { reply_to_message: reply } : {}) },
+    {
+      fromBot: true,
+      html: formatted?.html,
+      parseMode: formatted?.parseMode,
+      replyMarkup: markup,
+      ...(original.file ? { file: original.file } : {}),
+    },
+  );
+  return { message_id: copy.message.message_id };
+};
+
+/** The bot's own message addressed by chat_id + message_id, for an edit. */
+function editable(context: MethodContext): StoredMessage {
+  const { core, params } = context;
+  if (params.has("inline_message_id")) throw badRequest("MESSAGE_ID_INVALID (the fake has no inline messages)");
+  const chatId = params.chatId();
+  const messageId = params.int("message_id");
+  if (messageId === undefined) throw badRequest("message identifier is not specified");
+  const chat = core.state.requireChat(chatId);
+  const stored = core.state.message(chat, messageId);
+  if (!stored) throw badRequest("message to edit not found");
+  if (!stored.fromBot) throw badRequest("message can't be edited");
+  if (chat.blocked) throw blockedByUser();
+  return stored;
+}
+
+function inlineOnly(markup: ReplyMarkup | undefined): InlineKeyboardMarkup | undefined {
+  if (markup && !("inline_keyboard" in markup)) throw badRequest("inline keyboard expected");
+  return markup;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const editMessageText: MethodHandler = (context) => {
+  const { core, params } = context;
+  const text = messageText(params);
+  const markup = inlineOnly(replyMarkup(params));
+  const stored = editable(context);
+  const current = stored.message;
+  if (current.text === undefined) throw badRequest("there is no text in the message to edit");
+  const entities = text.entities.length > 0 ? text.entities : undefined;
+  if (current.text === text.text && sameJson(current.entities, entities) && sameJson(current.reply_markup, markup)) {
+    throw badRequest(NOT_MODIFIED);
+  }
+  core.limiter?.take(current.chat.id, { perChatOnly: true });
+  // Leaving out reply_markup removes the keyboard, as on Telegram.
+  core.state.edit(stored, (target) => {
+    target.message.text = text.text;
+    if (entities) target.message.entities = entities;
+    else delete target.message.entities;
+    if (markup) target.message.reply_markup = markup;
+    else delete target.message.reply_markup;
+    target.html = text.html;
+    target.parseMode = text.parseMode;
+    target.replyMarkup = markup;
+  });
+  return stored.message;
+};
+
+const editMessageReplyMarkup: MethodHandler = (context) => {
+  const { core, params } = context;
+  const markup = inlineOnly(replyMarkup(params));
+  const stored = editable(context);
+  if (sameJson(stored.message.reply_markup, markup)) throw badRequest(NOT_MODIFIED);
+  core.limiter?.take(stored.message.chat.id, { perChatOnly: true });
+  core.state.edit(stored, (target) => {
+    if (markup) target.message.reply_markup = markup;
+    else delete target.message.reply_markup;
+    target.replyMarkup = markup;
+  });
+  return stored.message;
+};
+
+const deleteMessage: MethodHandler = ({ core, params }) => {
+  const chat = core.state.requireChat(params.chatId());
+  const stored = core.state.message(chat, params.requireInt("message_id"));
+  if (!stored) throw badRequest("message to delete not found");
+  core.state.remove(stored);
+  return true;
+};
+
+const sendChatAction: MethodHandler = (context) => {
+  const chatId = context.params.chatId();
+  if (!CHAT_ACTIONS.has(context.params.string("action") ?? "")) throw badRequest("wrong parameter action in request");
+  const chat = context.core.state.requireChat(chatId);
+  if (chat.blocked) throw blockedByUser();
+  return true;
+};
+
+export const messageMethods: Record<string, MethodHandler> = {
+  sendMessage,
+  sendDocument,
+  copyMessage,
+  editMessageText,
+  editMessageReplyMarkup,
+  deleteMessage,
+  sendChatAction,
+};
