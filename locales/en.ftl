@@ -72,10 +72,10 @@ btn-buy = 🛒 Buy
 ## Purchase flow
 
 ask-player-id = Send the <b>player ID</b> for { $product }.
-bad-player-id = That player ID doesn't look right: use 3 to 20 letters or digits.
+bad-player-id = That player ID doesn't look right: use 3 to 24 letters or digits.
 ask-zone = Send the <b>zone</b> (server) for this player, or tap Skip if the game has none.
 ask-zone-required = Send the <b>zone</b> (server) for this player.
-bad-zone = That zone doesn't look right: use 1 to 10 letters or digits.
+bad-zone = That zone doesn't look right: use 1 to 12 letters, digits, _ or -.
 ask-email = Send the <b>customer's e-mail</b> for { $product }.
 bad-email = That e-mail address doesn't look right. Please send it again.
 ask-quantity = How many? Tap a number or send one (1–{ $max }).

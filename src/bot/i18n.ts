@@ -1,7 +1,7 @@
 import { I18n } from "@grammyjs/i18n";
 import { fileURLToPath } from "node:url";
 import type { MessageArgs } from "../domain/notifications.js";
-import { formatMoney } from "../lib/money.js";
+import { formatMoney, formatNumber } from "../lib/money.js";
 import { LOCALES, type Locale } from "../store/types.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -30,10 +30,11 @@ export function createI18n(defaultLocale: Locale) {
 
   /** Renders a message for a locale: strings escaped for HTML, money formatted for the reader. */
   function render(locale: Locale, key: string, args: MessageArgs = {}): string {
-    const vars: Record<string, string | number> = {};
+    const vars: Record<string, string> = {};
     for (const [k, v] of Object.entries(args)) {
       if (typeof v === "string") vars[k] = escapeHtml(v);
-      else if (typeof v === "number") vars[k] = v;
+      // Formatted here rather than by Fluent, which would pick Myanmar digits for "my".
+      else if (typeof v === "number") vars[k] = formatNumber(v, locale);
       else vars[k] = formatMoney(v.money[0], v.money[1], locale);
     }
     return i18n.t(locale, key, vars);

@@ -76,7 +76,13 @@ export function roundUpTo(minor: number, unit: number): number {
   return Math.ceil(minor / unit) * unit;
 }
 
-const LOCALE_TAGS: Record<string, string> = { en: "en-US", id: "id-ID", my: "my-MM" };
+// Latin digits in every locale: resellers type amounts and ids in them, so they must read them too.
+export const LOCALE_TAGS: Record<string, string> = { en: "en-US", id: "id-ID", my: "my-MM-u-nu-latn" };
+
+/** Formats a plain number for a reader's locale (grouping), in Latin digits. */
+export function formatNumber(n: number, locale: string): string {
+  return new Intl.NumberFormat(LOCALE_TAGS[locale] ?? locale).format(n);
+}
 
 /** Formats minor units for a reader's locale: Rp 50.000 for id, MMK 37,500 for en. */
 export function formatMoney(minor: number, currency: string, locale: string): string {

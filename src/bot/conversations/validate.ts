@@ -2,12 +2,13 @@
 
 export function parsePlayerId(text: string): string | undefined {
   const t = text.trim();
-  return /^[A-Za-z0-9]{3,20}$/.test(t) ? t : undefined;
+  return /^[A-Za-z0-9]{3,24}$/.test(t) ? t : undefined;
 }
 
 export function parseZone(text: string): string | undefined {
+  // People often type the zone as shown in game, in brackets: (1234).
   const t = text.trim().replace(/^\((.*)\)$/, "$1");
-  return /^[A-Za-z0-9]{1,10}$/.test(t) ? t : undefined;
+  return /^[A-Za-z0-9_-]{1,12}$/.test(t) ? t : undefined;
 }
 
 /** A practical address check: one @, a dotted domain, no spaces; lower-cased domain. */

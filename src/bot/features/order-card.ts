@@ -1,9 +1,8 @@
-import type { OrderRecord } from "../../store/types.js";
+import { LOCALE_TAGS } from "../../lib/money.js";
+import type { Locale, OrderRecord } from "../../store/types.js";
 import type { BaseContext } from "../context.js";
 
-const LOCALE_TAGS = { en: "en-GB", id: "id-ID", my: "my-MM" } as const;
-
-export function formatDate(at: number, locale: keyof typeof LOCALE_TAGS): string {
+export function formatDate(at: number, locale: Locale): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(at) + " UTC";
 }
 

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { createApp, type App, type AppOptions } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/observability/logger.js";
+import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
+
+export const ADMIN_ID = 1;
+export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+
+export interface HarnessOptions {
+  /** Redis URL for the app; omitted: the in-memory store. */
+  redisUrl?: string;
+  env?: Record<string, string>;
+  app?: AppOptions;
+  telegram?: FakeTelegramOptions;
+  xinstitute?: Parameters<typeof startXinstituteFake>[0];
+  gametopup?: Parameters<typeof startGametopupFake>[0];
+}
+
+export interface Harness {
+  app: App;
+  telegram: FakeTelegram;
+  xinstitute: XinstituteFake;
+  gametopup: GametopupFake;
+  admin: FakeUser;
+  /** Base URL of the app's HTTP server. */
+  url: string;
+  /** A reseller chat; `active` registers and approves them first. */
+  reseller(id: number, init?: { language_code?: string; username?: string; active?: boolean }): Promise<FakeUser>;
+  credit(userId: number, amount: number, currency: string): Promise<void>;
+  balance(userId: number, currency: string): Promise<number>;
+  /** Stops the bot process and starts a new one on the same store and fakes. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real app (the same createApp as `npm start`) against the fake Bot API and the
+ * fake providers, over real HTTP, with a real Redis when given.
+ */
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const telegram = await startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts.telegram });
+  const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...opts.xinstitute });
+  const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
+  const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
+
+  const env: Record<string, string> = {
+    NODE_ENV: "test",
+    BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    ADMIN_IDS: String(ADMIN_ID),
+    REGISTRATION: "approval",
+    XINSTITUTE_BASE_URL: xinstitute.url,
+    XINSTITUTE_API_KEY: xinstitute.apiKey,
+    XINSTITUTE_WEBHOOK_SECRET: xinstitute.webhookSecret,
+    GAMETOPUP_PRODUCTS_URL: gametopup.productsUrl,
+    GAMETOPUP_ORDER_URL: gametopup.orderUrl,
+    GAMETOPUP_STATUS_URL: gametopup.statusUrl,
+    GAMETOPUP_API_KEY: gametopup.apiKey,
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+    ...opts.env,
+  };
+  const logger = createLogger({ level: process.env.TEST_LOG ?? "silent" });
+  const boot = async () => {
+    const app = await createApp(loadConfig(env), {
+      logger,
+      pollDelaysMs: [150, 150, 300],
+      reconcileDelaysMs: [200, 400],
+      flood: { max: 1000, windowMs: 1000 },
+      ...opts.app,
+    });
+    await app.start();
+    xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
+    return app;
+  };
+
+  const h: Harness = {
+    app: await boot(),
+    telegram,
+    xinstitute,
+    gametopup,
+    admin,
+    get url() {
+      return `http://127.0.0.1:${h.app.address!.port}`;
+    },
+    async reseller(id, init = {}) {
+      const user = telegram.user({ id, first_name: `Reseller${id}`, username: init.username, language_code: init.language_code ?? "en" });
+      if (init.active !== false) {
+        const s = h.app.services;
+        await s.resellers.register({ id, firstName: `Reseller${id}`, username: init.username, languageCode: init.language_code ?? "en" });
+        await s.resellers.setStatus(id, "active");
+      }
+      return user;
+    },
+    async credit(userId, amount, currency) {
+      const r = await h.app.services.store.ledger.apply({ userId, currency, amount, type: "credit", reason: "test", actor: "test", key: randomUUID() });
+      if (!r.ok) throw new Error("credit failed");
+    },
+    async balance(userId, currency) {
+      return (await h.app.services.store.ledger.balances(userId))[currency] ?? 0;
+    },
+    async restart() {
+      await h.app.stop();
+      h.app = await boot();
+    },
+    async close() {
+      await h.app.stop().catch(() => {});
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close()]);
+    },
+  };
+  return h;
+}
+
+/** Waits until the chat shows a button matching `pattern` (sent or edited in), then presses it. */
+export async function tap(user: FakeUser, pattern: RegExp | string, timeoutMs = 5000): Promise<void> {
+  const matches = (text: string) => (typeof pattern === "string" ? text === pattern : pattern.test(text));
+  await user.waitFor(() => user.buttons().some((b) => matches(b.text)), timeoutMs, `a button matching ${String(pattern)}`);
+  await user.press(pattern);
+}
+
+/** Walks /topup to the player-ID question of the first game product. */
+export async function startTopup(user: FakeUser, product: RegExp = /Diamond/): Promise<void> {
+  await user.send("/topup");
+  await tap(user, /Mobile/);
+  await tap(user, product);
+  await tap(user, /Buy/);
+  await user.waitForMessage({ match: /player ID/i });
+}
