@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
+import { freePort, spawnBot, waitFor } from "../support/process.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+
+const TOKEN = "123456:PROCESS-token-abcdefghijklmnopqrstuv";
+
+describe("the npm start entry point", () => {
+  const fakes: FakeTelegram[] = [];
+  afterAll(() => Promise.all(fakes.map((f) => f.close())));
+
+  it("stops with one clear line naming the variable on a bad configuration", async () => {
+    const bot = spawnBot({ BOT_TOKEN: "oops-this-is-secret-ish", PORT: "8080" });
+    expect(await bot.exited).toBe(1);
+    const lines = bot.output().trim().split("\n");
+    expect(lines).toEqual([expect.stringMatching(/^Configuration error: BOT_TOKEN is invalid/)]);
+    expect(bot.output()).not.toContain("oops-this-is-secret-ish");
+
+    const missing = spawnBot({});
+    expect(await missing.exited).toBe(1);
+    expect(missing.output().trim()).toBe("Configuration error: BOT_TOKEN is required");
+  });
+
+  for (const store of ["memory", "redis"] as const) {
+    it.skipIf(store === "redis" && !redisAvailable)(`runs as a sandbox with only a token (${store} store), answers health, readiness, metrics, and /start`, async () => {
+      const telegram = await startFakeTelegram({ token: TOKEN });
+      fakes.push(telegram);
+      const user = telegram.user({ id: 4242, first_name: "Sari", language_code: "id" });
+      telegram.user({ id: 1, first_name: "Admin" });
+      const port = await freePort();
+      const env: Record<string, string> = {
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        SANDBOX: "true",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        ADMIN_IDS: "1",
+        REGISTRATION: "open",
+        LOG_LEVEL: "warn",
+      };
+      if (store === "redis") env.REDIS_URL = await freshRedisDb();
+      const bot = spawnBot(env);
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 20_000, "readyz");
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        await user.send("/start");
+        const hello = await user.waitForMessage({ match: /Sari/, timeoutMs: 10_000 });
+        expect(hello.text).toMatch(/SANDBOX/);
+        await user.send("/topup");
+        await user.waitForMessage({ match: /game/i, timeoutMs: 10_000 });
+        const metrics = await (await fetch(`${base}/metrics`)).text();
+        expect(metrics).toMatch(/bot_updates_total\{type="message",outcome="ok"\} [1-9]/);
+        expect(metrics).toMatch(/queue_depth\{queue="notifications"\}/);
+        expect(metrics).toMatch(/provider_calls_total\{provider="gametopup",endpoint="products",outcome="ok"\} 1/);
+        if (store === "memory") expect(bot.output()).toMatch(/in-memory store/);
+        expect(telegram.commandsFor({ type: "chat", chat_id: 1 }).map((c) => c.command)).toContain("refund");
+      } finally {
+        bot.child.kill("SIGTERM");
+        expect(await bot.exited).toBe(0);
+      }
+      expect(bot.output()).not.toContain(TOKEN);
+    });
+  }
+});
