@@ -2,6 +2,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import {
   ProviderError,
+  type AccountSource,
   type ProviderDirectory,
   type ProviderOrderStatus,
   type WebhookEvent,
@@ -250,11 +251,33 @@ export function createOrderService(deps: OrderServiceDeps) {
     return "again";
   }
 
+  /**
+   * xinstitute orders carry no reference of ours, so a lost answer cannot be looked up. We
+   * give admins the provider's recent order ids that match none of our orders: the lost one is
+   * among them (or the order was never placed), and /refund or the provider's panel settles it.
+   */
+  async function askAdminToMatch(order: OrderRecord, account: AccountSource) {
+    let candidates = "-";
+    try {
+      const recent = (await account.getAccount()).recentOrderIds ?? [];
+      const unmatched: string[] = [];
+      for (const id of recent) if (!(await store.orders.byProviderOrderId(order.provider, id))) unmatched.push(id);
+      if (unmatched.length) candidates = unmatched.slice(0, 10).join(", ");
+    } catch (err) {
+      logger.warn({ err, orderId: order.id }, "could not read the provider account for reconciliation");
+    }
+    await notifier.notifyAdmins("admin-reconcile-manual", { orderId: order.id, provider: order.provider, candidates }, `order:${order.id}:manual`);
+  }
+
   /** One reconciliation attempt for an unknown order; returns whether to try again. */
   async function reconcile(orderId: string): Promise<"done" | "again"> {
     const order = await store.orders.get(orderId);
     if (!order || order.state !== "unknown") return "done";
-    if (!providers.get(order.provider)?.status) return "done"; // only an admin can settle it (README)
+    const adapter = providers.get(order.provider);
+    if (!adapter?.status) {
+      if (adapter?.account) await askAdminToMatch(order, adapter.account);
+      return "done";
+    }
     try {
       const { order: after, status } = await refreshStatus(order);
       if (after.state !== "unknown") return "done";
