@@ -217,3 +217,151 @@ cmd-providers = Provider health
 cmd-sync = Refresh catalogues now
 cmd-maintenance = Maintenance on or off
 cmd-audit = Recent admin actions
+
+## Reconciliation
+
+admin-reconcile-manual = 🔎 Order <code>{ $orderId }</code> at { $provider } is still unknown and { $provider } cannot be asked about it by our reference. Its recent orders that match none of ours: { $candidates }. Check them in the provider's panel, then settle with /order { $orderId } or /refund { $orderId }.
+
+## Admin console
+
+admin-help =
+    <b>Admin commands</b>
+    &lt;user&gt; is a Telegram id or an @username the bot has seen.
+    /approve &lt;user&gt;: approve a waiting reseller
+    /ban &lt;user&gt;, /unban &lt;user&gt;: suspend or reactivate a user
+    /user &lt;user&gt;: profile, tier, wallets and last orders
+    /credit &lt;user&gt; &lt;amount&gt; &lt;currency&gt; [note]: add to a wallet
+    /debit &lt;user&gt; &lt;amount&gt; &lt;currency&gt; [note]: take from a wallet
+    /tier &lt;user&gt; &lt;member|reseller|vip&gt;: set a reseller's tier
+    /markup &lt;tier&gt; &lt;percent&gt;: set a tier's markup over cost
+    /price &lt;product id&gt; &lt;amount|auto&gt;: fix a price, or back to cost plus markup
+    /sync: refresh the catalogues now
+    /order &lt;order id&gt;: everything about an order, cost and margin included
+    /refund &lt;order id&gt;: refund an order (once)
+    /broadcast &lt;text&gt;: message every active reseller (or reply /broadcast to a message); /broadcast alone shows progress
+    /stats: resellers, sales and margin, open orders
+    /providers: provider health and our balances
+    /maintenance on|off: pause or resume buying for resellers
+    /audit [n]: the last n admin actions
+
+admin-usage-approve = Usage: /approve &lt;user id or @username&gt;
+admin-usage-ban = Usage: /ban &lt;user id or @username&gt;
+admin-usage-unban = Usage: /unban &lt;user id or @username&gt;
+admin-usage-user = Usage: /user &lt;user id or @username&gt;
+admin-usage-credit = Usage: /credit &lt;user&gt; &lt;amount&gt; &lt;currency&gt; [note], for example /credit 123456 50000 IDR first top-up
+admin-usage-debit = Usage: /debit &lt;user&gt; &lt;amount&gt; &lt;currency&gt; [note], for example /debit @budi 10000 IDR correction
+admin-usage-tier = Usage: /tier &lt;user&gt; &lt;member|reseller|vip&gt;
+admin-usage-markup = Usage: /markup &lt;member|reseller|vip&gt; &lt;percent&gt;, for example /markup vip 2.5
+admin-usage-price = Usage: /price &lt;product id&gt; &lt;amount|auto&gt;, for example /price 1 21000 or /price gametopup:1 auto
+admin-usage-order = Usage: /order &lt;order id&gt; (ours, or the provider's transaction id)
+admin-usage-refund = Usage: /refund &lt;order id&gt;
+admin-usage-broadcast = Usage: /broadcast &lt;text&gt;, or reply /broadcast to the message to send. No broadcast has been sent yet.
+admin-usage-maintenance = Usage: /maintenance on|off (alone: the current state)
+admin-usage-audit = Usage: /audit [n], n from 1 to 50 (default 10)
+admin-no-arguments = /{ $command } takes no arguments.
+
+admin-bad-currency = I don't know the currency “{ $currency }”. Known: { $known }.
+admin-bad-amount = “{ $amount }” is not a valid amount of { $currency }: use a positive number as you would write it (50000 or 50.000; cents only where the currency has them).
+admin-amount-too-large = That is more than one admin step may move (at most { $max }). Check the number of zeros.
+admin-note-too-long = The note is too long: at most { $max } characters.
+admin-bad-tier = There is no tier “{ $tier }”. Tiers: { $tiers }.
+admin-bad-percent = “{ $percent }” is not a valid markup: use a percent from 0 to 1000 with at most two decimals.
+admin-bad-audit-count = Ask for 1 to { $max } entries.
+admin-user-not-found = I don't know a user “{ $ref }”. Use their Telegram id, or the @username of someone who has talked to the bot.
+admin-busy = Another admin is changing this user right now. Please try again in a moment.
+
+admin-status-pending = waiting for approval
+admin-status-active = active
+admin-status-rejected = rejected
+admin-status-banned = suspended
+admin-approved = ✅ { $name } (<code>{ $userId }</code>) is approved and has been told.
+admin-rejected = ❌ { $name } (<code>{ $userId }</code>) is rejected and has been told.
+admin-banned = ⛔ { $name } (<code>{ $userId }</code>) is suspended and has been told.
+admin-unbanned = ✅ { $name } (<code>{ $userId }</code>) is active again and has been told.
+admin-status-unchanged = Nothing changed: { $name } (<code>{ $userId }</code>) is { $status }.
+admin-ban-admin = Admins can't be suspended from chat: remove them from ADMIN_IDS instead.
+
+admin-user-card =
+    <b>{ $name }</b> { $username } · id <code>{ $userId }</code>
+    Status: { $status } · Tier: { $tier } · Language: { $locale }
+    Since: { $date }
+admin-user-is-admin = 👑 Admin
+admin-user-blocked = ⚠️ Has blocked the bot (since { $date }).
+admin-user-wallets = <b>Wallets</b>
+admin-user-no-wallet = No wallet yet.
+admin-user-orders = <b>Last orders</b> ({ $count } in all)
+admin-user-no-orders = No orders yet.
+admin-user-order-line = <code>{ $orderId }</code> · { $product } · { $price } · { $state }
+
+admin-credited = 💰 Credited { $amount } to { $name } (<code>{ $userId }</code>). Balance: { $balance }.
+admin-debited = 💸 Debited { $amount } from { $name } (<code>{ $userId }</code>). Balance: { $balance }.
+admin-wallet-duplicate = This command was already applied ({ $date }); nothing changed.
+admin-debit-insufficient = ❌ Refused: { $name } (<code>{ $userId }</code>) has { $balance }, less than { $amount }. A wallet never goes below zero.
+
+admin-tier-set = { $name } (<code>{ $userId }</code>) is now on tier { $tier } (was { $before }). Their prices change from their next catalogue view.
+admin-tier-unchanged = { $name } (<code>{ $userId }</code>) is already on tier { $tier }.
+admin-markup-set = Markup for tier { $tier } is now { $percent } % (was { $before } %). It applies from the next catalogue view.
+admin-product-not-found = No product “{ $ref }” in the catalogue. Use the provider's product id, or provider:id.
+admin-product-ambiguous = Several providers have a product “{ $ref }”: { $keys }. Send it again as provider:id.
+admin-price-below-cost = ❌ Refused: { $price } is below the current cost of { $product } ({ $cost }). We never sell at a loss.
+admin-price-set = { $product } (<code>{ $key }</code>) now sells at { $price } (cost today { $cost }). It applies from the next catalogue view.
+admin-price-auto = { $product } (<code>{ $key }</code>) sells at cost plus the tier's markup again (cost today { $cost }).
+admin-price-unpaused = It was paused; it is on sale again.
+admin-sync-title = 🔄 <b>Catalogues refreshed</b>
+admin-sync-none = No enabled provider has a catalogue.
+admin-sync-ok = { $provider }: { $count } products
+admin-sync-failed = { $provider }: failed ({ $error })
+admin-sync-paused = ⏸ Paused: { $keys }
+admin-price-paused-alert = ⏸ { $product } (<code>{ $key }</code>) is paused: the provider's cost { $cost } is above its fixed price { $price }. Set a new price with /price { $key } &lt;amount&gt; or /price { $key } auto.
+admin-price-resumed-alert = ▶️ { $product } (<code>{ $key }</code>) is on sale again: the provider's cost { $cost } is within its price.
+
+admin-order-not-found = No order “{ $ref }”.
+admin-order-owner = Reseller: { $name } (<code>{ $userId }</code>)
+admin-order-provider = Provider: { $provider } · product <code>{ $sku }</code> · quantity { $quantity }
+admin-order-money = Cost: { $cost } · Margin: { $margin }
+admin-order-failure = Failure: <code>{ $failure }</code>
+admin-order-refunded = Refunded: { $date }
+admin-order-live = Live at the provider: <b>{ $state }</b>
+admin-order-live-note = Provider note: { $note }
+admin-order-live-failed = The provider's live status is unavailable ({ $error }).
+admin-order-live-none = No live status: this provider has no status endpoint, or the order never reached it.
+admin-order-history = <b>History</b>
+admin-order-event = { $date } · { $state }
+admin-order-event-note = { $date } · { $state } · { $note }
+admin-refund-done = ↩️ Order <code>{ $orderId }</code> refunded: { $amount } back to { $name } (<code>{ $userId }</code>), who has been told.
+admin-refund-already = Refused: order <code>{ $orderId }</code> was already refunded ({ $date }). An order is refunded only once.
+admin-refund-not-charged = Refused: order <code>{ $orderId }</code> was never charged, so there is nothing to refund.
+
+admin-broadcast-queued = 📢 Broadcast <code>{ $id }</code> queued for { $total } recipients. It goes out at Telegram's pace; I'll report when it is done. Send /broadcast alone to see its progress.
+admin-broadcast-empty = There is no active reseller to send to.
+admin-broadcast-progress = 📢 Broadcast <code>{ $id }</code>: { $delivered } delivered, { $blocked } blocked the bot, { $failed } failed, { $waiting } waiting (of { $total }).
+admin-broadcast-duplicate = This broadcast was already queued.
+admin-broadcast-too-long = The message is too long for Telegram: at most { $max } characters.
+
+admin-stats-title = 📊 <b>Stats</b>
+admin-stats-resellers = Resellers: { $active } active, { $pending } waiting, { $banned } suspended, { $rejected } rejected.
+admin-stats-window-today = <b>Today (UTC)</b>
+admin-stats-window-7d = <b>Last 7 days</b>
+admin-stats-window-30d = <b>Last 30 days</b>
+admin-stats-no-sales = No sales.
+admin-stats-row = { $provider } · orders: { $orders } · revenue: { $revenue } · margin: { $margin }
+admin-stats-open = Open orders: { $pending } pending, { $unknown } with an unknown outcome.
+admin-stats-unknown-ids = Unknown outcome: { $ids }
+
+admin-providers-title = 🔌 <b>Providers</b>
+admin-providers-none = No provider is enabled.
+admin-provider-idle = ⚪ <b>{ $provider }</b>: no call yet
+admin-provider-ok = ✅ <b>{ $provider }</b>: last call ok ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-failing = ⚠️ <b>{ $provider }</b>: last call failed, { $outcome } <code>{ $code }</code> ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-counts = { $calls } calls since start, { $failures } failed
+admin-provider-balance = Our balance: <b>{ $balance }</b>
+admin-provider-balance-failed = Our balance is unavailable ({ $error }).
+
+admin-maintenance-on = 🛠 Maintenance is ON: resellers cannot buy; admins still can.
+admin-maintenance-off = ✅ Maintenance is OFF: resellers can buy.
+
+admin-audit-title = 🧾 <b>Last { $count } admin actions</b>
+admin-audit-empty = No admin action recorded yet.
+admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
+admin-audit-change = { $before } → { $after }
+admin-audit-note = Note: { $note }

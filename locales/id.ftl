@@ -217,3 +217,151 @@ cmd-providers = Kesehatan provider
 cmd-sync = Perbarui katalog sekarang
 cmd-maintenance = Mode pemeliharaan aktif/nonaktif
 cmd-audit = Tindakan admin terakhir
+
+## Reconciliation
+
+admin-reconcile-manual = 🔎 Pesanan <code>{ $orderId }</code> di { $provider } masih belum jelas dan { $provider } tidak bisa ditanya dengan referensi kita. Pesanan terbarunya yang tidak cocok dengan pesanan kita: { $candidates }. Periksa di panel provider, lalu selesaikan dengan /order { $orderId } atau /refund { $orderId }.
+
+## Admin console
+
+admin-help =
+    <b>Perintah admin</b>
+    &lt;user&gt; adalah id Telegram atau @username yang pernah dilihat bot.
+    /approve &lt;user&gt;: setujui reseller yang menunggu
+    /ban &lt;user&gt;, /unban &lt;user&gt;: tangguhkan atau aktifkan kembali pengguna
+    /user &lt;user&gt;: profil, tier, dompet, dan pesanan terakhir
+    /credit &lt;user&gt; &lt;jumlah&gt; &lt;mata uang&gt; [catatan]: tambah saldo dompet
+    /debit &lt;user&gt; &lt;jumlah&gt; &lt;mata uang&gt; [catatan]: potong saldo dompet
+    /tier &lt;user&gt; &lt;member|reseller|vip&gt;: atur tier reseller
+    /markup &lt;tier&gt; &lt;persen&gt;: atur markup tier di atas harga modal
+    /price &lt;id produk&gt; &lt;jumlah|auto&gt;: kunci harga, atau kembali ke modal plus markup
+    /sync: perbarui katalog sekarang
+    /order &lt;id pesanan&gt;: semua detail pesanan, termasuk modal dan margin
+    /refund &lt;id pesanan&gt;: refund pesanan (sekali saja)
+    /broadcast &lt;teks&gt;: kirim pesan ke semua reseller aktif (atau balas sebuah pesan dengan /broadcast); /broadcast saja menampilkan progresnya
+    /stats: reseller, penjualan dan margin, pesanan terbuka
+    /providers: kesehatan provider dan saldo kami
+    /maintenance on|off: jeda atau lanjutkan pembelian oleh reseller
+    /audit [n]: n tindakan admin terakhir
+
+admin-usage-approve = Cara pakai: /approve &lt;id pengguna atau @username&gt;
+admin-usage-ban = Cara pakai: /ban &lt;id pengguna atau @username&gt;
+admin-usage-unban = Cara pakai: /unban &lt;id pengguna atau @username&gt;
+admin-usage-user = Cara pakai: /user &lt;id pengguna atau @username&gt;
+admin-usage-credit = Cara pakai: /credit &lt;user&gt; &lt;jumlah&gt; &lt;mata uang&gt; [catatan], contoh /credit 123456 50000 IDR top-up pertama
+admin-usage-debit = Cara pakai: /debit &lt;user&gt; &lt;jumlah&gt; &lt;mata uang&gt; [catatan], contoh /debit @budi 10000 IDR koreksi
+admin-usage-tier = Cara pakai: /tier &lt;user&gt; &lt;member|reseller|vip&gt;
+admin-usage-markup = Cara pakai: /markup &lt;member|reseller|vip&gt; &lt;persen&gt;, contoh /markup vip 2.5
+admin-usage-price = Cara pakai: /price &lt;id produk&gt; &lt;jumlah|auto&gt;, contoh /price 1 21000 atau /price gametopup:1 auto
+admin-usage-order = Cara pakai: /order &lt;id pesanan&gt; (id kami, atau id transaksi dari provider)
+admin-usage-refund = Cara pakai: /refund &lt;id pesanan&gt;
+admin-usage-broadcast = Cara pakai: /broadcast &lt;teks&gt;, atau balas pesan yang ingin dikirim dengan /broadcast. Belum ada broadcast yang dikirim.
+admin-usage-maintenance = Cara pakai: /maintenance on|off (tanpa argumen: status saat ini)
+admin-usage-audit = Cara pakai: /audit [n], n dari 1 sampai 50 (bawaan 10)
+admin-no-arguments = /{ $command } tidak memakai argumen.
+
+admin-bad-currency = Mata uang “{ $currency }” tidak dikenal. Yang dikenal: { $known }.
+admin-bad-amount = “{ $amount }” bukan jumlah { $currency } yang valid: tulis angka positif seperti biasa (50000 atau 50.000; sen hanya untuk mata uang yang memakainya).
+admin-amount-too-large = Jumlah itu melebihi batas satu langkah admin (maksimal { $max }). Periksa jumlah angka nolnya.
+admin-note-too-long = Catatan terlalu panjang: maksimal { $max } karakter.
+admin-bad-tier = Tidak ada tier “{ $tier }”. Tier yang ada: { $tiers }.
+admin-bad-percent = “{ $percent }” bukan markup yang valid: gunakan persen dari 0 sampai 1000 dengan paling banyak dua angka desimal.
+admin-bad-audit-count = Minta 1 sampai { $max } entri.
+admin-user-not-found = Saya tidak mengenal pengguna “{ $ref }”. Gunakan id Telegram-nya, atau @username orang yang pernah mengobrol dengan bot.
+admin-busy = Admin lain sedang mengubah pengguna ini. Silakan coba lagi sebentar lagi.
+
+admin-status-pending = menunggu persetujuan
+admin-status-active = aktif
+admin-status-rejected = ditolak
+admin-status-banned = ditangguhkan
+admin-approved = ✅ { $name } (<code>{ $userId }</code>) disetujui dan sudah diberi tahu.
+admin-rejected = ❌ { $name } (<code>{ $userId }</code>) ditolak dan sudah diberi tahu.
+admin-banned = ⛔ { $name } (<code>{ $userId }</code>) ditangguhkan dan sudah diberi tahu.
+admin-unbanned = ✅ { $name } (<code>{ $userId }</code>) aktif kembali dan sudah diberi tahu.
+admin-status-unchanged = Tidak ada yang berubah: status { $name } (<code>{ $userId }</code>) adalah { $status }.
+admin-ban-admin = Admin tidak bisa ditangguhkan lewat chat: hapus dari ADMIN_IDS.
+
+admin-user-card =
+    <b>{ $name }</b> { $username } · id <code>{ $userId }</code>
+    Status: { $status } · Tier: { $tier } · Bahasa: { $locale }
+    Sejak: { $date }
+admin-user-is-admin = 👑 Admin
+admin-user-blocked = ⚠️ Memblokir bot (sejak { $date }).
+admin-user-wallets = <b>Dompet</b>
+admin-user-no-wallet = Belum punya dompet.
+admin-user-orders = <b>Pesanan terakhir</b> (total { $count })
+admin-user-no-orders = Belum ada pesanan.
+admin-user-order-line = <code>{ $orderId }</code> · { $product } · { $price } · { $state }
+
+admin-credited = 💰 { $amount } ditambahkan ke { $name } (<code>{ $userId }</code>). Saldo: { $balance }.
+admin-debited = 💸 { $amount } dipotong dari { $name } (<code>{ $userId }</code>). Saldo: { $balance }.
+admin-wallet-duplicate = Perintah ini sudah dijalankan ({ $date }); tidak ada yang berubah.
+admin-debit-insufficient = ❌ Ditolak: saldo { $name } (<code>{ $userId }</code>) { $balance }, kurang dari { $amount }. Saldo dompet tidak pernah di bawah nol.
+
+admin-tier-set = { $name } (<code>{ $userId }</code>) sekarang di tier { $tier } (sebelumnya { $before }). Harganya berubah mulai tampilan katalog berikutnya.
+admin-tier-unchanged = { $name } (<code>{ $userId }</code>) sudah di tier { $tier }.
+admin-markup-set = Markup tier { $tier } sekarang { $percent } % (sebelumnya { $before } %). Berlaku mulai tampilan katalog berikutnya.
+admin-product-not-found = Tidak ada produk “{ $ref }” di katalog. Gunakan id produk dari provider, atau provider:id.
+admin-product-ambiguous = Beberapa provider punya produk “{ $ref }”: { $keys }. Kirim ulang dalam bentuk provider:id.
+admin-price-below-cost = ❌ Ditolak: { $price } di bawah harga modal { $product } saat ini ({ $cost }). Kami tidak pernah menjual rugi.
+admin-price-set = { $product } (<code>{ $key }</code>) sekarang dijual { $price } (modal hari ini { $cost }). Berlaku mulai tampilan katalog berikutnya.
+admin-price-auto = { $product } (<code>{ $key }</code>) kembali dijual dengan harga modal plus markup tier (modal hari ini { $cost }).
+admin-price-unpaused = Produk ini sebelumnya dijeda; sekarang dijual lagi.
+admin-sync-title = 🔄 <b>Katalog diperbarui</b>
+admin-sync-none = Tidak ada provider aktif yang punya katalog.
+admin-sync-ok = { $provider }: { $count } produk
+admin-sync-failed = { $provider }: gagal ({ $error })
+admin-sync-paused = ⏸ Dijeda: { $keys }
+admin-price-paused-alert = ⏸ { $product } (<code>{ $key }</code>) dijeda: harga modal dari provider { $cost } melebihi harga tetapnya { $price }. Atur harga baru dengan /price { $key } &lt;jumlah&gt; atau /price { $key } auto.
+admin-price-resumed-alert = ▶️ { $product } (<code>{ $key }</code>) dijual lagi: harga modal dari provider { $cost } tidak lagi melebihi harganya.
+
+admin-order-not-found = Tidak ada pesanan “{ $ref }”.
+admin-order-owner = Reseller: { $name } (<code>{ $userId }</code>)
+admin-order-provider = Provider: { $provider } · produk <code>{ $sku }</code> · jumlah { $quantity }
+admin-order-money = Modal: { $cost } · Margin: { $margin }
+admin-order-failure = Kegagalan: <code>{ $failure }</code>
+admin-order-refunded = Di-refund: { $date }
+admin-order-live = Status terkini di provider: <b>{ $state }</b>
+admin-order-live-note = Catatan provider: { $note }
+admin-order-live-failed = Status terkini dari provider tidak tersedia ({ $error }).
+admin-order-live-none = Tidak ada status terkini: provider ini tidak punya endpoint status, atau pesanan tidak pernah sampai ke provider.
+admin-order-history = <b>Riwayat</b>
+admin-order-event = { $date } · { $state }
+admin-order-event-note = { $date } · { $state } · { $note }
+admin-refund-done = ↩️ Pesanan <code>{ $orderId }</code> di-refund: { $amount } kembali ke { $name } (<code>{ $userId }</code>), yang sudah diberi tahu.
+admin-refund-already = Ditolak: pesanan <code>{ $orderId }</code> sudah di-refund ({ $date }). Satu pesanan hanya di-refund sekali.
+admin-refund-not-charged = Ditolak: pesanan <code>{ $orderId }</code> tidak pernah ditagih, jadi tidak ada yang perlu di-refund.
+
+admin-broadcast-queued = 📢 Broadcast <code>{ $id }</code> masuk antrean untuk { $total } penerima. Pesan dikirim sesuai batas kecepatan Telegram; saya akan melapor setelah selesai. Kirim /broadcast saja untuk melihat progresnya.
+admin-broadcast-empty = Tidak ada reseller aktif untuk dikirimi.
+admin-broadcast-progress = 📢 Broadcast <code>{ $id }</code>: { $delivered } terkirim, { $blocked } memblokir bot, { $failed } gagal, { $waiting } menunggu (dari { $total }).
+admin-broadcast-duplicate = Broadcast ini sudah masuk antrean.
+admin-broadcast-too-long = Pesan terlalu panjang untuk Telegram: maksimal { $max } karakter.
+
+admin-stats-title = 📊 <b>Statistik</b>
+admin-stats-resellers = Reseller: { $active } aktif, { $pending } menunggu, { $banned } ditangguhkan, { $rejected } ditolak.
+admin-stats-window-today = <b>Hari ini (UTC)</b>
+admin-stats-window-7d = <b>7 hari terakhir</b>
+admin-stats-window-30d = <b>30 hari terakhir</b>
+admin-stats-no-sales = Belum ada penjualan.
+admin-stats-row = { $provider } · pesanan: { $orders } · pendapatan: { $revenue } · margin: { $margin }
+admin-stats-open = Pesanan terbuka: { $pending } menunggu, { $unknown } hasilnya belum diketahui.
+admin-stats-unknown-ids = Hasil belum diketahui: { $ids }
+
+admin-providers-title = 🔌 <b>Provider</b>
+admin-providers-none = Tidak ada provider yang aktif.
+admin-provider-idle = ⚪ <b>{ $provider }</b>: belum ada panggilan
+admin-provider-ok = ✅ <b>{ $provider }</b>: panggilan terakhir berhasil ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-failing = ⚠️ <b>{ $provider }</b>: panggilan terakhir gagal, { $outcome } <code>{ $code }</code> ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-counts = { $calls } panggilan sejak bot berjalan, { $failures } gagal
+admin-provider-balance = Saldo kami: <b>{ $balance }</b>
+admin-provider-balance-failed = Saldo kami tidak tersedia ({ $error }).
+
+admin-maintenance-on = 🛠 Mode pemeliharaan AKTIF: reseller tidak bisa membeli; admin tetap bisa.
+admin-maintenance-off = ✅ Mode pemeliharaan NONAKTIF: reseller bisa membeli.
+
+admin-audit-title = 🧾 <b>{ $count } tindakan admin terakhir</b>
+admin-audit-empty = Belum ada tindakan admin yang tercatat.
+admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
+admin-audit-change = { $before } → { $after }
+admin-audit-note = Catatan: { $note }

@@ -217,3 +217,151 @@ cmd-providers = Provider များ၏ အခြေအနေ
 cmd-sync = ပစ္စည်းစာရင်းများကို ယခု ပြန်လည်ရယူရန်
 cmd-maintenance = ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ဖွင့်/ပိတ်
 cmd-audit = မကြာသေးမီက Admin လုပ်ဆောင်ချက်များ
+
+## Reconciliation
+
+admin-reconcile-manual = 🔎 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ၏ ရလဒ်ကို မသိရသေးပါ၊ ကျွန်ုပ်တို့၏ ရည်ညွှန်းနံပါတ်ဖြင့် { $provider } ကို မေးမြန်း၍ မရပါ။ ကျွန်ုပ်တို့ အော်ဒါများနှင့် မကိုက်ညီသော ၎င်း၏ မကြာသေးမီ အော်ဒါများ- { $candidates }။ provider ၏ panel တွင် စစ်ဆေးပြီး /order { $orderId } သို့မဟုတ် /refund { $orderId } ဖြင့် ဖြေရှင်းပါ။
+
+## Admin console
+
+admin-help =
+    <b>Admin command များ</b>
+    &lt;user&gt; ဆိုသည်မှာ Telegram id သို့မဟုတ် bot နဲ့ စကားပြောဖူးသူ၏ @username ဖြစ်ပါတယ်။
+    /approve &lt;user&gt;: စောင့်နေသော Reseller ကို အတည်ပြုရန်
+    /ban &lt;user&gt;, /unban &lt;user&gt;: အသုံးပြုသူကို ဆိုင်းငံ့ရန် သို့မဟုတ် ပြန်ဖွင့်ပေးရန်
+    /user &lt;user&gt;: ပရိုဖိုင်၊ အဆင့်၊ ပိုက်ဆံအိတ်များနဲ့ နောက်ဆုံး အော်ဒါများ
+    /credit &lt;user&gt; &lt;ပမာဏ&gt; &lt;ငွေကြေး&gt; [မှတ်ချက်]: ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ရန်
+    /debit &lt;user&gt; &lt;ပမာဏ&gt; &lt;ငွေကြေး&gt; [မှတ်ချက်]: ပိုက်ဆံအိတ်မှ ငွေနှုတ်ရန်
+    /tier &lt;user&gt; &lt;member|reseller|vip&gt;: Reseller ၏ အဆင့် (tier) သတ်မှတ်ရန်
+    /markup &lt;tier&gt; &lt;ရာခိုင်နှုန်း&gt;: အရင်းစျေးအပေါ် အဆင့်တစ်ခု၏ အမြတ်ထည့်နှုန်း (markup) သတ်မှတ်ရန်
+    /price &lt;ပစ္စည်း id&gt; &lt;ပမာဏ|auto&gt;: စျေးနှုန်းကို ပုံသေသတ်မှတ်ရန် သို့မဟုတ် အရင်းစျေး ပေါင်း markup သို့ ပြန်ထားရန်
+    /sync: ပစ္စည်းစာရင်းများကို ယခု ပြန်လည်ရယူရန်
+    /order &lt;အော်ဒါ id&gt;: အရင်းစျေးနဲ့ အမြတ် အပါအဝင် အော်ဒါတစ်ခု၏ အသေးစိတ် အားလုံး
+    /refund &lt;အော်ဒါ id&gt;: အော်ဒါကို ငွေပြန်အမ်းရန် (တစ်ကြိမ်သာ)
+    /broadcast &lt;စာသား&gt;: အသုံးပြုနိုင်သော Reseller အားလုံးထံ စာပို့ရန် (သို့မဟုတ် မက်ဆေ့ချ်တစ်ခုကို /broadcast ဖြင့် reply ပြန်ပါ)၊ /broadcast တစ်ခုတည်းဆိုရင် ပို့ဆောင်မှု အခြေအနေကို ပြပါမယ်
+    /stats: Reseller များ၊ အရောင်းနဲ့ အမြတ်၊ ဖွင့်ထားဆဲ အော်ဒါများ
+    /providers: Provider များ၏ အခြေအနေနဲ့ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ
+    /maintenance on|off: Reseller များ၏ ဝယ်ယူမှုကို ခေတ္တရပ်ရန် သို့မဟုတ် ပြန်ဖွင့်ရန်
+    /audit [n]: နောက်ဆုံး Admin လုပ်ဆောင်ချက် n ခု
+
+admin-usage-approve = အသုံးပြုပုံ: /approve &lt;user id သို့မဟုတ် @username&gt;
+admin-usage-ban = အသုံးပြုပုံ: /ban &lt;user id သို့မဟုတ် @username&gt;
+admin-usage-unban = အသုံးပြုပုံ: /unban &lt;user id သို့မဟုတ် @username&gt;
+admin-usage-user = အသုံးပြုပုံ: /user &lt;user id သို့မဟုတ် @username&gt;
+admin-usage-credit = အသုံးပြုပုံ: /credit &lt;user&gt; &lt;ပမာဏ&gt; &lt;ငွေကြေး&gt; [မှတ်ချက်]၊ ဥပမာ /credit 123456 50000 MMK ပထမအကြိမ် ငွေဖြည့်
+admin-usage-debit = အသုံးပြုပုံ: /debit &lt;user&gt; &lt;ပမာဏ&gt; &lt;ငွေကြေး&gt; [မှတ်ချက်]၊ ဥပမာ /debit @budi 10000 MMK ပြင်ဆင်ချက်
+admin-usage-tier = အသုံးပြုပုံ: /tier &lt;user&gt; &lt;member|reseller|vip&gt;
+admin-usage-markup = အသုံးပြုပုံ: /markup &lt;member|reseller|vip&gt; &lt;ရာခိုင်နှုန်း&gt;၊ ဥပမာ /markup vip 2.5
+admin-usage-price = အသုံးပြုပုံ: /price &lt;ပစ္စည်း id&gt; &lt;ပမာဏ|auto&gt;၊ ဥပမာ /price 1 21000 သို့မဟုတ် /price gametopup:1 auto
+admin-usage-order = အသုံးပြုပုံ: /order &lt;အော်ဒါ id&gt; (ကျွန်ုပ်တို့၏ id သို့မဟုတ် provider ၏ ငွေပေးချေမှု id)
+admin-usage-refund = အသုံးပြုပုံ: /refund &lt;အော်ဒါ id&gt;
+admin-usage-broadcast = အသုံးပြုပုံ: /broadcast &lt;စာသား&gt; သို့မဟုတ် ပို့လိုသော မက်ဆေ့ချ်ကို /broadcast ဖြင့် reply ပြန်ပါ။ Broadcast တစ်ခုမှ မပို့ရသေးပါ။
+admin-usage-maintenance = အသုံးပြုပုံ: /maintenance on|off (တစ်ခုတည်းဆိုရင် လက်ရှိအခြေအနေကို ပြပါမယ်)
+admin-usage-audit = အသုံးပြုပုံ: /audit [n]၊ n သည် 1 မှ 50 အထိ (မူလ 10)
+admin-no-arguments = /{ $command } တွင် argument မထည့်ရပါ။
+
+admin-bad-currency = “{ $currency }” ငွေကြေးကို မသိပါ။ သိသော ငွေကြေးများ: { $known }။
+admin-bad-amount = “{ $amount }” သည် မှန်ကန်သော { $currency } ပမာဏ မဟုတ်ပါ: ပုံမှန်ရေးသလို အပေါင်းကိန်းဖြင့် ရေးပါ (50000 သို့မဟုတ် 50.000၊ cent များကို ထိုငွေကြေးတွင် ရှိမှသာ သုံးပါ)။
+admin-amount-too-large = Admin တစ်ကြိမ် လုပ်ဆောင်ချက်အတွက် ခွင့်ပြုထားသည်ထက် များနေပါတယ် (အများဆုံး { $max })။ သုည အရေအတွက်ကို စစ်ကြည့်ပါ။
+admin-note-too-long = မှတ်ချက် ရှည်လွန်းပါတယ်: အများဆုံး စာလုံး { $max } လုံးသာ။
+admin-bad-tier = “{ $tier }” ဆိုသော အဆင့် မရှိပါ။ အဆင့်များ: { $tiers }။
+admin-bad-percent = “{ $percent }” သည် မှန်ကန်သော markup မဟုတ်ပါ: ဒသမ နှစ်နေရာအထိ 0 မှ 1000 အတွင်း ရာခိုင်နှုန်းကို သုံးပါ။
+admin-bad-audit-count = 1 မှ { $max } ခုအထိသာ တောင်းပါ။
+admin-user-not-found = “{ $ref }” ဆိုသော အသုံးပြုသူကို မသိပါ။ ၎င်း၏ Telegram id သို့မဟုတ် bot နဲ့ စကားပြောဖူးသူ၏ @username ကို သုံးပါ။
+admin-busy = အခြား Admin တစ်ဦးက ဒီအသုံးပြုသူကို ယခု ပြောင်းလဲနေပါတယ်။ ခဏနေမှ ထပ်စမ်းပါ။
+
+admin-status-pending = အတည်ပြုချက် စောင့်နေဆဲ
+admin-status-active = အသုံးပြုနိုင်
+admin-status-rejected = ငြင်းပယ်ထား
+admin-status-banned = ဆိုင်းငံ့ထား
+admin-approved = ✅ { $name } (<code>{ $userId }</code>) ကို အတည်ပြုပြီး အကြောင်းကြားပြီးပါပြီ။
+admin-rejected = ❌ { $name } (<code>{ $userId }</code>) ကို ငြင်းပယ်ပြီး အကြောင်းကြားပြီးပါပြီ။
+admin-banned = ⛔ { $name } (<code>{ $userId }</code>) ကို ဆိုင်းငံ့ပြီး အကြောင်းကြားပြီးပါပြီ။
+admin-unbanned = ✅ { $name } (<code>{ $userId }</code>) ကို ပြန်ဖွင့်ပေးပြီး အကြောင်းကြားပြီးပါပြီ။
+admin-status-unchanged = ဘာမှ မပြောင်းလဲပါ: { $name } (<code>{ $userId }</code>) ၏ အခြေအနေမှာ { $status } ဖြစ်ပါတယ်။
+admin-ban-admin = Admin များကို chat မှ ဆိုင်းငံ့၍ မရပါ: ADMIN_IDS မှ ဖယ်ရှားပါ။
+
+admin-user-card =
+    <b>{ $name }</b> { $username } · id <code>{ $userId }</code>
+    အခြေအနေ: { $status } · အဆင့်: { $tier } · ဘာသာစကား: { $locale }
+    စတင်သည့်ရက်: { $date }
+admin-user-is-admin = 👑 Admin
+admin-user-blocked = ⚠️ Bot ကို block ထားပါတယ် ({ $date } မှစ၍)။
+admin-user-wallets = <b>ပိုက်ဆံအိတ်များ</b>
+admin-user-no-wallet = ပိုက်ဆံအိတ် မရှိသေးပါ။
+admin-user-orders = <b>နောက်ဆုံး အော်ဒါများ</b> (စုစုပေါင်း { $count })
+admin-user-no-orders = အော်ဒါ မရှိသေးပါ။
+admin-user-order-line = <code>{ $orderId }</code> · { $product } · { $price } · { $state }
+
+admin-credited = 💰 { $name } (<code>{ $userId }</code>) ထံ { $amount } ဖြည့်ပြီးပါပြီ။ လက်ကျန်ငွေ: { $balance }။
+admin-debited = 💸 { $name } (<code>{ $userId }</code>) ထံမှ { $amount } နှုတ်ပြီးပါပြီ။ လက်ကျန်ငွေ: { $balance }။
+admin-wallet-duplicate = ဒီ command ကို လုပ်ဆောင်ပြီးသားပါ ({ $date })၊ ဘာမှ မပြောင်းလဲပါ။
+admin-debit-insufficient = ❌ ငြင်းပယ်လိုက်ပါတယ်: { $name } (<code>{ $userId }</code>) ၏ လက်ကျန်ငွေ { $balance } သည် { $amount } ထက် နည်းပါတယ်။ ပိုက်ဆံအိတ် လက်ကျန်ငွေ သုညအောက် ဘယ်တော့မှ မရောက်ပါ။
+
+admin-tier-set = { $name } (<code>{ $userId }</code>) သည် ယခု { $tier } အဆင့်တွင် ရှိပါတယ် (ယခင် { $before })။ ၎င်း၏ စျေးနှုန်းများသည် နောက်တစ်ကြိမ် ပစ္စည်းစာရင်း ကြည့်ချိန်မှစ၍ ပြောင်းပါမယ်။
+admin-tier-unchanged = { $name } (<code>{ $userId }</code>) သည် { $tier } အဆင့်တွင် ရှိပြီးသားပါ။
+admin-markup-set = { $tier } အဆင့်၏ markup သည် ယခု { $percent } % ဖြစ်ပါပြီ (ယခင် { $before } %)။ နောက်တစ်ကြိမ် ပစ္စည်းစာရင်း ကြည့်ချိန်မှစ၍ သက်ရောက်ပါမယ်။
+admin-product-not-found = ပစ္စည်းစာရင်းထဲတွင် “{ $ref }” ပစ္စည်း မရှိပါ။ Provider ၏ ပစ္စည်း id သို့မဟုတ် provider:id ကို သုံးပါ။
+admin-product-ambiguous = Provider အများအပြားတွင် “{ $ref }” ပစ္စည်း ရှိပါတယ်: { $keys }။ provider:id ပုံစံဖြင့် ပြန်ပို့ပါ။
+admin-price-below-cost = ❌ ငြင်းပယ်လိုက်ပါတယ်: { $price } သည် { $product } ၏ လက်ရှိ အရင်းစျေး ({ $cost }) ထက် နည်းပါတယ်။ ကျွန်ုပ်တို့ အရှုံးနဲ့ ဘယ်တော့မှ မရောင်းပါ။
+admin-price-set = { $product } (<code>{ $key }</code>) ကို ယခု { $price } ဖြင့် ရောင်းပါမယ် (ယနေ့ အရင်းစျေး { $cost })။ နောက်တစ်ကြိမ် ပစ္စည်းစာရင်း ကြည့်ချိန်မှစ၍ သက်ရောက်ပါမယ်။
+admin-price-auto = { $product } (<code>{ $key }</code>) ကို အရင်းစျေး ပေါင်း အဆင့်၏ markup ဖြင့် ပြန်ရောင်းပါမယ် (ယနေ့ အရင်းစျေး { $cost })။
+admin-price-unpaused = ခေတ္တရပ်ထားခဲ့ပြီး ယခု ပြန်ရောင်းနေပါပြီ။
+admin-sync-title = 🔄 <b>ပစ္စည်းစာရင်းများကို ပြန်လည်ရယူပြီးပါပြီ</b>
+admin-sync-none = ပစ္စည်းစာရင်း ရှိသော provider တစ်ခုမှ ဖွင့်မထားပါ။
+admin-sync-ok = { $provider }: ပစ္စည်း { $count } ခု
+admin-sync-failed = { $provider }: မအောင်မြင်ပါ ({ $error })
+admin-sync-paused = ⏸ ခေတ္တရပ်ထားသည်များ: { $keys }
+admin-price-paused-alert = ⏸ { $product } (<code>{ $key }</code>) ကို ခေတ္တရပ်လိုက်ပါတယ်: provider ၏ အရင်းစျေး { $cost } သည် ပုံသေစျေး { $price } ထက် များနေပါတယ်။ /price { $key } &lt;ပမာဏ&gt; သို့မဟုတ် /price { $key } auto ဖြင့် စျေးနှုန်းအသစ် သတ်မှတ်ပါ။
+admin-price-resumed-alert = ▶️ { $product } (<code>{ $key }</code>) ကို ပြန်ရောင်းနေပါပြီ: provider ၏ အရင်းစျေး { $cost } သည် ၎င်း၏ စျေးနှုန်းထက် မကျော်တော့ပါ။
+
+admin-order-not-found = “{ $ref }” အော်ဒါ မရှိပါ။
+admin-order-owner = Reseller: { $name } (<code>{ $userId }</code>)
+admin-order-provider = Provider: { $provider } · ပစ္စည်း <code>{ $sku }</code> · အရေအတွက် { $quantity }
+admin-order-money = အရင်းစျေး: { $cost } · အမြတ်: { $margin }
+admin-order-failure = မအောင်မြင်မှု: <code>{ $failure }</code>
+admin-order-refunded = ငွေပြန်အမ်းခဲ့သည့်ရက်: { $date }
+admin-order-live = Provider ထံရှိ လက်ရှိအခြေအနေ: <b>{ $state }</b>
+admin-order-live-note = Provider မှတ်ချက်: { $note }
+admin-order-live-failed = Provider ၏ လက်ရှိအခြေအနေကို မရနိုင်ပါ ({ $error })။
+admin-order-live-none = လက်ရှိအခြေအနေ မရှိပါ: ဒီ provider တွင် status endpoint မရှိပါ သို့မဟုတ် အော်ဒါသည် provider ထံ မရောက်ခဲ့ပါ။
+admin-order-history = <b>မှတ်တမ်း</b>
+admin-order-event = { $date } · { $state }
+admin-order-event-note = { $date } · { $state } · { $note }
+admin-refund-done = ↩️ အော်ဒါ <code>{ $orderId }</code> ကို ငွေပြန်အမ်းပြီးပါပြီ: { $amount } ကို { $name } (<code>{ $userId }</code>) ထံ ပြန်ပေးပြီး အကြောင်းကြားပြီးပါပြီ။
+admin-refund-already = ငြင်းပယ်လိုက်ပါတယ်: အော်ဒါ <code>{ $orderId }</code> ကို ငွေပြန်အမ်းပြီးသားပါ ({ $date })။ အော်ဒါတစ်ခုကို တစ်ကြိမ်သာ ငွေပြန်အမ်းပါတယ်။
+admin-refund-not-charged = ငြင်းပယ်လိုက်ပါတယ်: အော်ဒါ <code>{ $orderId }</code> အတွက် ငွေ မနှုတ်ခဲ့ရလို့ ပြန်အမ်းစရာ မရှိပါ။
+
+admin-broadcast-queued = 📢 Broadcast <code>{ $id }</code> ကို လက်ခံသူ { $total } ဦးအတွက် တန်းစီထားပါပြီ။ Telegram ၏ နှုန်းအတိုင်း ပို့ပြီး ပြီးဆုံးတာနဲ့ အစီရင်ခံပါမယ်။ ပို့ဆောင်မှု အခြေအနေ ကြည့်ရန် /broadcast တစ်ခုတည်း ပို့ပါ။
+admin-broadcast-empty = ပို့ရန် အသုံးပြုနိုင်သော Reseller မရှိပါ။
+admin-broadcast-progress = 📢 Broadcast <code>{ $id }</code>: စုစုပေါင်း { $total } ဦးအနက် { $delivered } ဦး ရောက်ရှိ၊ { $blocked } ဦး bot ကို block ထား၊ { $failed } ဦး မအောင်မြင်၊ { $waiting } ဦး စောင့်ဆိုင်းဆဲ။
+admin-broadcast-duplicate = ဒီ Broadcast ကို တန်းစီထားပြီးသားပါ။
+admin-broadcast-too-long = မက်ဆေ့ချ်သည် Telegram အတွက် ရှည်လွန်းပါတယ်: အများဆုံး စာလုံး { $max } လုံးသာ။
+
+admin-stats-title = 📊 <b>စာရင်းအင်း</b>
+admin-stats-resellers = Reseller များ: { $active } ဦး အသုံးပြုနိုင်၊ { $pending } ဦး စောင့်ဆိုင်းဆဲ၊ { $banned } ဦး ဆိုင်းငံ့ထား၊ { $rejected } ဦး ငြင်းပယ်ထား။
+admin-stats-window-today = <b>ယနေ့ (UTC)</b>
+admin-stats-window-7d = <b>နောက်ဆုံး 7 ရက်</b>
+admin-stats-window-30d = <b>နောက်ဆုံး 30 ရက်</b>
+admin-stats-no-sales = အရောင်း မရှိပါ။
+admin-stats-row = { $provider } · အော်ဒါ: { $orders } · ဝင်ငွေ: { $revenue } · အမြတ်: { $margin }
+admin-stats-open = ဖွင့်ထားဆဲ အော်ဒါများ: { $pending } ခု စောင့်ဆိုင်းဆဲ၊ { $unknown } ခု ရလဒ် မသိရသေး။
+admin-stats-unknown-ids = ရလဒ် မသိရသေးသည်များ: { $ids }
+
+admin-providers-title = 🔌 <b>Provider များ</b>
+admin-providers-none = ဖွင့်ထားသော provider မရှိပါ။
+admin-provider-idle = ⚪ <b>{ $provider }</b>: ခေါ်ဆိုမှု မရှိသေးပါ
+admin-provider-ok = ✅ <b>{ $provider }</b>: နောက်ဆုံး ခေါ်ဆိုမှု အောင်မြင် ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-failing = ⚠️ <b>{ $provider }</b>: နောက်ဆုံး ခေါ်ဆိုမှု မအောင်မြင်၊ { $outcome } <code>{ $code }</code> ({ $endpoint }, { $latency } ms, { $at })
+admin-provider-counts = စတင်ကတည်းက ခေါ်ဆိုမှု { $calls } ကြိမ်၊ { $failures } ကြိမ် မအောင်မြင်
+admin-provider-balance = ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ: <b>{ $balance }</b>
+admin-provider-balance-failed = ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေကို မရနိုင်ပါ ({ $error })။
+
+admin-maintenance-on = 🛠 ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ဖွင့်ထားပါတယ်: Reseller များ ဝယ်ယူ၍ မရပါ၊ Admin များ ဝယ်ယူနိုင်ဆဲပါ။
+admin-maintenance-off = ✅ ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ပိတ်ထားပါတယ်: Reseller များ ဝယ်ယူနိုင်ပါတယ်။
+
+admin-audit-title = 🧾 <b>နောက်ဆုံး Admin လုပ်ဆောင်ချက် { $count } ခု</b>
+admin-audit-empty = မှတ်တမ်းတင်ထားသော Admin လုပ်ဆောင်ချက် မရှိသေးပါ။
+admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
+admin-audit-change = { $before } → { $after }
+admin-audit-note = မှတ်ချက်: { $note }

@@ -1,13 +1,51 @@
-import { Composer } from "grammy";
-import type { Notifier } from "../../../domain/notifications.js";
-import type { BotContext, Services } from "../../context.js";
+import { Composer, type NextFunction } from "grammy";
+import { ADMIN_COMMANDS } from "../../commands-menu.js";
+import type { BotContext } from "../../context.js";
+import { isAdmin } from "../../filters/is-admin.js";
+import { auditCommands } from "./audit.js";
+import { broadcastCommands } from "./broadcast.js";
+import { helpCommands } from "./help.js";
+import { createAdminKit, type AdminDeps } from "./kit.js";
+import { maintenanceCommands } from "./maintenance.js";
+import { ordersCommands } from "./orders.js";
+import { pricingCommands } from "./pricing.js";
+import { providersCommands } from "./providers.js";
+import { statsCommands } from "./stats.js";
+import { usersCommands } from "./users.js";
+import { walletCommands } from "./wallets.js";
 
-export interface AdminDeps extends Services {
-  notifier: Notifier;
-  adminIds: readonly number[];
-}
+export type { AdminDeps } from "./kit.js";
 
-/** The admin console: every command and button checks ADMIN_IDS on each call. */
-export function createAdminFeature(_deps: AdminDeps) {
-  return new Composer<BotContext>();
+/**
+ * The admin console. One gate for every command and button: the sender is checked against
+ * ADMIN_IDS on each update, and only in a private chat (costs, margins and profiles do not
+ * belong in a group). Everyone else falls through to the catch-all, which answers as for any
+ * unknown command; the attempt is logged.
+ */
+export function createAdminFeature(deps: AdminDeps) {
+  const kit = createAdminKit(deps);
+  const c = new Composer<BotContext>();
+
+  c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
+    helpCommands(),
+    usersCommands(kit),
+    walletCommands(kit),
+    pricingCommands(kit),
+    ordersCommands(kit),
+    broadcastCommands(kit),
+    statsCommands(kit),
+    providersCommands(kit),
+    maintenanceCommands(kit),
+    auditCommands(kit),
+  );
+
+  const refuse = (ctx: BotContext, next: NextFunction) => {
+    const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
+    deps.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
+    return next();
+  };
+  c.command([...ADMIN_COMMANDS], refuse);
+  c.callbackQuery(/^(appr|rej):/, refuse);
+
+  return c;
 }

@@ -1,0 +1,185 @@
+/**
+ * Strict parsing of admin command arguments. Every parser takes the text after the command
+ * and returns a value or an error naming a locale message: "usage" means the shape is wrong
+ * and the command's own usage text is shown; other keys explain what exactly was wrong.
+ * Nothing here throws, whatever the input.
+ */
+import { z } from "zod";
+import { money, type MessageArgs } from "../../../domain/notifications.js";
+import { CURRENCIES, isCurrency, parseMajorToMinor } from "../../../lib/money.js";
+import { TIERS, type Tier } from "../../../store/types.js";
+import { escapeHtml } from "../../i18n.js";
+
+export interface ArgError {
+  key: string;
+  args?: MessageArgs;
+}
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ArgError };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(key: string, args?: MessageArgs): Parsed<T> => ({ ok: false, error: { key, args } });
+const usage = <T>(): Parsed<T> => fail("usage");
+
+/** A typo guard (one stray zero too many) that also keeps every sum exact in Redis's doubles. */
+export const MAX_ADMIN_AMOUNT = 1_000_000_000_000;
+export const MAX_NOTE_LENGTH = 200;
+/** Telegram allows 4096 characters after HTML escaping; the broadcast template adds a few. */
+export const MAX_BROADCAST_LENGTH = 4000;
+export const MAX_AUDIT_ROWS = 50;
+export const DEFAULT_AUDIT_ROWS = 10;
+
+/** A Telegram user id, or an @username (Telegram's rules: a letter first, 3–32 characters here). */
+export const userRef = z.string().regex(/^(?:[1-9]\d{0,14}|@[A-Za-z][A-Za-z0-9_]{2,31})$/);
+const tier = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(TIERS as [Tier, ...Tier[]]));
+/** 0–1000 %, at most two decimals (markups are stored in basis points); "12,5" and "12.5%" accepted. */
+const percent = z
+  .string()
+  .regex(/^\d{1,4}(?:[.,]\d{1,2})?%?$/)
+  .transform((s) => Number(s.replace("%", "").replace(",", ".")))
+  .pipe(z.number().min(0).max(1000));
+/** Our order id or a provider's transaction id, as /status accepts them. */
+const orderRef = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/);
+/** "sku" or "provider:sku". */
+const productRef = z
+  .string()
+  .regex(/^(?:[a-z]{2,20}:)?[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)
+  .transform((s) => {
+    const i = s.indexOf(":");
+    return i < 0 ? { sku: s } : { provider: s.slice(0, i), sku: s.slice(i + 1) };
+  });
+
+/** Whitespace-separated words of the whole text. */
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+
+/** Splits off the first `n` words; the rest is free text (a note). */
+export function splitWords(text: string, n: number): { words: string[]; rest: string } {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (out.length < n && rest !== "") {
+    const m = /^(\S+)\s*/.exec(rest)!;
+    out.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  return { words: out, rest };
+}
+
+/** For commands that take nothing: anything after them is a mistake worth pointing out. */
+export function parseNone(text: string): Parsed<undefined> {
+  return text.trim() === "" ? ok(undefined) : fail("admin-no-arguments");
+}
+
+/** `<user>` */
+export function parseUserRef(text: string): Parsed<string> {
+  const w = words(text);
+  return w.length === 1 && userRef.safeParse(w[0]).success ? ok(w[0]!) : usage();
+}
+
+export function parseCurrency(text: string): Parsed<string> {
+  const code = text.toUpperCase();
+  return /^[A-Z]{3,5}$/.test(code) && isCurrency(code) ? ok(code) : fail("admin-bad-currency", { currency: text, known: CURRENCIES.join(", ") });
+}
+
+/** An amount as people write it ("50000", "50.000", "12.50" for USD) in a known currency, to minor units. */
+export function parseAmount(text: string, currency: string): Parsed<number> {
+  const minor = parseMajorToMinor(text, currency);
+  if (minor === undefined) return fail("admin-bad-amount", { amount: text, currency });
+  if (minor > MAX_ADMIN_AMOUNT) return fail("admin-amount-too-large", { max: money(MAX_ADMIN_AMOUNT, currency) });
+  return ok(minor);
+}
+
+export interface WalletArgs {
+  ref: string;
+  amount: number;
+  currency: string;
+  note?: string;
+}
+
+/** `<user> <amount> <currency> [note]` */
+export function parseWalletArgs(text: string): Parsed<WalletArgs> {
+  const { words: w, rest } = splitWords(text, 3);
+  const [ref, amountText, currencyText] = w;
+  if (ref === undefined || amountText === undefined || currencyText === undefined || !userRef.safeParse(ref).success) return usage();
+  const currency = parseCurrency(currencyText);
+  if (!currency.ok) return currency;
+  const amount = parseAmount(amountText, currency.value);
+  if (!amount.ok) return amount;
+  const note = rest.replace(/\s+/g, " ").trim();
+  if (note.length > MAX_NOTE_LENGTH) return fail("admin-note-too-long", { max: MAX_NOTE_LENGTH });
+  return ok({ ref, amount: amount.value, currency: currency.value, ...(note ? { note } : {}) });
+}
+
+function parseTier(text: string): Parsed<Tier> {
+  const t = tier.safeParse(text);
+  return t.success ? ok(t.data) : fail("admin-bad-tier", { tier: text, tiers: TIERS.join(", ") });
+}
+
+/** `<user> <tier>` */
+export function parseTierArgs(text: string): Parsed<{ ref: string; tier: Tier }> {
+  const w = words(text);
+  if (w.length !== 2 || !userRef.safeParse(w[0]).success) return usage();
+  const t = parseTier(w[1]!);
+  return t.ok ? ok({ ref: w[0]!, tier: t.value }) : t;
+}
+
+/** `<tier> <percent>` */
+export function parseMarkupArgs(text: string): Parsed<{ tier: Tier; percent: number }> {
+  const w = words(text);
+  if (w.length !== 2) return usage();
+  const t = parseTier(w[0]!);
+  if (!t.ok) return t;
+  const p = percent.safeParse(w[1]);
+  return p.success ? ok({ tier: t.value, percent: p.data }) : fail("admin-bad-percent", { percent: w[1]! });
+}
+
+export interface PriceArgs {
+  product: { provider?: string; sku: string };
+  /** The amount as typed: its currency is the product's, known only once it is found. */
+  amount: string | "auto";
+}
+
+/** `<product id> <amount|auto>` */
+export function parsePriceArgs(text: string): Parsed<PriceArgs> {
+  const w = words(text);
+  if (w.length !== 2) return usage();
+  const product = productRef.safeParse(w[0]);
+  if (!product.success) return usage();
+  const amount = w[1]!.toLowerCase() === "auto" ? "auto" : w[1]!;
+  if (amount !== "auto" && !/^\d[\d.,_]*$/.test(amount)) return usage();
+  return ok({ product: product.data, amount });
+}
+
+/** `<order id>` */
+export function parseOrderRef(text: string): Parsed<string> {
+  const w = words(text);
+  return w.length === 1 && orderRef.safeParse(w[0]).success ? ok(w[0]!) : usage();
+}
+
+export type BroadcastArgs = { kind: "send"; text: string } | { kind: "progress" };
+
+/** `<text>`, or the text of the message `/broadcast` replies to; nothing at all asks for progress. */
+export function parseBroadcast(text: string, repliedText?: string): Parsed<BroadcastArgs> {
+  const body = text.trim() || repliedText?.trim() || "";
+  if (body === "") return ok({ kind: "progress" });
+  if (escapeHtml(body).length > MAX_BROADCAST_LENGTH) return fail("admin-broadcast-too-long", { max: MAX_BROADCAST_LENGTH });
+  return ok({ kind: "send", text: body });
+}
+
+/** `on|off`; nothing asks for the current state. */
+export function parseMaintenance(text: string): Parsed<boolean | undefined> {
+  const t = text.trim().toLowerCase();
+  if (t === "") return ok(undefined);
+  if (t === "on" || t === "off") return ok(t === "on");
+  return usage();
+}
+
+/** `[n]`, 1–50, default 10. */
+export function parseAuditCount(text: string): Parsed<number> {
+  const t = text.trim();
+  if (t === "") return ok(DEFAULT_AUDIT_ROWS);
+  if (!/^\d{1,3}$/.test(t)) return usage();
+  const n = Number(t);
+  return n >= 1 && n <= MAX_AUDIT_ROWS ? ok(n) : fail("admin-bad-audit-count", { max: MAX_AUDIT_ROWS });
+}

@@ -1,0 +1,33 @@
+import { createAccounts, type Accounts } from "../../../domain/accounts.js";
+import { createAuditTrail, type AuditTrail } from "../../../domain/audit.js";
+import type { Notifier } from "../../../domain/notifications.js";
+import { createPriceAdmin, type PriceAdmin } from "../../../domain/price-admin.js";
+import { createWallets, type Wallets } from "../../../domain/wallets.js";
+import type { Services } from "../../context.js";
+import type { Translator } from "../../i18n.js";
+
+export interface AdminDeps extends Services {
+  notifier: Notifier;
+  adminIds: readonly number[];
+  /** Renders text for a reader other than the admin (the note line of a wallet notice). */
+  translator: Translator;
+}
+
+/** What every admin command file gets: the services plus the admin-only domain modules. */
+export interface AdminKit extends AdminDeps {
+  audit: AuditTrail;
+  accounts: Accounts;
+  wallets: Wallets;
+  prices: PriceAdmin;
+}
+
+export function createAdminKit(deps: AdminDeps): AdminKit {
+  const audit = createAuditTrail(deps.store.audit);
+  return {
+    ...deps,
+    audit,
+    accounts: createAccounts({ resellers: deps.resellers, kv: deps.store.kv, notifier: deps.notifier, audit }),
+    wallets: createWallets({ ledger: deps.store.ledger, notifier: deps.notifier, audit }),
+    prices: createPriceAdmin({ settings: deps.settings, audit }),
+  };
+}

@@ -1,0 +1,54 @@
+import { Composer } from "grammy";
+import type { ProviderHealthSnapshot } from "../../../providers/health.js";
+import { ProviderError, type ProviderAdapter } from "../../../providers/types.js";
+import type { BotContext } from "../../context.js";
+import { parseNone } from "./args.js";
+import { adminCommand, replyLines } from "./command.js";
+import type { AdminKit } from "./kit.js";
+
+function healthLine(ctx: BotContext, h: ProviderHealthSnapshot | undefined, provider: string): string {
+  if (!h?.lastOutcome) return ctx.tr("admin-provider-idle", { provider });
+  const args = { provider, endpoint: h.lastEndpoint ?? "-", latency: h.lastLatencyMs ?? 0, at: h.at ?? "-" };
+  return h.lastOutcome === "ok"
+    ? ctx.tr("admin-provider-ok", args)
+    : ctx.tr("admin-provider-failing", { ...args, outcome: h.lastOutcome, code: h.lastErrorCode ?? "-" });
+}
+
+/** The operator's balance where the provider has an account endpoint (xinstitute today). */
+async function balanceLine(ctx: BotContext, kit: AdminKit, a: ProviderAdapter): Promise<string | undefined> {
+  if (!a.account) return undefined;
+  try {
+    const { balance } = await a.account.getAccount();
+    return ctx.tr("admin-provider-balance", { balance: { money: [balance.amount, balance.currency] } });
+  } catch (err) {
+    kit.logger.warn({ err, provider: a.id }, "admin balance check failed");
+    return ctx.tr("admin-provider-balance-failed", { error: err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error" });
+  }
+}
+
+/**
+ * /providers: each enabled provider's last call as seen by real traffic (read before our own
+ * balance calls change it), and the operator's balance where there is one. The vifox
+ * liquidity pool joins here when its adapter (a Points capability) exists.
+ */
+export function providersCommands(kit: AdminKit) {
+  const c = new Composer<BotContext>();
+
+  adminCommand(c, "providers", parseNone, async (ctx) => {
+    const adapters = kit.providers.list();
+    if (adapters.length === 0) return ctx.reply(ctx.tr("admin-providers-none"));
+    const health = kit.providers.health();
+    const balances = await Promise.all(adapters.map((a) => balanceLine(ctx, kit, a)));
+    const lines = [ctx.tr("admin-providers-title")];
+    adapters.forEach((a, i) => {
+      lines.push("", healthLine(ctx, health[a.id], a.id));
+      const h = health[a.id];
+      if (h?.calls) lines.push(ctx.tr("admin-provider-counts", { calls: h.calls, failures: h.failures }));
+      const b = balances[i];
+      if (b) lines.push(b);
+    });
+    await replyLines(ctx, lines);
+  });
+
+  return c;
+}
