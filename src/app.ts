@@ -13,6 +13,7 @@ import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDrafts } from "./domain/drafts.js";
 import { createOrderService } from "./domain/orders.js";
+import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
@@ -68,7 +69,9 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const settings = createSettings(store.kv, { markups: config.markups });
   const resellers = createResellers({ store, adminIds: config.adminIds, registration: config.registration, notifier });
   const drafts = createDrafts(store.kv);
-  const catalog = createCatalog({ providers, kv: store.kv, settings, ttlMs: config.catalogTtlMs, logger });
+  // Pauses a product whose provider cost rose above its fixed price, on every catalogue fetch.
+  const onSynced = createPriceGuard({ settings, notifier, logger });
+  const catalog = createCatalog({ providers, kv: store.kv, settings, ttlMs: config.catalogTtlMs, logger, onSynced });
   const orders = createOrderService({
     store,
     providers,
@@ -82,7 +85,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     sandbox: config.sandbox,
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
   });
-  const broadcasts = createBroadcasts({ store, kv: store.kv, notifier });
+  const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const translator = createI18n(config.defaultLocale);
   const services: Services = {
     store,
@@ -107,7 +110,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds })],
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator })],
   });
 
   let initialised = false;

@@ -8,19 +8,20 @@ export type BroadcastOutcome = "delivered" | "blocked" | "failed";
  * A broadcast is one queued notification per active reseller; the queue paces them at
  * Telegram's rate. Counters in the store tell the admin how it went when the last one settles.
  */
-export function createBroadcasts(deps: { store: Store; kv: Kv; notifier: Notifier }) {
+export function createBroadcasts(deps: { store: Store; kv: Kv; notifier: Notifier; adminIds: readonly number[] }) {
   const key = (id: string) => `broadcast:${id}`;
 
   return {
     async start(adminId: number, text: string): Promise<{ id: string; total: number }> {
       const id = randomUUID().slice(0, 8);
-      const recipients = (await deps.store.users.all()).filter((u) => u.status === "active" && !u.blockedAt);
+      // Resellers only: admins wrote the message, and a blocked chat would only count a failure.
+      const recipients = (await deps.store.users.all()).filter((u) => u.status === "active" && !u.blockedAt && !deps.adminIds.includes(u.id));
+      if (recipients.length === 0) return { id: "", total: 0 };
       await deps.kv.incr(key(id), "total", recipients.length);
       await deps.kv.incr(key(id), "admin", adminId);
       for (const u of recipients) {
         await deps.notifier.notifyUser({ userId: u.id, key: "broadcast-message", args: { text }, dedupeKey: `broadcast:${id}:${u.id}`, broadcastId: id });
       }
-      if (recipients.length === 0) await this.finish(id);
       return { id, total: recipients.length };
     },
 

@@ -1,4 +1,4 @@
-import type { Locale, Store, Tier, UserRecord, UserStatus } from "../store/types.js";
+import type { Locale, Store, Tier, UserPatch, UserRecord, UserStatus } from "../store/types.js";
 import type { Notifier } from "./notifications.js";
 
 export interface TelegramProfile {
@@ -34,12 +34,11 @@ export function createResellers(deps: {
   const { store, adminIds } = deps;
   const isAdmin = (id: number) => adminIds.includes(id);
 
-  async function update(id: number, change: (u: UserRecord) => UserRecord) {
+  async function update(id: number, patch: UserPatch) {
     const before = await store.users.get(id);
     if (!before) return undefined;
-    const after = change(before);
-    await store.users.save(after);
-    return { before, after };
+    const after = await store.users.patch(id, patch);
+    return after && { before, after };
   }
 
   return {
@@ -67,17 +66,17 @@ export function createResellers(deps: {
         }
         return { user, created };
       }
-      // Keep the profile current; an admin listed in ADMIN_IDS later is active from then on.
-      const next: UserRecord = {
-        ...user,
-        firstName: profile.firstName,
-        username: profile.username,
-        telegramLanguage: profile.languageCode,
-        status: isAdmin(user.id) && user.status === "pending" ? "active" : user.status,
-        blockedAt: undefined,
-      };
-      if (JSON.stringify(next) !== JSON.stringify(user)) await store.users.save(next);
-      return { user: next, created };
+      // Keep the profile current, touching only its own fields: an admin's change to status or
+      // tier made at the same moment must survive. A message from the user also means they
+      // no longer block the bot; an admin listed in ADMIN_IDS later is active from then on.
+      const patch: UserPatch = {};
+      if (user.firstName !== profile.firstName) patch.firstName = profile.firstName;
+      if (user.username !== profile.username) patch.username = profile.username ?? null;
+      if (user.telegramLanguage !== profile.languageCode) patch.telegramLanguage = profile.languageCode ?? null;
+      if (user.blockedAt !== undefined) patch.blockedAt = null;
+      if (isAdmin(user.id) && user.status === "pending") patch.status = "active";
+      if (Object.keys(patch).length === 0) return { user, created };
+      return { user: (await store.users.patch(user.id, patch)) ?? user, created };
     },
     async resolve(ref) {
       const t = ref.trim();
@@ -85,13 +84,13 @@ export function createResellers(deps: {
       if (/^@?[A-Za-z0-9_]{3,32}$/.test(t)) return store.users.byUsername(t);
       return undefined;
     },
-    setStatus: (id, status) => update(id, (u) => ({ ...u, status })),
-    setTier: (id, tier) => update(id, (u) => ({ ...u, tier })),
+    setStatus: (id, status) => update(id, { status }),
+    setTier: (id, tier) => update(id, { tier }),
     async setLocale(id, locale) {
-      await update(id, (u) => ({ ...u, locale }));
+      await store.users.patch(id, { locale });
     },
     async markBlocked(id, blocked) {
-      await update(id, (u) => ({ ...u, blockedAt: blocked ? Date.now() : undefined }));
+      await store.users.patch(id, { blockedAt: blocked ? Date.now() : null });
     },
     buyBlock(user, maintenance) {
       if (user.status !== "active") return user.status;

@@ -141,8 +141,16 @@ export interface Orders {
   since(at: number): Promise<OrderRecord[]>;
 }
 
+/** Fields to set; null removes an optional field. */
+export type UserPatch = { [K in Exclude<keyof UserRecord, "id">]?: UserRecord[K] | null };
+
 export interface Users {
   get(id: number): Promise<UserRecord | undefined>;
+  /**
+   * Atomically merges fields into a stored user; returns the result, or undefined when absent.
+   * Writers touching different fields (a profile refresh, an admin's approval) never undo each other.
+   */
+  patch(id: number, patch: UserPatch): Promise<UserRecord | undefined>;
   /** Creates the user unless present; returns the stored record and whether it was created. */
   createIfAbsent(user: UserRecord): Promise<{ user: UserRecord; created: boolean }>;
   save(user: UserRecord): Promise<void>;

@@ -117,6 +117,16 @@ describe.each(backends)("store contract (%s)", (_name, make) => {
     expect(await store.orders.countByUser(9)).toBe(2);
   });
 
+  it("merges concurrent user patches of different fields without losing either", async () => {
+    const u = { id: 6, firstName: "Old", status: "pending" as const, tier: "member" as const, createdAt: 1, blockedAt: 5 };
+    await store.users.createIfAbsent(u);
+    await Promise.all([store.users.patch(6, { firstName: "New", blockedAt: null }), store.users.patch(6, { status: "active" })]);
+    const after = await store.users.get(6);
+    expect(after).toMatchObject({ firstName: "New", status: "active", tier: "member" });
+    expect(after).not.toHaveProperty("blockedAt");
+    expect(await store.users.patch(999, { status: "active" })).toBeUndefined();
+  });
+
   it("keeps users, usernames, audit and kv", async () => {
     const u = { id: 5, firstName: "Ana", username: "AnaX", status: "pending" as const, tier: "member" as const, createdAt: 1 };
     expect((await store.users.createIfAbsent(u)).created).toBe(true);

@@ -55,6 +55,17 @@ export function memoryStore(): Store {
       async save(user) {
         users.set(user.id, copy(user));
       },
+      async patch(id, patch) {
+        const u = users.get(id);
+        if (!u) return undefined;
+        const next: Record<string, unknown> = { ...u };
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === null) delete next[k];
+          else if (v !== undefined) next[k] = copy(v);
+        }
+        users.set(id, next as unknown as UserRecord);
+        return copy(next as unknown as UserRecord);
+      },
       async byUsername(username) {
         const name = username.replace(/^@/, "").toLowerCase();
         const u = [...users.values()].find((x) => x.username?.toLowerCase() === name);

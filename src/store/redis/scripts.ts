@@ -62,3 +62,19 @@ local json = cjson.encode(order)
 redis.call('SET', KEYS[1], json)
 return json
 `;
+
+/**
+ * Shallow merge into a stored JSON record; a JSON null removes the field.
+ * KEYS: 1 record key. ARGV: 1 patch JSON. Returns the new JSON, or false when absent.
+ */
+export const JSON_MERGE = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return false end
+local record = cjson.decode(raw)
+for k, v in pairs(cjson.decode(ARGV[1])) do
+  if v == cjson.null then record[k] = nil else record[k] = v end
+end
+local json = cjson.encode(record)
+redis.call('SET', KEYS[1], json)
+return json
+`;

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { UserRecord, Users } from "../types.js";
+import { JSON_MERGE } from "./scripts.js";
 
 export function redisUsers(redis: Redis, prefix: string): Users {
   const key = (id: number) => `${prefix}user:${id}`;
@@ -16,6 +17,11 @@ export function redisUsers(redis: Redis, prefix: string): Users {
   return {
     async get(id) {
       return parse(await redis.get(key(id)));
+    },
+    async patch(id, patch) {
+      const user = parse((await redis.eval(JSON_MERGE, 1, key(id), JSON.stringify(patch))) as string | null);
+      if (user && patch.username !== undefined) await index(user);
+      return user;
     },
     async createIfAbsent(user) {
       const created = (await redis.set(key(user.id), JSON.stringify(user), "NX")) === "OK";
