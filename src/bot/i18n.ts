@@ -37,6 +37,17 @@ export function createI18n(defaultLocale: Locale) {
       else if (typeof v === "number") vars[k] = formatNumber(v, locale);
       else vars[k] = formatMoney(v.money[0], v.money[1], locale);
     }
+    // A message asking for an argument nobody passed must not cost the user their answer:
+    // Fluent throws on the first unknown variable; fill it with a dash and render again.
+    for (let i = 0; i < 10; i++) {
+      try {
+        return i18n.t(locale, key, vars);
+      } catch (err) {
+        const missing = /Unknown variable: \$([\w-]+)/.exec(err instanceof Error ? err.message : "")?.[1];
+        if (!missing || missing in vars) throw err;
+        vars[missing] = "-";
+      }
+    }
     return i18n.t(locale, key, vars);
   }
 

@@ -67,8 +67,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const boot = async () => {
     const app = await createApp(loadConfig(env), {
       logger,
-      pollDelaysMs: [150, 150, 300],
-      reconcileDelaysMs: [200, 400],
+      // Quick, but sparing with gametopup's 30 status calls a minute, which the tests share.
+      pollDelaysMs: [150, 150, 300, 2_000],
+      reconcileDelaysMs: [200, 3_000],
       flood: { max: 1000, windowMs: 1000 },
       ...opts.app,
     });

@@ -15,6 +15,20 @@ export async function findOrder(s: Services, ref: string): Promise<OrderRecord |
   return undefined;
 }
 
+/**
+ * How long a reseller waits for the provider's live answer. The status budget (30/min at
+ * gametopup) is shared with the poll jobs; when it is spent, the stored state is shown at once
+ * and the queued lookup still lands in the order when it runs.
+ */
+const LIVE_WAIT_MS = 4_000;
+
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error("live status took too long")), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
 export function statusFeature(s: Services) {
   const c = new Composer<BotContext>();
   c.command("status", async (ctx) => {
@@ -25,7 +39,7 @@ export function statusFeature(s: Services) {
     let liveFailed = false;
     if (OPEN_STATES.includes(order.state) && s.providers.get(order.provider)?.status) {
       try {
-        order = (await s.orders.refreshStatus(order)).order;
+        order = (await within(s.orders.refreshStatus(order), LIVE_WAIT_MS)).order;
       } catch (err) {
         s.logger.warn({ err, orderId: order.id }, "live status failed");
         liveFailed = true;
