@@ -1,5 +1,5 @@
-import type { Money, Product, ProviderId } from "../providers/types.js";
-import type { Kv } from "../store/types.js";
+import type { Money, Product } from "../providers/types.js";
+import type { Kv, OrderRecord } from "../store/types.js";
 import { newOrderId } from "./ids.js";
 import { times } from "./pricing.js";
 
@@ -7,22 +7,10 @@ import { times } from "./pricing.js";
  * What the confirmation card shows. Its id becomes the order id, so every tap, redelivered
  * update or retry of one card maps to the same order: at most one debit and one provider call.
  */
-export interface Draft {
-  id: string;
-  userId: number;
-  provider: ProviderId;
-  sku: string;
-  productName: string;
-  quantity: number;
-  email?: string;
-  playerId?: string;
-  zone?: string;
-  unitCost: Money;
-  unitPrice: Money;
-  price: Money;
-  cost: Money;
-  createdAt: number;
-}
+export type Draft = Pick<
+  OrderRecord,
+  "id" | "userId" | "provider" | "sku" | "productName" | "quantity" | "email" | "playerId" | "zone" | "unitCost" | "price" | "cost" | "createdAt"
+> & { unitPrice: Money };
 
 export const DRAFT_TTL_MS = 30 * 60_000;
 
