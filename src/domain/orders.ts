@@ -316,34 +316,38 @@ export function createOrderService(deps: OrderServiceDeps) {
         { trackingInfo: event.trackingInfo, shippingStatus: event.shippingStatus },
         event.shippingStatus,
       );
-      if (!shipped) return "ignored";
+      // Already shipped: (re)queue the message anyway, as a delivery that failed between the
+      // change and the queue is retried by the provider; the dedupe key keeps it to one.
+      if (!shipped && order.state !== "shipped") return "ignored";
       await notifier.notifyUser({
         userId: order.userId,
         key: "order-shipped",
         args: { ...base, tracking: event.trackingInfo ?? "-", shippingStatus: event.shippingStatus ?? "-", email: order.email ?? "-" },
         dedupeKey: `order:${order.id}:shipped`,
       });
-      return "applied";
+      return shipped ? "applied" : "ignored";
     }
     if (event.kind === "failed_delivery") {
       const failed = await transition(order.id, ["pending", "processing", "unknown", "shipped"], "delivery_failed", {}, "failed_delivery");
-      if (!failed) return "ignored";
+      if (!failed && order.state !== "delivery_failed") return "ignored"; // (re)queued as for shipped
       await notifier.notifyUser({ userId: order.userId, key: "order-delivery-failed", args: base, dedupeKey: `order:${order.id}:delivery_failed` });
       await notifier.notifyAdmins("admin-delivery-failed", { ...base, provider: order.provider }, `order:${order.id}:delivery_failed:admin`);
-      return "applied";
+      return failed ? "applied" : "ignored";
     }
     // cancelled: the provider refunds the operator; we refund the reseller, once.
     if (!CHARGED_STATES.includes(order.state) && order.state !== "cancelled") return "ignored";
     const fresh = await refundOnce(order, "system", "provider_cancelled");
-    await transition(order.id, CHARGED_STATES, "cancelled", {}, "cancelled by provider");
-    if (!fresh) return "ignored";
+    const cancelled = await transition(order.id, CHARGED_STATES, "cancelled", {}, "cancelled by provider");
+    // Told whenever the order is cancelled, even if an earlier delivery already refunded it but
+    // failed before queueing the message; the dedupe key keeps it to one.
+    if (!cancelled && order.state !== "cancelled") return "ignored";
     await notifier.notifyUser({
       userId: order.userId,
       key: "order-cancelled",
       args: { ...base, amount: money(order.price.amount, order.price.currency) },
       dedupeKey: `order:${order.id}:cancelled`,
     });
-    return "applied";
+    return fresh ? "applied" : "ignored";
   }
 
   /** Admin refund: once per order, whatever its state, unless it was never charged. */

@@ -46,6 +46,7 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
                 await worker.rateLimit(err.delayMs);
                 throw Worker.RateLimitError();
               }
+              if (err.patch) await job.updateData({ ...(job.data as object), ...err.patch });
               await job.moveToDelayed(Date.now() + err.delayMs, token);
               throw new DelayedError();
             }

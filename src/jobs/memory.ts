@@ -64,7 +64,8 @@ export function memoryQueues(logger: Logger): Queues {
       .catch((err: unknown) => {
         if (err instanceof RetryLater) {
           if (err.scope === "queue") w.pausedUntil = Date.now() + err.delayMs;
-          list(q).push({ ...job, runAt: Date.now() + err.delayMs });
+          const data = err.scope === "job" && err.patch ? { ...(job.data as object), ...err.patch } : job.data;
+          list(q).push({ ...job, data, runAt: Date.now() + err.delayMs });
         } else if (job.attempt + 1 < w.opts.attempts) {
           list(q).push({ ...job, attempt: job.attempt + 1, runAt: Date.now() + Math.min(2 ** (job.attempt + 1) * 1000, 60_000) });
         } else {

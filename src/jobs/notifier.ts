@@ -8,6 +8,8 @@ export interface NotificationJob {
   buttons?: NotificationButton[][];
   /** Set for broadcast messages: counts delivered/blocked/failed under this id. */
   broadcastId?: string;
+  /** Set by the worker: the chat's send slot this job has claimed (see chatPacer). */
+  slot?: number;
 }
 
 /** Chat messages go out through the durable queue, never straight from a webhook or a job. */

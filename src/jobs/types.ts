@@ -18,6 +18,8 @@ export class RetryLater extends Error {
     readonly delayMs: number,
     /** "queue": the whole queue waits (Telegram's global 429); "job": only this job waits. */
     readonly scope: "queue" | "job",
+    /** "job" scope: fields merged into the job's data before it waits (e.g. a reserved send slot). */
+    readonly patch?: Record<string, unknown>,
   ) {
     super(`retry in ${delayMs} ms (${scope})`);
     this.name = "RetryLater";

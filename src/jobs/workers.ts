@@ -26,6 +26,31 @@ export interface ChatDelivery {
 /** Telegram's documented pace: about 30 messages a second overall, about one a second per chat. */
 export const TELEGRAM_LIMITS = { globalPerSecond: 25, perChatIntervalMs: 1000 };
 
+/**
+ * One message per chat per slot of the clock (slot n = [n·I, (n+1)·I)), across every process:
+ * a job claims its chat's next free slot (an atomic set-if-absent in the store) and waits for it.
+ * A backlog in one chat so costs the global limit one extra run per message and goes out in the
+ * order it was claimed (a job that misses its slot in a congested queue claims a new one at the
+ * end). Re-trying until a per-chat marker expired spent a global token on every waiting job of a
+ * busy chat every second, starving the other chats, and sent the backlog in random order.
+ */
+function chatPacer(kv: Kv, intervalMs: number) {
+  return {
+    async claim(chatId: number): Promise<number> {
+      const now = Date.now();
+      // Only a hint where the chat's claims end (a racer may leave it short: that costs a probe).
+      const tail = (await kv.getJson<number>(`tg:tail:${chatId}`)) ?? -1;
+      for (let slot = Math.max(Math.floor(now / intervalMs), tail + 1); ; slot++) {
+        const ttl = (slot + 2) * intervalMs - now;
+        if (await kv.setIfAbsent(`tg:slot:${chatId}:${slot}`, "1", ttl)) {
+          await kv.setJson(`tg:tail:${chatId}`, slot, ttl);
+          return slot;
+        }
+      }
+    },
+  };
+}
+
 export function startWorkers(deps: {
   queues: Queues;
   delivery: ChatDelivery;
@@ -38,14 +63,17 @@ export function startWorkers(deps: {
   metrics?: Metrics;
 }) {
   const { queues, kv, logger, metrics } = deps;
+  const interval = TELEGRAM_LIMITS.perChatIntervalMs;
+  const pacer = chatPacer(kv, interval);
 
   queues.process<NotificationJob>(
     "notifications",
     async (job, meta) => {
-      // One message a second per chat across every process: a short-lived marker in the store.
-      if (!(await kv.setIfAbsent(`tg:chat:${job.userId}`, "1", TELEGRAM_LIMITS.perChatIntervalMs))) {
-        throw new RetryLater(TELEGRAM_LIMITS.perChatIntervalMs, "job");
-      }
+      // The slot claimed on an earlier run is ours until it ends; a missed one (a paused queue, a
+      // busy limiter, a retry after an error) is claimed anew.
+      const slot = job.slot !== undefined && Date.now() < (job.slot + 1) * interval ? job.slot : await pacer.claim(job.userId);
+      const wait = slot * interval - Date.now();
+      if (wait > 0) throw new RetryLater(wait, "job", { slot });
       const result = await deps.delivery.deliver(job.userId, job.key, job.args, job.buttons).catch(async (err: unknown) => {
         metrics?.notifications.inc({ outcome: meta.final ? "failed" : "retried" });
         if (meta.final && job.broadcastId) await deps.broadcasts.record(job.broadcastId, "failed");
@@ -61,7 +89,10 @@ export function startWorkers(deps: {
       if (result.status === "undeliverable") logger.warn({ userId: job.userId, reason: result.reason }, "notification undeliverable");
       if (job.broadcastId) await deps.broadcasts.record(job.broadcastId, outcome);
     },
-    { concurrency: 8, attempts: 6, limiter: { max: TELEGRAM_LIMITS.globalPerSecond, durationMs: 1000 } },
+    // BullMQ's limiter counts in fixed windows: one window's worth at the end of a second and the
+    // next at the start of the following one is twice the rate for a moment (50 in a few ms, over
+    // Telegram's ~30/s, answered with 429s that pause everything). Fifths of a second cap that at 10.
+    { concurrency: 8, attempts: 6, limiter: { max: TELEGRAM_LIMITS.globalPerSecond / 5, durationMs: 200 } },
   );
 
   queues.process<OrderJob>(

@@ -9,8 +9,8 @@ const DEDUPE_TTL_MS = 14 * 24 * 3600_000;
 
 /**
  * POST /webhooks/:provider — raw bytes → signature (401, nothing changes) → zod (400) →
- * dedupe (200, nothing again) → domain. The chat messages it causes go out through the queue,
- * so the provider gets its answer in milliseconds.
+ * dedupe (200, nothing again) → domain → dedupe marker. The chat messages it causes go out
+ * through the queue, so the provider gets its answer in milliseconds.
  */
 export function mountProviderWebhooks(app: Hono, deps: { providers: ProviderDirectory; orders: OrderService; kv: Kv; logger: Logger; metrics: Metrics }) {
   app.post("/webhooks/:provider", async (c) => {
@@ -35,17 +35,19 @@ export function mountProviderWebhooks(app: Hono, deps: { providers: ProviderDire
       return c.json({ status: "error", message: "malformed payload" }, 400);
     }
     const marker = `webhook:${id}:${event.deliveryId}`;
-    if (!(await deps.kv.setIfAbsent(marker, "1", DEDUPE_TTL_MS))) {
+    if ((await deps.kv.getJson(marker)) !== undefined) {
       count("duplicate");
       return c.json({ status: "success", duplicate: true });
     }
     try {
+      // The marker is written only once the event is applied: a process that dies half-way
+      // leaves none, and the provider's retry finishes the work. applyWebhook is idempotent, so
+      // a duplicate racing the first delivery changes nothing and sends no second message.
       const result = await deps.orders.applyWebhook(event);
+      await deps.kv.setJson(marker, 1, DEDUPE_TTL_MS);
       count(result);
       return c.json({ status: "success" });
     } catch (err) {
-      // Forget the marker so the provider's retry gets another chance.
-      await deps.kv.del(marker);
       count("error");
       deps.logger.error({ err, provider: id, deliveryId: event.deliveryId }, "webhook processing failed");
       return c.json({ status: "error" }, 500);
