@@ -365,3 +365,4 @@ admin-audit-empty = No admin action recorded yet.
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = Note: { $note }
+admin-refund-open-warning = ⚠️ This order was still open at { $provider }: polling has stopped, and if { $provider } completes it anyway the operator has paid for it. Check with /order { $orderId }.

@@ -365,3 +365,4 @@ admin-audit-empty = Belum ada tindakan admin yang tercatat.
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = Catatan: { $note }
+admin-refund-open-warning = ⚠️ Pesanan ini masih terbuka di { $provider }: pengecekan status dihentikan, dan jika { $provider } tetap menyelesaikannya, operator yang menanggung biayanya. Periksa dengan /order { $orderId }.

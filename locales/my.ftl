@@ -365,3 +365,4 @@ admin-audit-empty = မှတ်တမ်းတင်ထားသော Admin �
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = မှတ်ချက်: { $note }
+admin-refund-open-warning = ⚠️ ဤအော်ဒါသည် { $provider } တွင် ပြီးဆုံးခြင်း မရှိသေးပါ- အခြေအနေ စစ်ဆေးခြင်းကို ရပ်လိုက်ပြီဖြစ်ပြီး { $provider } က ဆက်လက်ပြီးမြောက်စေပါက ကုန်ကျစရိတ်ကို operator က ကျခံရပါမည်။ /order { $orderId } ဖြင့် စစ်ဆေးပါ။

@@ -23,6 +23,8 @@ export function ordersFeature(s: Services) {
     if (total === 0) return void (await ctx.reply(ctx.tr("orders-empty")));
     const pages = pageCount(total);
     const p = Math.min(Math.max(page, 0), pages - 1);
+    // Remembered so "back" from an order returns to the page it was opened from.
+    ctx.session.ordersPage = p;
     const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
     const kb = new InlineKeyboard();
     for (const o of orders) {
@@ -44,7 +46,11 @@ export function ordersFeature(s: Services) {
     const order = await s.store.orders.get(ctx.match[1]!);
     if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     await ctx.answerCallbackQuery();
-    await ctx.reply(orderCard(ctx, order));
+    await ctx.reply(orderCard(ctx, order), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-back"), "ol") });
+  });
+  c.callbackQuery("ol", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showPage(ctx, ctx.session.ordersPage ?? 0, true);
   });
   c.callbackQuery("csv", async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -76,7 +76,10 @@ export function ordersCommands(kit: AdminKit) {
           after: { state: after?.state ?? order.state, refunded: order.price },
         });
         const owner = await kit.resellers.get(order.userId);
-        return ctx.reply(ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) }));
+        const done = ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) });
+        // Refunding an order the provider may still fulfil is the admin's call; say what it risks.
+        const open = order.state === "pending" || order.state === "processing";
+        return ctx.reply(open ? `${done}\n\n${ctx.tr("admin-refund-open-warning", { orderId: order.id, provider: order.provider })}` : done);
       }
       case "already": {
         const fresh = await kit.store.orders.get(order.id);
