@@ -131,6 +131,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   });
 
   let runner: RunnerHandle | undefined;
+  let stopSweep: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -148,7 +149,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       const local = `http://127.0.0.1:${address.port}`;
       sandbox?.xinstitute.control.setWebhookUrl(`${local}/webhooks/xinstitute`);
       await bot.init();
-      startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics });
+      stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -165,6 +166,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     async stop() {
       initialised = false;
       if (runner?.isRunning()) await runner.stop();
+      stopSweep?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

@@ -67,11 +67,16 @@ export function createOrderService(deps: OrderServiceDeps) {
     return record(await store.orders.transition(id, from, to, patch, note));
   }
 
+  const debitKey = (orderId: string) => `order:${orderId}:debit`;
+
   /**
    * Returns the reseller's money for an order, once: the ledger's idempotency key makes a
-   * second call (a duplicate webhook, an admin's second /refund, a retried job) a no-op.
+   * second call (a duplicate webhook, an admin's second /refund, a retried job) a no-op. An
+   * order whose debit never happened (a process that died between creating and charging it)
+   * has nothing to return.
    */
   async function refundOnce(order: OrderRecord, actor: string, reason: string): Promise<boolean> {
+    if (!(await store.ledger.entryByKey(debitKey(order.id)))) return false;
     const r = await store.ledger.apply({
       userId: order.userId,
       currency: order.price.currency,
@@ -147,7 +152,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       reason: "order",
       actor: `user:${userId}`,
       orderId: order.id,
-      key: `order:${order.id}:debit`,
+      key: debitKey(order.id),
     });
     if (!debit.ok) {
       const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");
@@ -354,20 +359,37 @@ export function createOrderService(deps: OrderServiceDeps) {
   async function adminRefund(orderId: string, adminId: number): Promise<"refunded" | "already" | "not_charged" | "not_found"> {
     const order = await store.orders.get(orderId);
     if (!order) return "not_found";
-    if (order.state === "failed") return "not_charged";
+    if (order.state === "failed" || !(await store.ledger.entryByKey(debitKey(order.id)))) return "not_charged";
     const fresh = await refundOnce(order, `admin:${adminId}`, "admin_refund");
     if (!fresh) return "already";
     await transition(order.id, CHARGED_STATES, "refunded", { failure: "admin_refund" }, `refunded by admin ${adminId}`);
     await notifier.notifyUser({
       userId: order.userId,
       key: "order-refunded",
-      args: { ...{ orderId: order.id, product: order.productName }, amount: money(order.price.amount, order.price.currency), reason: "-" },
+      args: { orderId: order.id, product: order.productName, amount: money(order.price.amount, order.price.currency), reason: "-" },
       dedupeKey: `order:${order.id}:refunded`,
     });
     return "refunded";
   }
 
-  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown };
+  /**
+   * Orders still in our own "pending" (created, perhaps charged, provider not yet answered) long
+   * after any handler could be working on them were interrupted by a crash or a deploy: they
+   * become unknown, so admins hear of them and reconciliation starts. Never silently held.
+   */
+  async function sweepInterrupted(olderThanMs: number): Promise<number> {
+    let swept = 0;
+    for (const id of await store.orders.idsInState("pending")) {
+      const order = await store.orders.get(id);
+      if (order?.state === "pending" && Date.now() - order.createdAt > olderThanMs) {
+        await markUnknown(order, "interrupted");
+        swept++;
+      }
+    }
+    return swept;
+  }
+
+  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown, sweepInterrupted };
 }
 
 export type OrderService = ReturnType<typeof createOrderService>;

@@ -51,6 +51,11 @@ function chatPacer(kv: Kv, intervalMs: number) {
   };
 }
 
+/** A placement takes at most the provider's order timeout (7 s) plus a queue wait; 2 min is ample. */
+const INTERRUPTED_AFTER_MS = 120_000;
+const SWEEP_EVERY_MS = 60_000;
+
+/** Starts every worker in this process; returns a function that stops the periodic sweep. */
 export function startWorkers(deps: {
   queues: Queues;
   delivery: ChatDelivery;
@@ -103,6 +108,12 @@ export function startWorkers(deps: {
     { concurrency: 4, attempts: 3 },
   );
 
+  // Every process sweeps; the order transition is a compare-and-set, so only one wins per order.
+  const sweep = setInterval(() => {
+    deps.orders.sweepInterrupted(INTERRUPTED_AFTER_MS).catch((err: unknown) => logger.warn({ err }, "sweep of interrupted orders failed"));
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
+
   queues.process<OrderJob>(
     "reconcile",
     async ({ orderId, attempt }) => {
@@ -110,4 +121,6 @@ export function startWorkers(deps: {
     },
     { concurrency: 2, attempts: 3 },
   );
+
+  return () => clearInterval(sweep);
 }

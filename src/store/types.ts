@@ -60,6 +60,8 @@ export interface LedgerInput {
 export interface Ledger {
   /** Atomically applies one entry; refuses to take a balance below zero; idempotent on key. */
   apply(input: LedgerInput): Promise<LedgerResult>;
+  /** The entry applied under an idempotency key, if any. */
+  entryByKey(key: string): Promise<LedgerEntry | undefined>;
   balances(userId: number): Promise<Record<string, number>>;
   /** Newest first. */
   entries(userId: number, opts?: { offset?: number; limit?: number }): Promise<LedgerEntry[]>;

@@ -91,6 +91,10 @@ export function memoryStore(): Store {
         totals.set(tk, (totals.get(tk) ?? 0) + input.amount);
         return { ok: true, entry: copy(entry), duplicate: false };
       },
+      async entryByKey(key) {
+        const e = idem.get(key);
+        return e && copy(e);
+      },
       async balances(userId) {
         const out: Record<string, number> = {};
         for (const [k, v] of wallets) {

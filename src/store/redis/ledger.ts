@@ -30,6 +30,11 @@ export function redisLedger(redis: Redis, prefix: string): Ledger {
       return { ok: true, entry: JSON.parse(payload) as LedgerEntry, duplicate: status === "dup" };
     },
 
+    async entryByKey(key) {
+      const raw = await redis.hget(idemKey, key);
+      return raw ? (JSON.parse(raw) as LedgerEntry) : undefined;
+    },
+
     async balances(userId) {
       const raw = await redis.hgetall(walletKey(userId));
       return Object.fromEntries(Object.entries(raw).map(([c, v]) => [c, Number(v)]));

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrderRecord } from "../../src/store/types.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+import { startHarness, type Harness } from "../support/harness.js";
+
+/** An order as place() leaves it when the process dies right after creating it. */
+function stranded(id: string, userId: number): OrderRecord {
+  const at = Date.now() - 10 * 60_000;
+  return {
+    id,
+    userId,
+    provider: "gametopup",
+    sku: "1",
+    productName: "Mobile Legends 86 Diamonds",
+    quantity: 1,
+    playerId: "12345678",
+    price: { amount: 21_780, currency: "IDR" },
+    cost: { amount: 19_800, currency: "IDR" },
+    unitCost: { amount: 19_800, currency: "IDR" },
+    state: "pending",
+    createdAt: at,
+    updatedAt: at,
+    history: [{ at, state: "pending" }],
+  };
+}
+
+describe.skipIf(!redisAvailable)("orders interrupted by a crash", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ redisUrl: await freshRedisDb() });
+  });
+  afterAll(() => h?.close());
+
+  it("are swept to unknown and reported; a refund returns only money that was taken", async () => {
+    const s = h.app.services;
+    await h.reseller(9101);
+    await h.credit(9101, 50_000, "IDR");
+    // Died before the debit: nothing was charged.
+    await s.store.orders.create(stranded("RAAAAAAAAA1", 9101));
+    // Died after the debit, before the provider call.
+    await s.store.orders.create(stranded("RAAAAAAAAA2", 9101));
+    await s.store.ledger.apply({ userId: 9101, currency: "IDR", amount: -21_780, type: "debit", reason: "order", actor: "user:9101", orderId: "RAAAAAAAAA2", key: "order:RAAAAAAAAA2:debit" });
+    const seen = h.admin.messages().length;
+
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(2);
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
+    expect((await s.store.orders.get("RAAAAAAAAA1"))?.state).toBe("unknown");
+    await h.admin.waitFor((m) => m.slice(seen).filter((x) => /RAAAAAAAAA[12]/.test(x.text) && /unknown outcome/.test(x.text)).length === 2, 10_000);
+
+    expect(await s.orders.adminRefund("RAAAAAAAAA1", 1)).toBe("not_charged");
+    expect(await h.balance(9101, "IDR")).toBe(50_000 - 21_780);
+    expect(await s.orders.adminRefund("RAAAAAAAAA2", 1)).toBe("refunded");
+    expect(await s.orders.adminRefund("RAAAAAAAAA2", 1)).toBe("already");
+    expect(await h.balance(9101, "IDR")).toBe(50_000);
+  });
+
+  it("leaves a fresh pending order alone (a handler may still be placing it)", async () => {
+    const s = h.app.services;
+    await s.store.orders.create({ ...stranded("RAAAAAAAAA3", 9101), createdAt: Date.now() });
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
+    expect((await s.store.orders.get("RAAAAAAAAA3"))?.state).toBe("pending");
+  });
+});
