@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
 import { freePort, spawnBot, waitFor } from "../support/process.js";
@@ -20,6 +23,35 @@ describe("the npm start entry point", () => {
     expect(await missing.exited).toBe(1);
     expect(missing.output().trim()).toBe("Configuration error: BOT_TOKEN is required");
   });
+
+  it("runs from the compiled build, as the Docker image does", async () => {
+    const root = join(import.meta.dirname, "../..");
+    mkdirSync(join(root, "dist"), { recursive: true });
+    // Inside the project (dist/ is ignored by git) so the build resolves node_modules as in the image.
+    const out = mkdtempSync(join(root, "dist", "test-"));
+    try {
+      execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", out], { cwd: root });
+      cpSync(join(root, "locales"), join(out, "locales"), { recursive: true });
+      const telegram = await startFakeTelegram({ token: TOKEN });
+      fakes.push(telegram);
+      const user = telegram.user({ id: 4343, first_name: "Dist", language_code: "my" });
+      const port = await freePort();
+      const bot = spawnBot(
+        { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, SANDBOX: "true", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", REGISTRATION: "open" },
+        [join(out, "src/main.js")],
+      );
+      try {
+        await user.send("/start");
+        const hello = await user.waitForMessage({ match: /Dist/, timeoutMs: 15_000 });
+        expect(hello.text).toMatch(/[\u1000-\u109F]/); // Burmese: the locales were found next to the build
+      } finally {
+        bot.child.kill("SIGTERM");
+        expect(await bot.exited, bot.output()).toBe(0);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   for (const store of ["memory", "redis"] as const) {
     it.skipIf(store === "redis" && !redisAvailable)(`runs as a sandbox with only a token (${store} store), answers health, readiness, metrics, and /start`, async () => {

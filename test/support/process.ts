@@ -10,9 +10,12 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the real entry point (`src/main.ts`, as npm start does) with exactly this environment. */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/**
+ * Runs the real entry point with exactly this environment: `src/main.ts` as npm start does, or
+ * a compiled `main.js` as the Docker image does.
+ */
+export function spawnBot(env: Record<string, string>, entry: string[] = ["--import", "tsx", "src/main.ts"]): BotProcess {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
