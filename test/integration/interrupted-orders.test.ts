@@ -1,28 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrderRecord } from "../../src/store/types.js";
+import { pendingOrder } from "../support/fixtures.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
-/** An order as place() leaves it when the process dies right after creating it. */
-function stranded(id: string, userId: number): OrderRecord {
-  const at = Date.now() - 10 * 60_000;
-  return {
-    id,
-    userId,
-    provider: "gametopup",
-    sku: "1",
-    productName: "Mobile Legends 86 Diamonds",
-    quantity: 1,
-    playerId: "12345678",
-    price: { amount: 21_780, currency: "IDR" },
-    cost: { amount: 19_800, currency: "IDR" },
-    unitCost: { amount: 19_800, currency: "IDR" },
-    state: "pending",
-    createdAt: at,
-    updatedAt: at,
-    history: [{ at, state: "pending" }],
-  };
-}
+/** An order as place() leaves it when the process dies right after creating it, ten minutes ago. */
+const stranded = (id: string, userId: number) => pendingOrder(id, userId, Date.now() - 10 * 60_000);
 
 describe.skipIf(!redisAvailable)("orders interrupted by a crash", () => {
   let h: Harness;

@@ -2,7 +2,8 @@ import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryStore } from "../../src/store/memory/index.js";
 import { redisStore } from "../../src/store/redis/index.js";
-import type { OrderRecord, Store } from "../../src/store/types.js";
+import type { Store } from "../../src/store/types.js";
+import { pendingOrder } from "../support/fixtures.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
 const clients: Redis[] = [];
@@ -20,24 +21,7 @@ if (redisAvailable) {
   ]);
 }
 
-function order(id: string, userId = 1): OrderRecord {
-  const now = Date.now();
-  return {
-    id,
-    userId,
-    provider: "gametopup",
-    sku: "1",
-    productName: "Diamonds",
-    quantity: 1,
-    price: { amount: 1100, currency: "IDR" },
-    cost: { amount: 1000, currency: "IDR" },
-    unitCost: { amount: 1000, currency: "IDR" },
-    state: "pending",
-    createdAt: now,
-    updatedAt: now,
-    history: [{ at: now, state: "pending" }],
-  };
-}
+const order = (id: string, userId = 1) => pendingOrder(id, userId, Date.now(), 1100, 1000);
 
 const credit = (userId: number, amount: number, key: string) => ({
   userId,
