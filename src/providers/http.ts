@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { makeRedactor, type Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { ProviderHealth, type CallOutcome } from "./health.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import { LimiterTimeout, type RateLimiter } from "./rate-limiter.js";
 import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
 
 export { ProviderHealth, type CallOutcome, type ProviderHealthSnapshot } from "./health.js";
@@ -45,6 +45,12 @@ export interface RetryPolicy {
   maxWriteRetryAfterMs: number;
   /** The wait assumed after a 429 that names none. */
   defaultRetryAfterMs: number;
+  /**
+   * The longest a "none" call (an order) queues for a client-side rate-limit slot. A reseller
+   * is waiting on it and the order's timeout follows, so the two together stay near the 8 s an
+   * update may take; past it the order is refused unsent (a definite refusal: refunded).
+   */
+  maxWriteQueueMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -53,6 +59,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   budgetMs: 20_000,
   maxWriteRetryAfterMs: 5_000,
   defaultRetryAfterMs: 1_000,
+  maxWriteQueueMs: 1_000,
 };
 
 export interface ProviderHttpOptions {
@@ -93,9 +100,15 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
     else logger?.warn(fields, "provider call failed");
   }
 
-  async function attempt<T>(req: ProviderRequest<T>, n: number): Promise<Attempt<T>> {
+  async function attempt<T>(req: ProviderRequest<T>, n: number, queueDeadline: number): Promise<Attempt<T>> {
     const releases: Array<() => void> = [];
-    for (const limiter of req.limiters ?? []) releases.push(await limiter.acquire());
+    try {
+      for (const limiter of req.limiters ?? []) releases.push(await limiter.acquire(Math.max(0, queueDeadline - Date.now())));
+    } catch (e) {
+      for (const release of releases) release();
+      if (!(e instanceof LimiterTimeout)) throw e;
+      return { ok: false, transient: false, error: queueFull(req.endpoint, e.waitedMs) };
+    }
     const headers = typeof req.headers === "function" ? req.headers() : (req.headers ?? {});
     const redact = makeRedactor([...(opts.secrets ?? []), ...secretHeaderValues(headers)]);
     const fail = (kind: ProviderErrorKind, code: string, message: string, extra: { status?: number; retryAfterMs?: number } = {}) =>
@@ -180,7 +193,8 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       const paused = Math.max(0, ...(req.limiters ?? []).map((l) => l.pausedForMs));
       const patience = req.retry === "none" ? policy.maxWriteRetryAfterMs : policy.budgetMs - (Date.now() - started);
       if (paused > patience) throw heldBack(req.endpoint, paused);
-      const r = await attempt(req, n);
+      const queueDeadline = Date.now() + (req.retry === "none" ? policy.maxWriteQueueMs : Math.max(0, patience));
+      const r = await attempt(req, n, queueDeadline);
       if (r.ok) return r.value;
       let delay: number | undefined;
       if (req.retry === "read" && r.transient && n <= policy.readRetries) {
@@ -192,6 +206,16 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       if (delay === undefined || Date.now() - started + delay > policy.budgetMs) throw r.error;
       await sleep(delay);
     }
+  }
+
+  function queueFull(endpoint: string, waitedMs: number): ProviderError {
+    return new ProviderError({
+      provider,
+      endpoint,
+      kind: "rate_limited",
+      code: "client_queue_full",
+      message: `${provider} ${endpoint}: not sent, no slot in the documented rate limit within ${waitedMs} ms`,
+    });
   }
 
   function heldBack(endpoint: string, waitMs: number): ProviderError {

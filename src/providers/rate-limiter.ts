@@ -15,6 +15,14 @@ export interface RateLimiterOptions {
   windowMs: number;
 }
 
+/** No slot within the caller's patience: the call was not made. */
+export class LimiterTimeout extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`no rate-limit slot within ${waitedMs} ms`);
+    this.name = "LimiterTimeout";
+  }
+}
+
 export class RateLimiter {
   readonly max: number;
   readonly windowMs: number;
@@ -42,10 +50,15 @@ export class RateLimiter {
     }
   }
 
-  /** Waits for a slot; call the returned function when the call has finished. */
-  acquire(): Promise<() => void> {
-    return new Promise((resolve) => {
-      this.queue.push(() => {
+  /**
+   * Waits for a slot; call the returned function when the call has finished. With `maxWaitMs`,
+   * gives up (rejecting with LimiterTimeout, the call never made) when no slot came in time.
+   */
+  acquire(maxWaitMs?: number): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const grant = () => {
+        if (timer) clearTimeout(timer);
         this.inFlight++;
         let released = false;
         resolve(() => {
@@ -55,8 +68,17 @@ export class RateLimiter {
           this.finished.push(Date.now());
           this.pump();
         });
-      });
+      };
+      this.queue.push(grant);
       this.pump();
+      if (maxWaitMs !== undefined && this.queue.includes(grant)) {
+        timer = setTimeout(() => {
+          const i = this.queue.indexOf(grant);
+          if (i < 0) return;
+          this.queue.splice(i, 1);
+          reject(new LimiterTimeout(maxWaitMs));
+        }, Math.max(0, maxWaitMs));
+      }
     });
   }
 

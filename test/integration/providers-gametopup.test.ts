@@ -338,6 +338,17 @@ describe("gametopup transport failures and retries", () => {
     }
   });
 
+  it("an order finding the client's order budget spent is refused unsent within a second, not queued for a minute", async () => {
+    const { adapter } = build({ rateLimits: { ...wide, order: { max: 1, windowMs: 60_000 } } });
+    await adapter.ordering.placeOrder(order());
+    const t0 = Date.now();
+    const err = await caught(adapter.ordering.placeOrder(order()));
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(err).toMatchObject({ kind: "rate_limited", code: "client_queue_full" });
+    expect(err.definite).toBe(true);
+    expect(fake.control.requests("order")).toHaveLength(1);
+  });
+
   it("records metrics and health per call", async () => {
     const { adapter, metrics, registry } = build();
     await adapter.catalog.listProducts();

@@ -1,10 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseRetryAfter } from "../../src/providers/http.js";
-import { RateLimiter } from "../../src/providers/rate-limiter.js";
+import { LimiterTimeout, RateLimiter } from "../../src/providers/rate-limiter.js";
 
 describe("RateLimiter", () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => vi.useRealTimers());
+
+  it("gives up on a caller whose patience runs out, leaving the queue to the others", async () => {
+    const rl = new RateLimiter({ max: 1, windowMs: 1000 });
+    const first = await rl.acquire(0);
+    const impatient = rl.acquire(100);
+    const patient = rl.acquire();
+    const rejected = expect(impatient).rejects.toBeInstanceOf(LimiterTimeout);
+    await vi.advanceTimersByTimeAsync(100);
+    await rejected;
+    expect(rl.pending).toBe(1);
+    first();
+    await vi.advanceTimersByTimeAsync(1000);
+    (await patient)();
+  });
 
   it("lets max calls through per window and queues the rest in FIFO order", async () => {
     const rl = new RateLimiter({ max: 2, windowMs: 1000 });
