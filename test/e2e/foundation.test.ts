@@ -49,3 +49,39 @@ describe.skipIf(!redisAvailable)("foundation: the whole bot through the fake Bot
     await u.waitForMessage({ match: /zone/i, timeoutMs: 10_000 });
   });
 });
+
+describe.skipIf(!redisAvailable)("foundation: flood limit and the error boundary", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ redisUrl: await freshRedisDb(), app: { flood: { max: 3, windowMs: 2_000 } } });
+  });
+  afterAll(() => h?.close());
+
+  it("answers the first updates of a flood, warns once, and drops the rest", async () => {
+    const u = await h.reseller(2101);
+    for (let i = 0; i < 8; i++) await u.send("/help");
+    await u.waitFor((m) => m.filter((x) => /too fast/.test(x.text)).length === 1);
+    await new Promise((r) => setTimeout(r, 400));
+    const msgs = u.messages();
+    expect(msgs.filter((x) => /Commands/.test(x.text))).toHaveLength(3);
+    expect(msgs.filter((x) => /too fast/.test(x.text))).toHaveLength(1);
+    // After the window the user is heard again.
+    await new Promise((r) => setTimeout(r, 2_100));
+    await u.send("/help");
+    await u.waitForMessage({ match: /Commands/ });
+  });
+
+  it("logs a failing handler and tells the user politely, without crashing the bot", async () => {
+    const u = await h.reseller(2102);
+    // Let the admins' "new reseller" notice go out first: it would take the injected failure.
+    await h.admin.waitFor((m) => m.some((x) => x.text.includes("2102")));
+    // The reply to /balance fails at Telegram with an error auto-retry does not retry.
+    h.telegram.failNext("sendMessage", { error_code: 400, description: "Bad Request: chat is gone for a moment" });
+    const seen = u.messages().length;
+    await u.send("/balance");
+    const sorry = await u.waitForMessage({ match: /something went wrong/, after: seen });
+    expect(sorry.text).toMatch(/try again/);
+    await u.send("/balance");
+    await u.waitForMessage({ match: /wallet/i });
+  });
+});
