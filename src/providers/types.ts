@@ -2,7 +2,7 @@
  * The adapter layer's boundary: one small interface per capability. Flows and the domain see
  * only these types; no adapter is imported by name outside providers/registry.ts.
  *
- * Money is always an integer in the currency's minor unit as defined in domain/money.ts
+ * Money is always an integer in the currency's minor unit as defined in lib/money.ts
  * (IDR and MMK have no minor unit in practice, so there 1 = Rp 1 / 1 Ks).
  */
 
