@@ -22,6 +22,7 @@ import { walletFeature } from "./features/wallet.js";
 import type { Translator } from "./i18n.js";
 import { floodLimit } from "./middlewares/flood.js";
 import { htmlParseMode } from "./middlewares/html.js";
+import { ignoreNotModified } from "./middlewares/not-modified.js";
 import { updateMetrics } from "./middlewares/metrics.js";
 import { userContext } from "./middlewares/user.js";
 
@@ -48,6 +49,7 @@ const CONVERSATION_VERSION = 1;
 export function createBot(o: BotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
   bot.api.config.use(htmlParseMode);
+  bot.api.config.use(ignoreNotModified);
   bot.api.config.use(retryPolicy());
 
   const s = o.services;
@@ -56,6 +58,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   // Inside a conversation ctx.api is a fresh Api: the transformers must be installed again.
   const flowApi: MiddlewareFn<Context> = (ctx, next) => {
     ctx.api.config.use(htmlParseMode);
+    ctx.api.config.use(ignoreNotModified);
     ctx.api.config.use(retryPolicy());
     return next();
   };

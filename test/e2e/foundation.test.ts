@@ -41,6 +41,34 @@ describe.skipIf(!redisAvailable)("foundation: the whole bot through the fake Bot
     expect(after.text).not.toMatch(/zone/i);
   });
 
+  it("keeps a flow standing through stickers, bad input and stale buttons", async () => {
+    const u = await h.reseller(2005);
+    await startTopup(u);
+    h.telegram.pushUpdate({
+      message: { message_id: 9001, date: Math.floor(Date.now() / 1000), chat: u.chat, from: u.info, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+    });
+    await u.waitForMessage({ match: /answer with a text message/ });
+    await u.send("<b>x</b>");
+    await u.waitForMessage({ match: /doesn't look right/ });
+    await u.send("12345678");
+    await u.waitForMessage({ match: /zone/i });
+    await u.send("2001");
+    await u.waitForMessage({ match: /Confirm your order/ });
+    expect(u.messages().some((m) => /something went wrong/.test(m.text))).toBe(false);
+  });
+
+  it("takes a button tapped twice in stride (an edit to the same content is no error)", async () => {
+    const u = await h.reseller(2006);
+    await u.send("/topup");
+    await u.waitFor(() => u.buttons().some((b) => /Mobile/.test(b.text)));
+    const list = u.lastMessage()!;
+    await u.doubleTap(/Mobile/, 5, { messageId: list.message_id });
+    await u.waitFor(() => (u.messages().find((m) => m.message_id === list.message_id)?.text.includes("choose a product") ? true : undefined));
+    await u.waitFor(() => (u.callbackAnswers().length >= 2 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(u.messages().some((m) => /something went wrong/.test(m.text))).toBe(false);
+  });
+
   it("continues a conversation left midway after the bot restarts on the same Redis", async () => {
     const u = await h.reseller(2004);
     await startTopup(u);

@@ -42,7 +42,8 @@ export function purchaseFeature(s: Services) {
       return void (await ctx.answerCallbackQuery({ text: ctx.tr("order-existing", { orderId: draftId, state: ctx.tr(`state-${already.state}`) }).replace(/<[^>]+>/g, "") }));
     }
     await ctx.answerCallbackQuery({ text: ctx.tr("order-placing") });
-    // Take the buttons away first, so the card cannot be tapped again while we work.
+    // Take the buttons away first, so the card cannot be tapped again while we work. Cosmetic:
+    // if Telegram refuses (the card is too old to edit), the order must still go through.
     await ctx.editMessageReplyMarkup().catch(() => {});
     const outcome = await s.orders.place(draftId, ctx.from.id);
     const text = outcomeText(ctx, outcome);
