@@ -12,7 +12,7 @@ import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDrafts } from "./domain/drafts.js";
-import { createOrderService } from "./domain/orders.js";
+import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
@@ -123,6 +123,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     ready: async () => initialised && (await store.ping()),
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));
+      for (const state of OPEN_STATES) metrics.openOrders.set({ state }, (await store.orders.idsInState(state)).length);
       for (const [k, v] of Object.entries(await store.ledger.totals())) {
         const [currency, type] = k.split(":");
         metrics.ledgerTotal.set({ currency, type }, v);

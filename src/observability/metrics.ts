@@ -53,6 +53,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ["provider", "state"] as const,
       registers,
     }),
+    openOrders: new Gauge({
+      name: "orders_open",
+      help: "Orders now waiting on a provider or on reconciliation, by state",
+      labelNames: ["state"] as const,
+      registers,
+    }),
     queueDepth: new Gauge({
       name: "queue_depth",
       help: "Jobs waiting or delayed, by queue",

@@ -158,6 +158,8 @@ describe.skipIf(!redisAvailable)("notifications: durable across restarts, paced 
     for (const queue of ["notifications", "status-polls", "reconcile"]) expect(sample(text, "queue_depth", { queue })).toBe(0);
     expect(sample(text, "orders_transitions_total", { provider: "xinstitute", state: "processing" })).toBe(1);
     expect(sample(text, "orders_transitions_total", { provider: "xinstitute", state: "shipped" })).toBe(1);
+    // The shipped order no longer waits on anything; none is pending or unknown.
+    for (const state of ["pending", "processing", "unknown"]) expect(sample(text, "orders_open", { state })).toBe(0);
     expect(sample(text, "ledger_entries_amount", { currency: "MMK", type: "debit" })).toBe(-4_950);
   });
 
