@@ -213,6 +213,10 @@ export function createOrderService(deps: OrderServiceDeps) {
         return done;
       }
     } else if (status.state === "failed") {
+      // The caller's copy may be stale: refund only an order still open now (a completed one
+      // is an admin's call). The refund goes first so a crash cannot leave 'refunded' unpaid.
+      const now = await store.orders.get(order.id);
+      if (!now || !OPEN_STATES.includes(now.state)) return now ?? order;
       const fresh = await refundOnce(order, "system", "provider_cancelled");
       const refunded = await transition(order.id, OPEN_STATES, "refunded", { ...patch, failure: "provider_cancelled" }, status.note);
       if (fresh) {

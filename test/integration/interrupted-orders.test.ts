@@ -42,4 +42,20 @@ describe.skipIf(!redisAvailable)("orders interrupted by a crash", () => {
     expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
     expect((await s.store.orders.get("RAAAAAAAAA3"))?.state).toBe("pending");
   });
+
+  it("never refunds an order that completed while a stale copy of it said 'open'", async () => {
+    const s = h.app.services;
+    await h.reseller(9102);
+    await h.credit(9102, 50_000, "IDR");
+    const product = (await s.catalog.products()).find((p) => p.provider === "gametopup" && p.sku === "1")!;
+    const draft = await s.drafts.create(9102, product, await s.catalog.price(product, "member"), { playerId: "12345678" });
+    const placed = await s.orders.place(draft.id, 9102);
+    expect(placed.kind).toBe("placed");
+    const stale = (await s.store.orders.get(draft.id))!;
+    await s.orders.applyStatus(stale, { providerOrderId: stale.providerOrderId!, state: "completed" });
+    const balance = await h.balance(9102, "IDR");
+    const after = await s.orders.applyStatus(stale, { providerOrderId: stale.providerOrderId!, state: "failed", note: "late Batal" });
+    expect(after.state).toBe("completed");
+    expect(await h.balance(9102, "IDR")).toBe(balance);
+  });
 });
