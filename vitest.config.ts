@@ -3,10 +3,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
-    // Two cores: more workers only add contention; each file gets its own Redis database.
+    // Two cores: more workers only add contention; each file gets its own Redis and PostgreSQL databases.
     maxWorkers: 2,
     reporters: ["default"],
   },

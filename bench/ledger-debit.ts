@@ -6,10 +6,9 @@
  *
  *   npm run bench            (REDIS_URL to use another Redis; only keys under bench: are touched)
  */
-import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { Redis } from "ioredis";
-import { redisLedger } from "../src/store/redis/ledger.js";
+import { luaApply } from "./redis-lua-ledger.js";
 
 const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -49,12 +48,10 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     // Lua: one round trip, atomic, never retried.
     const luaUser = 1000 + round;
-    await redisLedger(admin, "bench:").apply({ userId: luaUser, currency: "IDR", amount: DEBITS, type: "credit", reason: "seed", actor: "bench", key: randomUUID() });
+    await luaApply(admin, "bench:", luaUser, DEBITS);
     const lua = await timeIt(async () => {
       await Promise.all(
-        Array.from({ length: DEBITS }, (_, i) =>
-          redisLedger(clients[i % CLIENTS]!, "bench:").apply({ userId: luaUser, currency: "IDR", amount: -1, type: "debit", reason: "bench", actor: "bench", key: randomUUID() }),
-        ),
+        Array.from({ length: DEBITS }, (_, i) => luaApply(clients[i % CLIENTS]!, "bench:", luaUser, -1)),
       );
     });
     // WATCH needs a connection per concurrent transaction: each client runs its share in turn.

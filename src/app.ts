@@ -48,7 +48,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const logger =
     opts.logger ?? createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
   const metrics = createMetrics({ defaultMetrics: true });
-  const { store, redis } = await openStore(config.redisUrl, logger);
+  const { store, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
 
   let sandbox: Sandbox | undefined;
   let providersConfig: ProvidersConfig = { ...config.providers, timeouts: opts.providerTimeouts };
@@ -66,7 +66,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     poll: opts.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS,
     reconcile: opts.reconcileDelaysMs ?? DEFAULT_RECONCILE_DELAYS_MS,
   });
-  const settings = createSettings(store.kv, { markups: config.markups });
+  const settings = createSettings(store.pricing, { markups: config.markups });
   const resellers = createResellers({ store, adminIds: config.adminIds, registration: config.registration, notifier });
   const drafts = createDrafts(store.kv);
   // Pauses a product whose provider cost rose above its fixed price, on every catalogue fetch.

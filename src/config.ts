@@ -5,6 +5,7 @@ export const SECRET_VARS = [
   "BOT_TOKEN",
   "TELEGRAM_WEBHOOK_SECRET",
   "REDIS_URL",
+  "DATABASE_URL",
   "XINSTITUTE_API_KEY",
   "XINSTITUTE_WEBHOOK_SECRET",
   "GAMETOPUP_API_KEY",
@@ -39,6 +40,7 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional()),
   ADMIN_IDS: z
     .string()
     .default("")
@@ -102,8 +104,11 @@ function checkGroups(env: Env): void {
     if (!env.PUBLIC_URL) throw new ConfigError("PUBLIC_URL is required when BOT_MODE=webhook");
     if (!env.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET is required when BOT_MODE=webhook");
   }
+  if (!env.DATABASE_URL && env.NODE_ENV === "production") {
+    throw new ConfigError("DATABASE_URL is required when NODE_ENV=production (the in-memory store loses money records on restart)");
+  }
   if (!env.REDIS_URL && env.NODE_ENV === "production") {
-    throw new ConfigError("REDIS_URL is required when NODE_ENV=production (the in-memory store loses money records on restart)");
+    throw new ConfigError("REDIS_URL is required when NODE_ENV=production (in-memory queues and sessions are lost on restart and not shared)");
   }
 }
 
@@ -132,6 +137,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     host: env.HOST,
     port: env.PORT,
     redisUrl: env.REDIS_URL,
+    databaseUrl: env.DATABASE_URL,
     adminIds: env.ADMIN_IDS,
     registration: env.REGISTRATION,
     defaultLocale: env.DEFAULT_LOCALE,

@@ -17,8 +17,7 @@ export function createPriceAdmin(deps: { settings: Settings; audit: AuditTrail }
   const { settings, audit } = deps;
   return {
     async setMarkup(tier: Tier, percent: number, adminId: number): Promise<{ before: number }> {
-      const before = (await settings.pricing()).markups[tier];
-      await settings.updatePricing((s) => ({ ...s, markups: { ...s.markups, [tier]: percent } }));
+      const before = await settings.setMarkup(tier, percent);
       await audit.record(adminId, "markup", { target: tier, before: { percent: before }, after: { percent } });
       return { before };
     },
@@ -31,17 +30,7 @@ export function createPriceAdmin(deps: { settings: Settings; audit: AuditTrail }
     async fix(product: Product, amount: number | undefined, adminId: number): Promise<FixOutcome> {
       if (amount !== undefined && amount < product.cost.amount) return { kind: "below_cost" };
       const key = productKey(product.provider, product.sku);
-      const s = await settings.pricing();
-      const before = s.fixedPrices[key];
-      const wasPaused = key in s.paused;
-      await settings.updatePricing((cur) => {
-        const fixedPrices = { ...cur.fixedPrices };
-        const paused = { ...cur.paused };
-        if (amount === undefined) delete fixedPrices[key];
-        else fixedPrices[key] = amount;
-        delete paused[key];
-        return { ...cur, fixedPrices, paused };
-      });
+      const { before, wasPaused } = await settings.fixPrice(key, amount ?? null);
       await audit.record(adminId, "price", {
         target: key,
         before: { fixed: before ?? "auto", paused: wasPaused },

@@ -25,24 +25,21 @@ export function createPriceGuard(deps: { settings: Settings; notifier: Notifier;
     if (toPause.length === 0 && toResume.length === 0) return;
 
     const at = Date.now();
-    const next = await deps.settings.updatePricing((s) => {
-      const paused = { ...s.paused };
-      for (const p of toPause) paused[productKey(p.provider, p.sku)] = { reason: COST_ABOVE_FIXED, at };
-      for (const p of toResume) delete paused[productKey(p.provider, p.sku)];
-      return { ...s, paused };
-    });
-
     for (const p of toPause) {
       const key = productKey(p.provider, p.sku);
-      deps.logger.warn({ product: key, cost: p.cost, fixed: next.fixedPrices[key] }, "provider cost above the fixed price: product paused");
+      // Decided again atomically by the store: an admin's price set since the read above wins.
+      const paused = await deps.settings.pauseIfBelow(key, p.cost.amount, COST_ABOVE_FIXED);
+      if (!paused) continue;
+      deps.logger.warn({ product: key, cost: p.cost, fixed: paused.fixed }, "provider cost above the fixed price: product paused");
       await deps.notifier.notifyAdmins(
         "admin-price-paused-alert",
-        { product: p.name, key, cost: money(p.cost.amount, p.cost.currency), price: money(next.fixedPrices[key] ?? 0, p.cost.currency) },
+        { product: p.name, key, cost: money(p.cost.amount, p.cost.currency), price: money(paused.fixed, p.cost.currency) },
         `price-guard:${key}:paused:${p.cost.amount}:${at}`,
       );
     }
     for (const p of toResume) {
       const key = productKey(p.provider, p.sku);
+      if (!(await deps.settings.resumeIfCovered(key, p.cost.amount, COST_ABOVE_FIXED))) continue;
       await deps.notifier.notifyAdmins(
         "admin-price-resumed-alert",
         { product: p.name, key, cost: money(p.cost.amount, p.cost.currency) },

@@ -1,4 +1,4 @@
-import type { Kv, Tier } from "../store/types.js";
+import type { PricingRecords, Tier } from "../store/types.js";
 
 /** Business settings admins change at run time; defaults come from configuration. */
 export interface PricingSettings {
@@ -9,9 +9,11 @@ export interface PricingSettings {
   paused: Record<string, { reason: string; at: number }>;
 }
 
-export interface Settings {
+/** Reads merge the configured defaults in; every change is one atomic step of the store. */
+export interface Settings extends Omit<PricingRecords, "snapshot" | "setMarkup" | "flag" | "setFlag"> {
   pricing(): Promise<PricingSettings>;
-  updatePricing(change: (p: PricingSettings) => PricingSettings): Promise<PricingSettings>;
+  /** Returns the markup in force before (the configured default when no admin had set one). */
+  setMarkup(tier: Tier, percent: number): Promise<number>;
   maintenance(): Promise<boolean>;
   setMaintenance(on: boolean): Promise<void>;
 }
@@ -20,28 +22,19 @@ export function productKey(provider: string, sku: string): string {
   return `${provider}:${sku}`;
 }
 
-export function createSettings(kv: Kv, defaults: { markups: Record<Tier, number> }): Settings {
-  const read = async (): Promise<PricingSettings> => {
-    const stored = await kv.getJson<Partial<PricingSettings>>("settings:pricing");
-    return {
-      markups: { ...defaults.markups, ...stored?.markups },
-      fixedPrices: stored?.fixedPrices ?? {},
-      paused: stored?.paused ?? {},
-    };
-  };
+export function createSettings(records: PricingRecords, defaults: { markups: Record<Tier, number> }): Settings {
   return {
-    pricing: read,
-    // Admin edits are rare and come one at a time from chat; last write wins is acceptable here.
-    async updatePricing(change) {
-      const next = change(await read());
-      await kv.setJson("settings:pricing", next);
-      return next;
+    async pricing() {
+      const stored = await records.snapshot();
+      return { ...stored, markups: { ...defaults.markups, ...stored.markups } };
     },
-    async maintenance() {
-      return (await kv.getJson<boolean>("settings:maintenance")) === true;
+    async setMarkup(tier, percent) {
+      return (await records.setMarkup(tier, percent)) ?? defaults.markups[tier];
     },
-    async setMaintenance(on) {
-      await kv.setJson("settings:maintenance", on);
-    },
+    fixPrice: (key, amount) => records.fixPrice(key, amount),
+    pauseIfBelow: (key, cost, reason) => records.pauseIfBelow(key, cost, reason),
+    resumeIfCovered: (key, cost, reason) => records.resumeIfCovered(key, cost, reason),
+    maintenance: () => records.flag("maintenance"),
+    setMaintenance: (on) => records.setFlag("maintenance", on),
   };
 }

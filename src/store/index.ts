@@ -1,23 +1,57 @@
+import type { Redis } from "ioredis";
 import type { Logger } from "../observability/logger.js";
-import { memoryStore } from "./memory/index.js";
-import { createRedisClient, redisStore } from "./redis/index.js";
-import type { Store } from "./types.js";
+import { memoryKv, memoryRecords } from "./memory/index.js";
+import { createPool, migrate, postgresRecords } from "./postgres/index.js";
+import { createRedisClient, KEY_PREFIX, pingRedis, redisKv } from "./redis/index.js";
+import type { Records, Store } from "./types.js";
 
 export type { Store } from "./types.js";
 
 export interface OpenedStore {
   store: Store;
   /** The shared connection for sessions, conversations and rate limits (absent in memory mode). */
-  redis?: ReturnType<typeof createRedisClient>;
+  redis?: Redis;
 }
 
-export async function openStore(redisUrl: string | undefined, logger: Logger): Promise<OpenedStore> {
-  if (!redisUrl) {
-    logger.warn("REDIS_URL is not set: using an in-memory store. Wallets, orders and sessions are lost on restart.");
-    return { store: memoryStore() };
+/**
+ * The system of record in PostgreSQL (migrated to this build's schema first) and the ephemeral
+ * side in Redis; either falls back to memory when its URL is unset.
+ */
+export async function openStore(urls: { databaseUrl?: string; redisUrl?: string }, logger: Logger): Promise<OpenedStore> {
+  let records: Records;
+  if (urls.databaseUrl) {
+    const pool = createPool(urls.databaseUrl, logger);
+    try {
+      const applied = await migrate(pool, (msg) => logger.debug({ migrate: msg }));
+      if (applied.length > 0) logger.info({ applied }, "database migrated");
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
+    records = postgresRecords(pool);
+  } else {
+    logger.warn("DATABASE_URL is not set: wallets, orders and resellers are kept in memory and lost on restart.");
+    records = memoryRecords();
   }
-  const redis = createRedisClient(redisUrl);
+
+  if (!urls.redisUrl) {
+    logger.warn("REDIS_URL is not set: sessions, queues and caches are kept in memory and lost on restart.");
+    return { store: { ...records, kv: memoryKv() } };
+  }
+  const redis = createRedisClient(urls.redisUrl);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   await redis.ping();
-  return { store: redisStore(redis), redis };
+  const store: Store = {
+    ...records,
+    kv: redisKv(redis, KEY_PREFIX),
+    async ping() {
+      const [db, kv] = await Promise.all([records.ping(), pingRedis(redis)]);
+      return db && kv;
+    },
+    async close() {
+      await records.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+  return { store, redis };
 }

@@ -14,6 +14,8 @@ export interface UserRecord {
   locale?: Locale;
   telegramLanguage?: string;
   status: UserStatus;
+  /** The reseller's own e-mail (loyalty points registration), when they gave one. */
+  email?: string;
   tier: Tier;
   createdAt: number;
   /** Set when Telegram answered 403 to a message: the user blocked the bot. */
@@ -137,10 +139,8 @@ export interface Orders {
   /** Newest first. */
   byUser(userId: number, opts?: { offset?: number; limit?: number }): Promise<OrderRecord[]>;
   countByUser(userId: number): Promise<number>;
-  /** Ids of orders currently in a state (kept for pending/processing/unknown). */
+  /** Ids of orders currently in a state, oldest first (meant for the open states). */
   idsInState(state: OrderState): Promise<string[]>;
-  /** Orders created since a time, oldest first (stats). */
-  since(at: number): Promise<OrderRecord[]>;
 }
 
 /** Fields to set; null removes an optional field. */
@@ -176,6 +176,63 @@ export interface AuditLog {
   recent(n: number): Promise<AuditEntry[]>;
 }
 
+/** Pricing admins set at run time, stored as it is changed; every change is atomic. */
+export interface StoredPricing {
+  /** Only tiers an admin has set; the others use the configured default. */
+  markups: Partial<Record<Tier, number>>;
+  /** Fixed sale prices per unit, keyed by `${provider}:${sku}`, in minor units. */
+  fixedPrices: Record<string, number>;
+  /** Products not for sale, keyed like fixedPrices. */
+  paused: Record<string, { reason: string; at: number }>;
+}
+
+export interface PricingRecords {
+  snapshot(): Promise<StoredPricing>;
+  /** Returns the markup set before, if an admin had set one. */
+  setMarkup(tier: Tier, percent: number): Promise<number | undefined>;
+  /** Sets (or with null removes) a fixed price and lifts any pause of the product, in one step. */
+  fixPrice(productKey: string, amount: number | null): Promise<{ before?: number; wasPaused: boolean }>;
+  /** Pauses the product if, at this instant, its fixed price is below `cost`; returns that price when it paused. */
+  pauseIfBelow(productKey: string, cost: number, reason: string): Promise<{ fixed: number } | undefined>;
+  /** Lifts a pause with this reason if, at this instant, no fixed price is below `cost`. */
+  resumeIfCovered(productKey: string, cost: number, reason: string): Promise<boolean>;
+  /** Named on/off switches (maintenance). */
+  flag(name: string): Promise<boolean>;
+  setFlag(name: string, on: boolean): Promise<void>;
+}
+
+/** States in which the reseller's money is no longer with us for the order: not a sale. */
+export const NOT_SOLD_STATES: readonly OrderState[] = ["failed", "refunded", "cancelled"];
+
+export interface SalesRow {
+  provider: ProviderId;
+  currency: string;
+  orders: number;
+  /** Minor units: what resellers paid. */
+  revenue: number;
+  /** Minor units: revenue minus provider cost. */
+  margin: number;
+}
+
+/** One thing the ledger check found wrong; none is expected. */
+export interface LedgerDifference {
+  kind: "balance" | "debits_per_order" | "refund_without_debit" | "refund_amount";
+  userId: number;
+  currency: string;
+  orderId: string | null;
+  expected: number;
+  actual: number;
+}
+
+/** Reports computed where the records are (SQL in PostgreSQL). */
+export interface Reports {
+  resellersByStatus(excludeIds: readonly number[]): Promise<Partial<Record<UserStatus, number>>>;
+  /** Sales per provider and currency of orders created in [since, until): charged and not refunded. */
+  sales(since: number, until?: number): Promise<SalesRow[]>;
+  /** Every balance equals the sum of its entries; every order debited at most once; every refund matches its debit. */
+  ledgerCheck(): Promise<LedgerDifference[]>;
+}
+
 /** Small key-value needs: caches, drafts, settings, dedupe markers, locks. */
 export interface Kv {
   getJson<T>(key: string): Promise<T | undefined>;
@@ -188,13 +245,20 @@ export interface Kv {
   counters(key: string): Promise<Record<string, number>>;
 }
 
-export interface Store {
-  kind: "redis" | "memory";
+/** The system of record: PostgreSQL, or the in-memory stand-in. */
+export interface Records {
+  kind: "postgres" | "memory";
   users: Users;
   ledger: Ledger;
   orders: Orders;
   audit: AuditLog;
-  kv: Kv;
+  pricing: PricingRecords;
+  reports: Reports;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The records and the ephemeral key-value side (Redis, or memory), as the app uses them. */
+export interface Store extends Records {
+  kv: Kv;
 }

@@ -4,6 +4,7 @@ import { ADMIN_COMMANDS } from "../../src/bot/commands-menu.js";
 import type { OrderRecord } from "../../src/store/types.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
 /** Intl puts a no-break space between a currency code and the amount; tests write a plain one. */
@@ -64,10 +65,10 @@ function redeliver(h: Harness, message: Message) {
 const GENERIC_ERROR = /something went wrong/;
 const UNKNOWN_COMMAND = /I don't know that command/;
 
-describe.skipIf(!redisAvailable)("admin console through the fake Bot API and real Redis", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through the fake Bot API and real Redis", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 
@@ -390,12 +391,12 @@ describe.skipIf(!redisAvailable)("admin console through the fake Bot API and rea
   });
 });
 
-describe.skipIf(!redisAvailable)("admin broadcast at Telegram's pace (fake Bot API rate limits on)", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("admin broadcast at Telegram's pace (fake Bot API rate limits on)", () => {
   let h: Harness;
   beforeAll(async () => {
     // rateLimits: {} turns on the fake's default Telegram limits (the harness default is off).
     // Open registration: 150 approval alerts would otherwise queue in the admin's chat at 1/s.
-    h = await startHarness({ redisUrl: await freshRedisDb(), telegram: { rateLimits: {} }, env: { REGISTRATION: "open" } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), telegram: { rateLimits: {} }, env: { REGISTRATION: "open" } });
   });
   afterAll(() => h?.close());
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeUser } from "../fakes/telegram/index.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { ADMIN_ID, startHarness, startTopup, tap, type Harness } from "../support/harness.js";
 
@@ -9,11 +10,11 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const PRICE = 21_780;
 const COST = 19_800;
 
-describe.skipIf(!redisAvailable)("buying through the bot (fake Bot API, fake gametopup, real Redis)", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (fake Bot API, fake gametopup, real Redis)", () => {
   let h: Harness;
   let nextId = 3000;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
   });
   afterAll(() => h?.close());
   beforeEach(() => {

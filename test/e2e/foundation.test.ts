@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, startTopup, type Harness } from "../support/harness.js";
 
-describe.skipIf(!redisAvailable)("foundation: the whole bot through the fake Bot API and real Redis", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: the whole bot through the fake Bot API and real Redis", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 
@@ -78,10 +79,10 @@ describe.skipIf(!redisAvailable)("foundation: the whole bot through the fake Bot
   });
 });
 
-describe.skipIf(!redisAvailable)("foundation: flood limit and the error boundary", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: flood limit and the error boundary", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), app: { flood: { max: 3, windowMs: 2_000 } } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { flood: { max: 3, windowMs: 2_000 } } });
   });
   afterAll(() => h?.close());
 

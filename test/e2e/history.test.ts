@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, tap, type Harness } from "../support/harness.js";
 
-describe.skipIf(!redisAvailable)("history, statement and language", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("history, statement and language", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ProviderId } from "../../src/providers/types.js";
 import type { OrderRecord } from "../../src/store/types.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, tap, type Harness } from "../support/harness.js";
 
@@ -11,11 +12,11 @@ const SPOTIFY_1M_PRICE = 4_950;
 // Mobile Legends 86 Diamonds: Rp 19.800 at the fake; member markup 10 % → Rp 21.780.
 const ML86_PRICE = 21_780;
 
-describe.skipIf(!redisAvailable)("order lifecycle: signed webhooks and status polling (real Redis)", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed webhooks and status polling (real Redis)", () => {
   let h: Harness;
   let nextId = 5000;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueNotifier } from "../../src/jobs/notifier.js";
 import type { BotMessage, FakeUser } from "../fakes/telegram/index.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { ADMIN_ID, startHarness, type Harness } from "../support/harness.js";
 
@@ -25,11 +26,11 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
-describe.skipIf(!redisAvailable)("notifications: durable across restarts, paced to Telegram's limits, measured", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("notifications: durable across restarts, paced to Telegram's limits, measured", () => {
   let h: Harness;
   beforeAll(async () => {
     // Telegram-like flood limits in the fake (1/s per chat after a burst of 3, 30/s overall).
-    h = await startHarness({ redisUrl: await freshRedisDb(), telegram: { rateLimits: {} } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), telegram: { rateLimits: {} } });
   });
   afterAll(() => h?.close());
 

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
 import { freePort, spawnBot, waitFor } from "../support/process.js";
+import pg from "pg";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
 const TOKEN = "123456:PROCESS-token-abcdefghijklmnopqrstuv";
@@ -32,12 +34,23 @@ describe("the npm start entry point", () => {
     try {
       execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", out], { cwd: root });
       cpSync(join(root, "locales"), join(out, "locales"), { recursive: true });
+      // As `npm run build` does: the SQL migrations travel with the compiled store.
+      cpSync(join(root, "src/store/postgres/migrations"), join(out, "src/store/postgres/migrations"), { recursive: true });
       const telegram = await startFakeTelegram({ token: TOKEN });
       fakes.push(telegram);
       const user = telegram.user({ id: 4343, first_name: "Dist", language_code: "my" });
       const port = await freePort();
       const bot = spawnBot(
-        { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, SANDBOX: "true", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", REGISTRATION: "open" },
+        {
+          BOT_TOKEN: TOKEN,
+          TELEGRAM_API_ROOT: telegram.apiRoot,
+          SANDBOX: "true",
+          HOST: "127.0.0.1",
+          PORT: String(port),
+          LOG_LEVEL: "warn",
+          REGISTRATION: "open",
+          ...(postgresAvailable && { DATABASE_URL: await freshDatabase() }),
+        },
         [join(out, "src/main.js")],
       );
       try {
@@ -53,8 +66,8 @@ describe("the npm start entry point", () => {
     }
   }, 60_000);
 
-  for (const store of ["memory", "redis"] as const) {
-    it.skipIf(store === "redis" && !redisAvailable)(`runs as a sandbox with only a token (${store} store), answers health, readiness, metrics, and /start`, async () => {
+  for (const store of ["memory", "postgres+redis"] as const) {
+    it.skipIf(store !== "memory" && !(redisAvailable && postgresAvailable))(`runs as a sandbox with only a token (${store} store), answers health, readiness, metrics, and /start`, async () => {
       const telegram = await startFakeTelegram({ token: TOKEN });
       fakes.push(telegram);
       const user = telegram.user({ id: 4242, first_name: "Sari", language_code: "id" });
@@ -70,7 +83,10 @@ describe("the npm start entry point", () => {
         REGISTRATION: "open",
         LOG_LEVEL: "warn",
       };
-      if (store === "redis") env.REDIS_URL = await freshRedisDb();
+      if (store !== "memory") {
+        env.REDIS_URL = await freshRedisDb();
+        env.DATABASE_URL = await freshDatabase();
+      }
       const bot = spawnBot(env);
       try {
         const base = `http://127.0.0.1:${port}`;
@@ -85,7 +101,14 @@ describe("the npm start entry point", () => {
         expect(metrics).toMatch(/bot_updates_total\{type="message",outcome="ok"\} [1-9]/);
         expect(metrics).toMatch(/queue_depth\{queue="notifications"\}/);
         expect(metrics).toMatch(/provider_calls_total\{provider="gametopup",endpoint="products",outcome="ok"\} 1/);
-        if (store === "memory") expect(bot.output()).toMatch(/in-memory store/);
+        if (store === "memory") expect(bot.output()).toMatch(/DATABASE_URL is not set/);
+        else {
+          // Migrated at start, and the reseller is a row in PostgreSQL.
+          const db = new pg.Client(env.DATABASE_URL);
+          await db.connect();
+          const rows = await db.query("SELECT status FROM resellers WHERE id = 4242").finally(() => db.end());
+          expect(rows.rows).toEqual([{ status: "active" }]);
+        }
         expect(telegram.commandsFor({ type: "chat", chat_id: 1 }).map((c) => c.command)).toContain("refund");
       } finally {
         bot.child.kill("SIGTERM");

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser } from "../fakes/telegram/index.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, tap, type Harness } from "../support/harness.js";
 
 // Spotify Premium 1 Month: original 6000 MMK, GOLD price 4500; member markup 10% → 4950 each.
 const UNIT_PRICE = 4_950;
 
-describe.skipIf(!redisAvailable)("subscriptions from xinstitute through the bot", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("subscriptions from xinstitute through the bot", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
   });
   afterAll(() => h?.close());
 

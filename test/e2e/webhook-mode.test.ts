@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/process.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const SECRET = "telegram-webhook-secret-0123456789";
 
-describe.skipIf(!redisAvailable)("webhook mode", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("webhook mode", () => {
   let h: Harness;
   beforeAll(async () => {
     const port = await freePort();
     h = await startHarness({
-      redisUrl: await freshRedisDb(),
+      redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(),
       env: { BOT_MODE: "webhook", PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port) },
     });
   });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pendingOrder } from "../support/fixtures.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 /** An order as place() leaves it when the process dies right after creating it, ten minutes ago. */
 const stranded = (id: string, userId: number) => pendingOrder(id, userId, Date.now() - 10 * 60_000);
 
-describe.skipIf(!redisAvailable)("orders interrupted by a crash", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a crash", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 

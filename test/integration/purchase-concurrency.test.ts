@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
-describe.skipIf(!redisAvailable)("concurrent purchases against one wallet (real Redis, fake gametopup)", () => {
+describe.skipIf(!redisAvailable || !postgresAvailable)("concurrent purchases against one wallet (real Redis, fake gametopup)", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb() });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
   });
   afterAll(() => h?.close());
 

@@ -1,22 +1,42 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { memoryStore } from "../../src/store/memory/index.js";
-import { redisStore } from "../../src/store/redis/index.js";
-import type { Store } from "../../src/store/types.js";
+import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
+import { createPool, migrate, postgresRecords } from "../../src/store/postgres/index.js";
+import { KEY_PREFIX, redisKv } from "../../src/store/redis/index.js";
+import type { Kv, Records } from "../../src/store/types.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { pendingOrder } from "../support/fixtures.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
-const clients: Redis[] = [];
-afterAll(() => clients.forEach((c) => c.disconnect()));
+const closers: (() => Promise<unknown> | void)[] = [];
+afterAll(async () => {
+  for (const close of closers) await close();
+});
+const logger = createLogger({ level: "silent" });
 
-const backends: [string, () => Promise<Store>][] = [["memory", async () => memoryStore()]];
-if (redisAvailable) {
+const backends: [string, () => Promise<Records>][] = [["memory", async () => memoryRecords()]];
+if (postgresAvailable) {
   backends.push([
+    "postgres",
+    async () => {
+      const pool = createPool(await freshDatabase(), logger);
+      await migrate(pool);
+      const records = postgresRecords(pool);
+      closers.push(() => records.close());
+      return records;
+    },
+  ]);
+}
+
+const kvBackends: [string, () => Promise<Kv>][] = [["memory", async () => memoryKv()]];
+if (redisAvailable) {
+  kvBackends.push([
     "redis",
     async () => {
       const c = new Redis(await freshRedisDb());
-      clients.push(c);
-      return redisStore(c);
+      closers.push(() => c.disconnect());
+      return redisKv(c, KEY_PREFIX);
     },
   ]);
 }
@@ -33,8 +53,8 @@ const credit = (userId: number, amount: number, key: string) => ({
   key,
 });
 
-describe.each(backends)("store contract (%s)", (_name, make) => {
-  let store: Store;
+describe.each(backends)("records contract (%s)", (_name, make) => {
+  let store: Records;
   beforeEach(async () => {
     store = await make();
   });
@@ -51,7 +71,7 @@ describe.each(backends)("store contract (%s)", (_name, make) => {
   it("never lets a balance go below zero under 50 concurrent debits", async () => {
     await store.ledger.apply(credit(2, 10 * 700, "seed"));
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => store.ledger.apply({ ...credit(2, -700, `d${i}`), type: "debit" })),
+      Array.from({ length: 50 }, (_, i) => store.ledger.apply({ ...credit(2, -700, `d${i}`), type: "debit", orderId: `O2-${i}` })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.filter((r) => !r.ok)).toHaveLength(40);
@@ -119,9 +139,72 @@ describe.each(backends)("store contract (%s)", (_name, make) => {
     await store.audit.append({ at: 1, actor: 1, action: "a" });
     await store.audit.append({ at: 2, actor: 1, action: "b" });
     expect((await store.audit.recent(1))[0]?.action).toBe("b");
-    expect(await store.kv.setIfAbsent("lock", "1", 50)).toBe(true);
-    expect(await store.kv.setIfAbsent("lock", "1", 50)).toBe(false);
+  });
+
+  it("charges an order once and refunds it once, whatever the idempotency keys", async () => {
+    await store.ledger.apply(credit(11, 5000, "seed11"));
+    const debit = { ...credit(11, -1000, "d-a"), type: "debit" as const, orderId: "O11" };
+    const first = await store.ledger.apply(debit);
+    const second = await store.ledger.apply({ ...debit, key: "d-b" });
+    expect(first.ok && !first.duplicate).toBe(true);
+    expect(second.ok && second.duplicate && second.entry.key).toBe("d-a");
+    const refund = { ...credit(11, 1000, "r-a"), type: "refund" as const, orderId: "O11" };
+    await store.ledger.apply(refund);
+    await store.ledger.apply({ ...refund, key: "r-b" });
+    expect(await store.ledger.balances(11)).toEqual({ IDR: 5000 });
+    expect(await store.reports.ledgerCheck()).toEqual([]);
+  });
+
+  it("answers a retried debit as a duplicate even after the balance ran out", async () => {
+    await store.ledger.apply(credit(12, 1000, "seed12"));
+    const debit = { ...credit(12, -1000, "d12"), type: "debit" as const, orderId: "O12" };
+    expect((await store.ledger.apply(debit)).ok).toBe(true);
+    const again = await store.ledger.apply(debit);
+    expect(again.ok && again.duplicate).toBe(true);
+    expect(await store.ledger.apply({ ...debit, key: "d12b", orderId: "O12b" })).toEqual({ ok: false, reason: "insufficient", balance: 0 });
+  });
+
+  it("keeps pricing changes atomic: a fixed price lifts a pause, the guard pauses only a loss", async () => {
+    expect(await store.pricing.pauseIfBelow("gametopup:1", 900, "cost_above_fixed")).toBeUndefined(); // no fixed price
+    expect(await store.pricing.fixPrice("gametopup:1", 800)).toEqual({ before: undefined, wasPaused: false });
+    expect(await store.pricing.pauseIfBelow("gametopup:1", 800, "cost_above_fixed")).toBeUndefined(); // not a loss
+    expect(await store.pricing.pauseIfBelow("gametopup:1", 900, "cost_above_fixed")).toEqual({ fixed: 800 });
+    expect(await store.pricing.pauseIfBelow("gametopup:1", 900, "cost_above_fixed")).toBeUndefined(); // already paused
+    expect(await store.pricing.resumeIfCovered("gametopup:1", 900, "cost_above_fixed")).toBe(false);
+    expect(await store.pricing.resumeIfCovered("gametopup:1", 700, "cost_above_fixed")).toBe(true);
+    await store.pricing.pauseIfBelow("gametopup:1", 900, "cost_above_fixed");
+    expect(await store.pricing.fixPrice("gametopup:1", 1000)).toEqual({ before: 800, wasPaused: true });
+    expect(await store.pricing.fixPrice("gametopup:1", null)).toEqual({ before: 1000, wasPaused: false });
+    await Promise.all([store.pricing.setMarkup("vip", 3), store.pricing.fixPrice("gametopup:2", 500), store.pricing.setMarkup("member", 12.5)]);
+    expect(await store.pricing.snapshot()).toEqual({ markups: { vip: 3, member: 12.5 }, fixedPrices: { "gametopup:2": 500 }, paused: {} });
+    expect(await store.pricing.flag("maintenance")).toBe(false);
+    await store.pricing.setFlag("maintenance", true);
+    expect(await store.pricing.flag("maintenance")).toBe(true);
+  });
+
+  it("reports sales, margin and resellers by state from the records", async () => {
+    const now = Date.now();
+    const sold = { ...order("S1", 21), createdAt: now - 1000 };
+    const refunded = { ...order("S2", 21), createdAt: now - 1000, state: "refunded" as const };
+    const old = { ...order("S3", 21), createdAt: now - 10 * 86_400_000 };
+    for (const o of [sold, refunded, old]) await store.orders.create(o);
+    expect(await store.reports.sales(now - 86_400_000)).toEqual([{ provider: "gametopup", currency: "IDR", orders: 1, revenue: 1100, margin: 100 }]);
+    expect((await store.reports.sales(now - 30 * 86_400_000))[0]?.orders).toBe(2);
+    for (const [id, status] of [[31, "active"], [32, "active"], [33, "pending"], [1, "active"]] as const) {
+      await store.users.createIfAbsent({ id, firstName: "R", status, tier: "member", createdAt: 1 });
+    }
+    expect(await store.reports.resellersByStatus([1])).toEqual({ active: 2, pending: 1 });
+  });
+});
+
+describe.each(kvBackends)("kv contract (%s)", (_name, make) => {
+  it("sets if absent with a time to live, and counts", async () => {
+    const kv = await make();
+    expect(await kv.setIfAbsent("lock", "1", 50)).toBe(true);
+    expect(await kv.setIfAbsent("lock", "1", 50)).toBe(false);
     await new Promise((r) => setTimeout(r, 80));
-    expect(await store.kv.setIfAbsent("lock", "1", 50)).toBe(true);
+    expect(await kv.setIfAbsent("lock", "1", 50)).toBe(true);
+    expect(await kv.incr("c", "a", 2)).toBe(2);
+    expect(await kv.counters("c")).toEqual({ a: 2 });
   });
 });

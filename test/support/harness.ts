@@ -9,8 +9,10 @@ export const ADMIN_ID = 1;
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
 
 export interface HarnessOptions {
-  /** Redis URL for the app; omitted: the in-memory store. */
+  /** Redis URL for the app; omitted: in-memory sessions, queues and caches. */
   redisUrl?: string;
+  /** PostgreSQL URL for the app; omitted: the in-memory records. */
+  databaseUrl?: string;
   env?: Record<string, string>;
   app?: AppOptions;
   telegram?: FakeTelegramOptions;
@@ -37,7 +39,7 @@ export interface Harness {
 
 /**
  * Boots the real app (the same createApp as `npm start`) against the fake Bot API and the
- * fake providers, over real HTTP, with a real Redis when given.
+ * fake providers, over real HTTP, with a real Redis and PostgreSQL when given.
  */
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const telegram = await startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts.telegram });
@@ -61,6 +63,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     GAMETOPUP_STATUS_URL: gametopup.statusUrl,
     GAMETOPUP_API_KEY: gametopup.apiKey,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   };
   const logger = createLogger({ level: process.env.TEST_LOG ?? "silent" });

@@ -20,7 +20,10 @@ describe("configuration", () => {
     expect(load({ BOT_TOKEN: TOKEN, PORT: "http" })).toThrow(/PORT is invalid.*"http"/);
     expect(load({ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "fr" })).toThrow(/DEFAULT_LOCALE/);
     expect(load({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" })).toThrow("PUBLIC_URL is required when BOT_MODE=webhook");
-    expect(load({ BOT_TOKEN: TOKEN, NODE_ENV: "production" })).toThrow(/REDIS_URL is required/);
+    expect(load({ BOT_TOKEN: TOKEN, NODE_ENV: "production" })).toThrow(/DATABASE_URL is required/);
+    expect(load({ BOT_TOKEN: TOKEN, NODE_ENV: "production", DATABASE_URL: "postgres://u:pw@db/rb" })).toThrow(/REDIS_URL is required/);
+    expect(load({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://u:pw@db/rb" })).toThrow(/^DATABASE_URL is invalid: must start with postgres/);
+    expect(load({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://u:pw@db/rb" })).not.toThrow(/pw@db/);
     expect(load({ BOT_TOKEN: TOKEN, GAMETOPUP_API_KEY: "k".repeat(20) })).toThrow(/GAMETOPUP_PRODUCTS_URL is required when GAMETOPUP_API_KEY/);
     expect(load({ BOT_TOKEN: TOKEN, ADMIN_IDS: "1,abc" })).toThrow(/ADMIN_IDS/);
   });

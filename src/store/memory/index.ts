@@ -1,20 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type {
-  AuditEntry,
-  LedgerEntry,
-  OrderRecord,
-  Store,
-  UserRecord,
-} from "../types.js";
+import { salesRows } from "../sales.js";
+import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, UserRecord, UserStatus } from "../types.js";
+import { memoryPricing } from "./pricing.js";
+
+export { memoryKv } from "./kv.js";
 
 /**
- * The in-memory stand-in for Redis: same contracts, nothing survives a restart. Node runs one
- * callback at a time and nothing here awaits mid-operation, so each method is atomic as the
- * Redis scripts are. Records are copied in and out so callers cannot mutate stored state.
+ * The in-memory stand-in for PostgreSQL: same contracts, nothing survives a restart. Node runs
+ * one callback at a time and nothing here awaits mid-operation, so each method is atomic as the
+ * SQL statements are. Records are copied in and out so callers cannot mutate stored state.
  */
 const copy = <T>(v: T): T => structuredClone(v);
 
-export function memoryStore(): Store {
+export function memoryRecords(): Records {
   const users = new Map<number, UserRecord>();
   const wallets = new Map<string, number>();
   const entries = new Map<number, LedgerEntry[]>();
@@ -23,21 +21,14 @@ export function memoryStore(): Store {
   const orders = new Map<string, OrderRecord>();
   const providerIndex = new Map<string, string>();
   const audit: AuditEntry[] = [];
-  const kv = new Map<string, { value: string; expires?: number }>();
-  const counters = new Map<string, Map<string, number>>();
-
-  const live = (key: string) => {
-    const item = kv.get(key);
-    if (item?.expires !== undefined && item.expires <= Date.now()) {
-      kv.delete(key);
-      return undefined;
-    }
-    return item;
-  };
   const indexOrder = (o: OrderRecord) => {
     if (o.providerOrderId) providerIndex.set(`${o.provider}:${o.providerOrderId}`, o.id);
   };
   const sortedOrders = () => [...orders.values()].sort((a, b) => a.createdAt - b.createdAt);
+  const allEntries = () => [...entries.values()].flat();
+  // An order is charged at most once and refunded at most once, as PostgreSQL's unique indexes say.
+  const orderEntry = (orderId: string | undefined, type: LedgerEntry["type"]) =>
+    orderId && (type === "debit" || type === "refund") ? allEntries().find((e) => e.orderId === orderId && e.type === type) : undefined;
 
   return {
     kind: "memory",
@@ -78,7 +69,9 @@ export function memoryStore(): Store {
     ledger: {
       async apply(input) {
         if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
-        const seen = idem.get(input.key);
+        // As the database's CHECK: a debit is a purchase, negative and tied to its order.
+        if (input.type === "debit" && (input.amount > 0 || !input.orderId)) throw new RangeError("a debit is negative and names its order");
+        const seen = idem.get(input.key) ?? orderEntry(input.orderId, input.type);
         if (seen) return { ok: true, entry: copy(seen), duplicate: true };
         const wk = `${input.userId}:${input.currency}`;
         const balance = wallets.get(wk) ?? 0;
@@ -160,10 +153,7 @@ export function memoryStore(): Store {
         return [...orders.values()].filter((o) => o.userId === userId).length;
       },
       async idsInState(state) {
-        return [...orders.values()].filter((o) => o.state === state).map((o) => o.id);
-      },
-      async since(at) {
-        return sortedOrders().filter((o) => o.createdAt >= at).map(copy);
+        return sortedOrders().filter((o) => o.state === state).map((o) => o.id);
       },
     },
     audit: {
@@ -174,30 +164,38 @@ export function memoryStore(): Store {
         return audit.slice(-n).reverse().map(copy);
       },
     },
-    kv: {
-      async getJson<T>(key: string) {
-        const item = live(key);
-        return item ? (JSON.parse(item.value) as T) : undefined;
+    pricing: memoryPricing(),
+    reports: {
+      async resellersByStatus(excludeIds) {
+        const out: Partial<Record<UserStatus, number>> = {};
+        for (const u of users.values()) if (!excludeIds.includes(u.id)) out[u.status] = (out[u.status] ?? 0) + 1;
+        return out;
       },
-      async setJson(key, value, ttlMs) {
-        kv.set(key, { value: JSON.stringify(value), expires: ttlMs ? Date.now() + ttlMs : undefined });
+      async sales(since, until = Date.now() + 1) {
+        return salesRows([...orders.values()].filter((o) => o.createdAt >= since && o.createdAt < until));
       },
-      async setIfAbsent(key, value, ttlMs) {
-        if (live(key)) return false;
-        kv.set(key, { value, expires: ttlMs ? Date.now() + ttlMs : undefined });
-        return true;
-      },
-      async del(key) {
-        kv.delete(key);
-        counters.delete(key);
-      },
-      async incr(key, field, by = 1) {
-        const c = counters.get(key) ?? counters.set(key, new Map()).get(key)!;
-        c.set(field, (c.get(field) ?? 0) + by);
-        return c.get(field)!;
-      },
-      async counters(key) {
-        return Object.fromEntries(counters.get(key) ?? []);
+      async ledgerCheck() {
+        const diffs: LedgerDifference[] = [];
+        const sums = new Map<string, number>();
+        for (const e of allEntries()) sums.set(`${e.userId}:${e.currency}`, (sums.get(`${e.userId}:${e.currency}`) ?? 0) + e.amount);
+        for (const k of new Set([...wallets.keys(), ...sums.keys()])) {
+          const [u, currency] = k.split(":") as [string, string];
+          const expected = sums.get(k) ?? 0;
+          const actual = wallets.get(k) ?? 0;
+          if (expected !== actual) diffs.push({ kind: "balance", userId: Number(u), currency, orderId: null, expected, actual });
+        }
+        const debits = new Map<string, LedgerEntry[]>();
+        for (const e of allEntries()) if (e.type === "debit" && e.orderId) debits.set(e.orderId, [...(debits.get(e.orderId) ?? []), e]);
+        for (const [orderId, list] of debits) {
+          if (list.length > 1) diffs.push({ kind: "debits_per_order", userId: list[0]!.userId, currency: list[0]!.currency, orderId, expected: 1, actual: list.length });
+        }
+        for (const r of allEntries().filter((e) => e.type === "refund")) {
+          const d = r.orderId ? debits.get(r.orderId)?.[0] : undefined;
+          const base = { userId: r.userId, currency: r.currency, orderId: r.orderId ?? null, actual: r.amount };
+          if (!d) diffs.push({ kind: "refund_without_debit", ...base, expected: 0 });
+          else if (d.amount !== -r.amount || d.currency !== r.currency || d.userId !== r.userId) diffs.push({ kind: "refund_amount", ...base, expected: -d.amount });
+        }
+        return diffs;
       },
     },
     async ping() {

@@ -1,10 +1,6 @@
 import { Redis } from "ioredis";
-import type { Store } from "../types.js";
-import { redisAudit } from "./audit.js";
-import { redisKv } from "./kv.js";
-import { redisLedger } from "./ledger.js";
-import { redisOrders } from "./orders.js";
-import { redisUsers } from "./users.js";
+
+export { redisKv } from "./kv.js";
 
 /** Every key of ours starts with this, so the bot can share a Redis database with others. */
 export const KEY_PREFIX = "rb:";
@@ -18,24 +14,10 @@ export function createRedisClient(url: string): Redis {
   });
 }
 
-export function redisStore(redis: Redis): Store {
-  const p = KEY_PREFIX;
-  return {
-    kind: "redis",
-    users: redisUsers(redis, p),
-    ledger: redisLedger(redis, p),
-    orders: redisOrders(redis, p),
-    audit: redisAudit(redis, p),
-    kv: redisKv(redis, p),
-    async ping() {
-      try {
-        return (await Promise.race([redis.ping(), new Promise<string>((r) => setTimeout(() => r("timeout"), 1000))])) === "PONG";
-      } catch {
-        return false;
-      }
-    },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
-    },
-  };
+export async function pingRedis(redis: Redis): Promise<boolean> {
+  try {
+    return (await Promise.race([redis.ping(), new Promise<string>((r) => setTimeout(r, 1000, "timeout"))])) === "PONG";
+  } catch {
+    return false;
+  }
 }

@@ -12,7 +12,7 @@ export function statsCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
   adminCommand(c, "stats", parseNone, async (ctx) => {
-    const s = await collectStats(kit.store, kit.resellers.isAdmin);
+    const s = await collectStats(kit.store, kit.adminIds);
     const lines = [ctx.tr("admin-stats-title"), ctx.tr("admin-stats-resellers", s.resellers)];
     for (const w of s.windows) {
       lines.push("", ctx.tr(`admin-stats-window-${w.window}`));

@@ -1,0 +1,35 @@
+import type { Records } from "../types.js";
+import { postgresAudit } from "./audit.js";
+import { postgresLedger } from "./ledger.js";
+import { postgresOrders } from "./orders.js";
+import type { Pool } from "./pool.js";
+import { postgresPricing } from "./pricing.js";
+import { postgresReports } from "./reports.js";
+import { postgresUsers } from "./users.js";
+
+export { createPool } from "./pool.js";
+export { migrate, SchemaTooNewError } from "./migrate.js";
+
+/** The system of record on PostgreSQL. The pool is closed with the records. */
+export function postgresRecords(pool: Pool): Records {
+  return {
+    kind: "postgres",
+    users: postgresUsers(pool),
+    ledger: postgresLedger(pool),
+    orders: postgresOrders(pool),
+    audit: postgresAudit(pool),
+    pricing: postgresPricing(pool),
+    reports: postgresReports(pool),
+    async ping() {
+      try {
+        await pool.query("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

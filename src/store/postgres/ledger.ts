@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import type { Ledger, LedgerEntry, LedgerInput, LedgerResult } from "../types.js";
+import { isUniqueViolation, type Pool } from "./pool.js";
+
+interface Row {
+  id: string;
+  user_id: number;
+  currency: string;
+  amount: number;
+  balance_after: number;
+  type: LedgerEntry["type"];
+  reason: string;
+  actor: string;
+  order_id: string | null;
+  note: string | null;
+  idempotency_key: string;
+  created_at: Date;
+}
+
+const toEntry = (r: Row): LedgerEntry => ({
+  id: r.id,
+  userId: r.user_id,
+  currency: r.currency,
+  amount: r.amount,
+  balanceAfter: r.balance_after,
+  type: r.type,
+  reason: r.reason,
+  actor: r.actor,
+  ...(r.order_id !== null && { orderId: r.order_id }),
+  ...(r.note !== null && { note: r.note }),
+  key: r.idempotency_key,
+  at: r.created_at.getTime(),
+});
+
+/**
+ * The balance and its entry change in ONE statement: the UPDATE only matches while the result
+ * stays at or above zero (PostgreSQL re-checks that condition on the latest row version when
+ * another transaction changed it first), and the entry is inserted from what the UPDATE
+ * returned. A unique violation on the idempotency key undoes both.
+ */
+const APPLY = `
+WITH wallet AS (
+  UPDATE wallets SET balance = balance + $4, updated_at = now()
+  WHERE user_id = $2 AND currency = $3 AND balance + $4 >= 0
+  RETURNING balance
+)
+INSERT INTO ledger_entries (id, user_id, currency, amount, balance_after, type, reason, actor, order_id, note, idempotency_key)
+SELECT $1, $2, $3, $4, wallet.balance, $5, $6, $7, $8, $9, $10 FROM wallet
+RETURNING *`;
+
+export function postgresLedger(pool: Pool): Ledger {
+  const byKey = async (key: string) => {
+    const r = await pool.query<Row>("SELECT * FROM ledger_entries WHERE idempotency_key = $1", [key]);
+    return r.rows[0] && toEntry(r.rows[0]);
+  };
+  const balanceOf = async (userId: number, currency: string) => {
+    const r = await pool.query<{ balance: number }>("SELECT balance FROM wallets WHERE user_id = $1 AND currency = $2", [userId, currency]);
+    return r.rows[0]?.balance ?? 0;
+  };
+
+  return {
+    async apply(input: LedgerInput): Promise<LedgerResult> {
+      if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
+      // A retry of an applied entry is answered from the entry, even if the balance moved since.
+      const seen = await byKey(input.key);
+      if (seen) return { ok: true, entry: seen, duplicate: true };
+      if (input.amount > 0) {
+        await pool.query("INSERT INTO wallets (user_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING", [input.userId, input.currency]);
+      }
+      try {
+        const r = await pool.query<Row>(APPLY, [
+          randomUUID(),
+          input.userId,
+          input.currency,
+          input.amount,
+          input.type,
+          input.reason,
+          input.actor,
+          input.orderId ?? null,
+          input.note ?? null,
+          input.key,
+        ]);
+        if (r.rows[0]) return { ok: true, entry: toEntry(r.rows[0]), duplicate: false };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        // A racer applied the same key (or the order's one debit/refund) first: nothing changed here.
+        const first = (await byKey(input.key)) ?? (input.orderId ? await orderEntry(input.orderId, input.type) : undefined);
+        if (first) return { ok: true, entry: first, duplicate: true };
+        throw err;
+      }
+      // No wallet row matched: the debit would overdraw (or a racer took the same key meanwhile).
+      const raced = await byKey(input.key);
+      if (raced) return { ok: true, entry: raced, duplicate: true };
+      return { ok: false, reason: "insufficient", balance: await balanceOf(input.userId, input.currency) };
+    },
+
+    entryByKey: byKey,
+
+    async balances(userId) {
+      const r = await pool.query<{ currency: string; balance: number }>(
+        "SELECT currency, balance FROM wallets WHERE user_id = $1 ORDER BY currency",
+        [userId],
+      );
+      return Object.fromEntries(r.rows.map((w) => [w.currency, w.balance]));
+    },
+
+    async entries(userId, opts = {}) {
+      const r = await pool.query<Row>("SELECT * FROM ledger_entries WHERE user_id = $1 ORDER BY seq DESC OFFSET $2 LIMIT $3", [
+        userId,
+        opts.offset ?? 0,
+        opts.limit ?? 10,
+      ]);
+      return r.rows.map(toEntry);
+    },
+
+    async totals() {
+      const r = await pool.query<{ k: string; sum: number }>(
+        "SELECT currency || ':' || type AS k, sum(amount)::bigint AS sum FROM ledger_entries GROUP BY currency, type",
+      );
+      return Object.fromEntries(r.rows.map((t) => [t.k, t.sum]));
+    },
+  };
+
+  async function orderEntry(orderId: string, type: LedgerEntry["type"]) {
+    if (type !== "debit" && type !== "refund") return undefined;
+    const r = await pool.query<Row>("SELECT * FROM ledger_entries WHERE order_id = $1 AND type = $2", [orderId, type]);
+    return r.rows[0] && toEntry(r.rows[0]);
+  }
+}
