@@ -21,7 +21,7 @@ import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
 import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
 import { QUEUE_NAMES } from "./jobs/types.js";
-import { startWorkers } from "./jobs/workers.js";
+import { startWorkers, type SweepTimings } from "./jobs/workers.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { createMetrics } from "./observability/metrics.js";
 import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
@@ -39,6 +39,7 @@ export interface AppOptions {
   pendingWindowMs?: number;
   providerTimeouts?: ProvidersConfig["timeouts"];
   flood?: { max: number; windowMs: number };
+  sweep?: Partial<SweepTimings>;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -150,7 +151,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       const local = `http://127.0.0.1:${address.port}`;
       sandbox?.xinstitute.control.setWebhookUrl(`${local}/webhooks/xinstitute`);
       await bot.init();
-      stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics });
+      stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));

@@ -28,10 +28,14 @@ export const OPEN_STATES: readonly OrderState[] = ["pending", "processing", "unk
 const CHARGED_STATES: readonly OrderState[] = ["pending", "processing", "unknown", "completed", "shipped", "delivery_failed"];
 
 export interface Scheduler {
-  /** Status poll `attempt` (0-based) for an order; idempotent per order and attempt. */
-  statusPoll(orderId: string, attempt: number): Promise<void>;
-  /** Reconciliation of an `unknown` order; idempotent per order and attempt. */
-  reconcile(orderId: string, attempt: number): Promise<void>;
+  /**
+   * Status poll `attempt` (0-based) of a chain of polls for an order; idempotent per chain and
+   * attempt. Attempt 0 without a chain starts a new chain (a fresh job id: an order handed back
+   * to polling is polled again even though its first chain's jobs are still remembered).
+   */
+  statusPoll(orderId: string, attempt: number, chain?: string): Promise<void>;
+  /** Reconciliation of an `unknown` order, chained like statusPoll. */
+  reconcile(orderId: string, attempt: number, chain?: string): Promise<void>;
 }
 
 export interface OrderServiceDeps {
@@ -253,7 +257,9 @@ export function createOrderService(deps: OrderServiceDeps) {
     } catch (err) {
       logger.warn({ err, orderId }, "status poll failed; will try again");
     }
-    if (Date.now() - order.createdAt > deps.pendingWindowMs) {
+    // Counted from when polling last (re)started: an order found pending again by reconciliation gets a full window.
+    const since = order.history.findLast((e) => e.state === "processing")?.at ?? order.createdAt;
+    if (Date.now() - since > deps.pendingWindowMs) {
       await markUnknown(order, "still_pending");
       return "done";
     }
@@ -393,7 +399,28 @@ export function createOrderService(deps: OrderServiceDeps) {
     return swept;
   }
 
-  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown, sweepInterrupted };
+  /**
+   * The backstop that rebuilds work from the database: every open order that should have a
+   * status poll or a reconciliation queued and has none (Redis was emptied, a chain ended, a
+   * process died between a state change and its job) gets a new chain. Orders changed within
+   * `quietMs` are left alone: their own handler may be about to queue their job.
+   */
+  async function reviveOrphans(queued: { polls: ReadonlySet<string>; reconciles: ReadonlySet<string> }, quietMs: number): Promise<number> {
+    let revived = 0;
+    for (const [state, jobs] of [["processing", queued.polls], ["unknown", queued.reconciles]] as const) {
+      for (const id of await store.orders.idsInState(state)) {
+        if (jobs.has(id)) continue;
+        const order = await store.orders.get(id);
+        if (!order || order.state !== state || Date.now() - order.updatedAt < quietMs || !providers.get(order.provider)?.status) continue;
+        logger.info({ orderId: id, state }, "open order had no job queued: rescheduled");
+        await (state === "processing" ? deps.scheduler.statusPoll(id, 0) : deps.scheduler.reconcile(id, 0));
+        revived++;
+      }
+    }
+    return revived;
+  }
+
+  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown, sweepInterrupted, reviveOrphans };
 }
 
 export type OrderService = ReturnType<typeof createOrderService>;

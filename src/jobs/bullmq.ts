@@ -77,6 +77,11 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
       return Object.values(counts).reduce((a, b) => a + b, 0);
     },
 
+    async queuedData<T>(name: QueueName) {
+      const jobs = await queue(name).getJobs(["waiting", "delayed", "active", "prioritized", "paused"]);
+      return jobs.filter((j): j is Job => j !== undefined).map((j) => j.data as T);
+    },
+
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));

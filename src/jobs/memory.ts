@@ -15,6 +15,7 @@ export function memoryQueues(logger: Logger): Queues {
   const jobs = new Map<QueueName, MemJob[]>();
   const seenIds = new Set<string>();
   const running = new Map<QueueName, number>();
+  const runningJobs = new Set<{ q: QueueName; job: MemJob }>();
   const handlers = new Map<QueueName, { handler: Handler<unknown>; opts: WorkerOptions; sent: number[]; pausedUntil: number }>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -60,6 +61,8 @@ export function memoryQueues(logger: Logger): Queues {
   function run(q: QueueName, w: { handler: Handler<unknown>; opts: WorkerOptions; pausedUntil: number }, job: MemJob) {
     running.set(q, (running.get(q) ?? 0) + 1);
     active++;
+    const entry = { q, job };
+    runningJobs.add(entry);
     w.handler(job.data, { attempt: job.attempt, final: job.attempt + 1 >= w.opts.attempts })
       .catch((err: unknown) => {
         if (err instanceof RetryLater) {
@@ -73,6 +76,7 @@ export function memoryQueues(logger: Logger): Queues {
         }
       })
       .finally(() => {
+        runningJobs.delete(entry);
         running.set(q, (running.get(q) ?? 1) - 1);
         active--;
         schedule(0);
@@ -95,6 +99,9 @@ export function memoryQueues(logger: Logger): Queues {
     },
     async depth(q) {
       return list(q).length + (running.get(q) ?? 0);
+    },
+    async queuedData<T>(q: QueueName) {
+      return [...list(q), ...[...runningJobs].filter((r) => r.q === q).map((r) => r.job)].map((j) => j.data as T);
     },
     async close() {
       closed = true;

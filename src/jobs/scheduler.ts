@@ -4,6 +4,8 @@ import type { Queues } from "./types.js";
 export interface OrderJob {
   orderId: string;
   attempt: number;
+  /** Which chain of attempts this job belongs to (absent on jobs queued before chains existed). */
+  chain?: string;
 }
 
 /** Poll delays: quick at first (most top-ups settle in seconds), then every 10 minutes. */
@@ -18,10 +20,14 @@ export function queueScheduler(
   queues: Queues,
   delays: { poll: readonly number[]; reconcile: readonly number[] } = { poll: DEFAULT_POLL_DELAYS_MS, reconcile: DEFAULT_RECONCILE_DELAYS_MS },
 ): Scheduler {
+  const add = (queue: "status-polls" | "reconcile", kind: string, delays: readonly number[]) =>
+    (orderId: string, attempt: number, chain = attempt === 0 ? newChain() : "0") =>
+      queues.add<OrderJob>(queue, { orderId, attempt, chain }, { jobId: `${kind}:${orderId}:${chain}:${attempt}`, delayMs: delayFor(delays, attempt) });
   return {
-    statusPoll: (orderId, attempt) =>
-      queues.add<OrderJob>("status-polls", { orderId, attempt }, { jobId: `poll:${orderId}:${attempt}`, delayMs: delayFor(delays.poll, attempt) }),
-    reconcile: (orderId, attempt) =>
-      queues.add<OrderJob>("reconcile", { orderId, attempt }, { jobId: `reconcile:${orderId}:${attempt}`, delayMs: delayFor(delays.reconcile, attempt) }),
+    statusPoll: add("status-polls", "poll", delays.poll),
+    reconcile: add("reconcile", "reconcile", delays.reconcile),
   };
 }
+
+/** Time-ordered and unique enough: two chains of one order are never started in the same millisecond by one CAS winner. */
+const newChain = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

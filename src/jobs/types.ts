@@ -48,6 +48,8 @@ export interface Queues {
   process<T>(queue: QueueName, handler: Handler<T>, opts: WorkerOptions): void;
   /** Waiting + delayed + active jobs. */
   depth(queue: QueueName): Promise<number>;
+  /** The data of every waiting, delayed or active job (for sweeps that find work nobody queued). */
+  queuedData<T>(queue: QueueName): Promise<T[]>;
   /** Stops taking jobs, lets running ones finish, closes connections. */
   close(): Promise<void>;
 }

@@ -53,7 +53,14 @@ function chatPacer(kv: Kv, intervalMs: number) {
 
 /** A placement takes at most the provider's order timeout (7 s) plus a queue wait; 2 min is ample. */
 const INTERRUPTED_AFTER_MS = 120_000;
-const SWEEP_EVERY_MS = 60_000;
+export interface SweepTimings {
+  everyMs: number;
+  /** An order still in our own "pending" this long after creation was interrupted. */
+  interruptedAfterMs: number;
+  /** An order changed this recently may still be about to queue its own job. */
+  orphanQuietMs: number;
+}
+const SWEEP: SweepTimings = { everyMs: 60_000, interruptedAfterMs: INTERRUPTED_AFTER_MS, orphanQuietMs: 30_000 };
 
 /** Starts every worker in this process; returns a function that stops the periodic sweep. */
 export function startWorkers(deps: {
@@ -66,6 +73,8 @@ export function startWorkers(deps: {
   kv: Kv;
   logger: Logger;
   metrics?: Metrics;
+  /** Sweep timings; tests shorten them. */
+  sweep?: Partial<SweepTimings>;
 }) {
   const { queues, kv, logger, metrics } = deps;
   const interval = TELEGRAM_LIMITS.perChatIntervalMs;
@@ -102,22 +111,29 @@ export function startWorkers(deps: {
 
   queues.process<OrderJob>(
     "status-polls",
-    async ({ orderId, attempt }) => {
-      if ((await deps.orders.poll(orderId)) === "again") await deps.scheduler.statusPoll(orderId, attempt + 1);
+    async ({ orderId, attempt, chain }) => {
+      if ((await deps.orders.poll(orderId)) === "again") await deps.scheduler.statusPoll(orderId, attempt + 1, chain);
     },
     { concurrency: 4, attempts: 3 },
   );
 
-  // Every process sweeps; the order transition is a compare-and-set, so only one wins per order.
-  const sweep = setInterval(() => {
-    deps.orders.sweepInterrupted(INTERRUPTED_AFTER_MS).catch((err: unknown) => logger.warn({ err }, "sweep of interrupted orders failed"));
-  }, SWEEP_EVERY_MS);
+  // Every process sweeps interrupted orders (the transition is a compare-and-set, so only one wins
+  // per order); open orders without a job are revived by one process at a time (a lock in the
+  // store), since two would start two chains of polls for one order.
+  const orderJobs = async (queue: "status-polls" | "reconcile") => new Set((await queues.queuedData<OrderJob>(queue)).map((j) => j.orderId));
+  const runSweep = async () => {
+    await deps.orders.sweepInterrupted(timings.interruptedAfterMs);
+    if (!(await kv.setIfAbsent("lock:order-sweep", "1", Math.max(1, timings.everyMs - 500)))) return;
+    await deps.orders.reviveOrphans({ polls: await orderJobs("status-polls"), reconciles: await orderJobs("reconcile") }, timings.orphanQuietMs);
+  };
+  const timings = { ...SWEEP, ...deps.sweep };
+  const sweep = setInterval(() => void runSweep().catch((err: unknown) => logger.warn({ err }, "sweep of open orders failed")), timings.everyMs);
   sweep.unref();
 
   queues.process<OrderJob>(
     "reconcile",
-    async ({ orderId, attempt }) => {
-      if ((await deps.orders.reconcile(orderId)) === "again" && attempt < 20) await deps.scheduler.reconcile(orderId, attempt + 1);
+    async ({ orderId, attempt, chain }) => {
+      if ((await deps.orders.reconcile(orderId)) === "again" && attempt < 20) await deps.scheduler.reconcile(orderId, attempt + 1, chain);
     },
     { concurrency: 2, attempts: 3 },
   );

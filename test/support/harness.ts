@@ -32,8 +32,8 @@ export interface Harness {
   reseller(id: number, init?: { language_code?: string; username?: string; active?: boolean }): Promise<FakeUser>;
   credit(userId: number, amount: number, currency: string): Promise<void>;
   balance(userId: number, currency: string): Promise<number>;
-  /** Stops the bot process and starts a new one on the same store and fakes. */
-  restart(): Promise<void>;
+  /** Stops the bot process and starts a new one on the same store and fakes (with `app` options changed). */
+  restart(app?: AppOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,7 +67,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...opts.env,
   };
   const logger = createLogger({ level: process.env.TEST_LOG ?? "silent" });
-  const boot = async () => {
+  const boot = async (overrides: AppOptions = {}) => {
     const app = await createApp(loadConfig(env), {
       logger,
       // Quick, but sparing with gametopup's 30 status calls a minute, which the tests share.
@@ -75,6 +75,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       reconcileDelaysMs: [200, 3_000],
       flood: { max: 1000, windowMs: 1000 },
       ...opts.app,
+      ...overrides,
     });
     await app.start();
     xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
@@ -106,9 +107,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async balance(userId, currency) {
       return (await h.app.services.store.ledger.balances(userId))[currency] ?? 0;
     },
-    async restart() {
+    async restart(app) {
       await h.app.stop();
-      h.app = await boot();
+      h.app = await boot(app);
     },
     async close() {
       await h.app.stop().catch(() => {});
