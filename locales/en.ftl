@@ -1,6 +1,7 @@
 ## General
 
 sandbox-banner = 🧪 <b>SANDBOX</b>: test providers, no real money or orders.
+error-records-unavailable = Our records are unreachable for a moment, so nothing was done and nothing was charged. Please try again in a minute.
 error-generic = Sorry, something went wrong on our side. Please try again in a moment.
 flood-warning = You are sending messages too fast. Please slow down.
 unknown-command = I don't know that command. Send /help to see what I can do.

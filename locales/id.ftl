@@ -1,6 +1,7 @@
 ## General
 
 sandbox-banner = 🧪 <b>SANDBOX</b>: provider uji coba, tanpa uang atau pesanan sungguhan.
+error-records-unavailable = Catatan kami sedang tidak dapat dijangkau, jadi tidak ada yang diproses dan tidak ada saldo yang dipotong. Silakan coba lagi dalam satu menit.
 error-generic = Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.
 flood-warning = Anda mengirim pesan terlalu cepat. Mohon pelan-pelan.
 unknown-command = Saya tidak mengenal perintah itu. Kirim /help untuk melihat apa saja yang bisa saya lakukan.

@@ -391,10 +391,15 @@ export function createOrderService(deps: OrderServiceDeps) {
     let swept = 0;
     for (const id of await store.orders.idsInState("pending")) {
       const order = await store.orders.get(id);
-      if (order?.state === "pending" && Date.now() - order.createdAt > olderThanMs) {
-        await markUnknown(order, "interrupted");
-        swept++;
-      }
+      if (order?.state !== "pending" || Date.now() - order.createdAt <= olderThanMs) continue;
+      // No debit: the process stopped (or the database went away) before charging, and the
+      // provider is only called after the debit. Nothing was taken and nothing sent.
+      if (!(await store.ledger.entryByKey(debitKey(order.id)))) {
+        if (await transition(order.id, ["pending"], "failed", { failure: "interrupted_before_charge" }, "interrupted before the charge")) {
+          logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
+        }
+      } else await markUnknown(order, "interrupted");
+      swept++;
     }
     return swept;
   }

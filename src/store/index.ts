@@ -6,6 +6,7 @@ import { createRedisClient, KEY_PREFIX, pingRedis, redisKv } from "./redis/index
 import type { Records, Store } from "./types.js";
 
 export type { Store } from "./types.js";
+export { isDatabaseUnavailable } from "./postgres/index.js";
 
 export interface OpenedStore {
   store: Store;

@@ -14,7 +14,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
   });
   afterAll(() => h?.close());
 
-  it("are swept to unknown and reported; a refund returns only money that was taken", async () => {
+  it("are failed when never charged, or swept to unknown and reported; a refund returns only money that was taken", async () => {
     const s = h.app.services;
     await h.reseller(9101);
     await h.credit(9101, 50_000, "IDR");
@@ -27,8 +27,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
 
     expect(await s.orders.sweepInterrupted(60_000)).toBe(2);
     expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
-    expect((await s.store.orders.get("RAAAAAAAAA1"))?.state).toBe("unknown");
-    await h.admin.waitFor((m) => m.slice(seen).filter((x) => /RAAAAAAAAA[12]/.test(x.text) && /unknown outcome/.test(x.text)).length === 2, 10_000);
+    // Never charged means never sent (the provider is called after the debit): failed, quietly.
+    expect((await s.store.orders.get("RAAAAAAAAA1"))).toMatchObject({ state: "failed", failure: "interrupted_before_charge" });
+    expect((await s.store.orders.get("RAAAAAAAAA2"))?.state).toBe("unknown");
+    await h.admin.waitFor((m) => m.slice(seen).some((x) => /RAAAAAAAAA2/.test(x.text) && /unknown outcome/.test(x.text)), 10_000);
+    expect(h.admin.messages().slice(seen).some((x) => /RAAAAAAAAA1/.test(x.text))).toBe(false);
 
     expect(await s.orders.adminRefund("RAAAAAAAAA1", 1)).toBe("not_charged");
     expect(await h.balance(9101, "IDR")).toBe(50_000 - 21_780);

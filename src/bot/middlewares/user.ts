@@ -11,6 +11,9 @@ export function userContext(s: Services, translator: Translator): MiddlewareFn<F
   return async (ctx, next) => {
     const from = ctx.from;
     ctx.userCreated = false;
+    // Usable before the user record is read, so an error there can still be answered in their language.
+    ctx.locale = pickLocale(undefined, from?.language_code, s.defaultLocale);
+    ctx.tr = (key, args) => translator.render(ctx.locale, key, args);
     if (from && !from.is_bot) {
       const { user, created } = await s.resellers.register({
         id: from.id,
@@ -23,7 +26,6 @@ export function userContext(s: Services, translator: Translator): MiddlewareFn<F
     }
     ctx.isAdmin = from ? s.resellers.isAdmin(from.id) : false;
     ctx.locale = pickLocale(ctx.user?.locale, from?.language_code, s.defaultLocale);
-    ctx.tr = (key, args) => translator.render(ctx.locale, key, args);
     await next();
   };
 }

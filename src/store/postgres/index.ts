@@ -7,7 +7,7 @@ import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
 import { postgresUsers } from "./users.js";
 
-export { createPool } from "./pool.js";
+export { createPool, isDatabaseUnavailable } from "./pool.js";
 export { migrate, SchemaTooNewError } from "./migrate.js";
 
 /** The system of record on PostgreSQL. The pool is closed with the records. */

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
+import { waitFor } from "../support/process.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
+
+const PRICE = 21_780;
+
+/** PostgreSQL goes away mid-shop: nothing may be charged, and the bot must come back by itself. */
+describe.skipIf(!postgresAvailable || !redisAvailable)("a PostgreSQL outage", () => {
+  let h: Harness;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+
+  beforeAll(async () => {
+    const url = new URL(await freshDatabase());
+    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString() });
+  });
+  afterAll(async () => {
+    await proxy?.up().catch(() => {});
+    await h?.close();
+    proxy?.close();
+  });
+
+  const ready = async () => (await fetch(`${h.url}/readyz`)).status;
+
+  it("refuses a purchase with a clear message and charges nothing, then sells again once it is back", async () => {
+    const u = await h.reseller(7301);
+    await h.credit(u.id, 100_000, "IDR");
+    await startTopup(u, /86 Diamonds/);
+    await u.send("12345678");
+    await u.waitForMessage({ match: /zone/i });
+    await u.send("2001");
+    await u.waitForMessage({ match: /Confirm your order/ });
+    expect(await ready()).toBe(200);
+
+    await proxy.down();
+    await waitFor(async () => ((await ready()) === 503 ? true : undefined), 10_000, "readyz to report the outage");
+    let seen = u.messages().length;
+    await tap(u, /Confirm/);
+    const refused = await u.waitForMessage({ match: /nothing was charged/, after: seen, timeoutMs: 15_000 });
+    expect(refused.text).toMatch(/try again/);
+    expect(h.gametopup.control.requests("order")).toHaveLength(0);
+
+    await proxy.up();
+    await waitFor(async () => ((await ready()) === 200 ? true : undefined), 15_000, "readyz after the database returns");
+    expect(await h.balance(u.id, "IDR")).toBe(100_000);
+
+    // The same card still works: one order, one debit.
+    seen = u.messages().length;
+    await tap(u, /Confirm/);
+    await u.waitForMessage({ match: /placed/, after: seen, timeoutMs: 10_000 });
+    expect(h.gametopup.control.requests("order")).toHaveLength(1);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+  });
+});
