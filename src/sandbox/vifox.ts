@@ -184,7 +184,8 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     }
     const body = parseBody(raw);
     const answer = handle(endpoint as VifoxEndpoint, body);
-    // "Once used successfully, the transaction ID cannot be reused": only an accepted request uses it.
+    // Assumption: "once used successfully" means accepted with HTTP 200, whatever the per-user
+    // verdicts inside; a refused request (auth, limit, validation, 5xx) leaves the id unused.
     if (write && txId && answer.status === 200) usedIds.add(txId);
     return reply(c, answer);
   });
@@ -192,6 +193,7 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
   /** Missing headers, partner key, timestamp window, signature: the document's 405–408. */
   function authenticate(c: Context<FakeEnv>, write: boolean, raw: Uint8Array): Answer | undefined {
     // The reads list only 405 for every auth failure; the writes give each its own status.
+    // Assumption: a read missing its headers is answered 405 too (its list has no 408).
     const refuse = (writeStatus: number, message: string): Answer => ({ status: write ? writeStatus : 405, body: { message } });
     const key = c.req.header("x-api-key");
     const timestamp = c.req.header("x-timestamp");
@@ -200,7 +202,8 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     if (!safeEqual(key, apiKey)) return refuse(406, "Invalid partner");
     const sent = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
     if (!(Math.abs(Date.now() / 1000 - sent) <= toleranceSec)) return refuse(407, "Request expired");
-    // METHOD + PATH + TIMESTAMP + BODY, the body as the bytes that arrived.
+    // METHOD + PATH + TIMESTAMP + BODY, the body as the bytes that arrived ("" when none, on
+    // every endpoint: see the adapter's assumption on user-points).
     const expected = createHmac("sha256", apiSecret).update(`${c.req.method}${c.req.path}${timestamp}`, "utf8").update(raw).digest();
     const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, "hex") : Buffer.alloc(0);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(405, "Invalid signature");
@@ -390,11 +393,15 @@ function text(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/** Laravel's validation answer. */
+/**
+ * Laravel's validation answer. Assumption: the writes and user-points answer a malformed body
+ * with it too (the document shows 422 only on user-info).
+ */
 function invalid(name: string, message: string): Answer {
   return { status: 422, body: { message, errors: { [name]: [message] } } };
 }
 
+/** Assumption: vifox matches e-mails case-insensitively (the document does not say). */
 function key(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -113,6 +113,8 @@ export class VifoxClient implements PointsSource {
   async userPoints(query: UserPointsQuery = {}): Promise<UserPoints[]> {
     const emails = (query.emails ?? []).map((e) => e.trim()).filter(Boolean);
     // The body is optional: without one, every user of the partner account, without history.
+    // Assumption: the document's user-points examples sign no body because they send none; when
+    // we send one (users, option) it is signed like every other body, as step 1 says.
     const body = emails.length > 0 || query.withHistory ? { ...(emails.length > 0 ? { users: emails } : {}), ...(query.withHistory ? { option: "history" } : {}) } : undefined;
     const items = await this.call({ endpoint: "user-points", body, schema: userPointsResponse, answers: [404] });
     return items.map((item) => this.userPointsOf(item));
