@@ -21,13 +21,15 @@ export interface ProviderRequest<T> {
   method: "GET" | "POST";
   /** A function is called per attempt, after the rate limiters let the call through (fresh timestamps). */
   headers?: Record<string, string> | (() => Record<string, string>);
-  /** Sent as JSON. */
+  /** Sent as JSON; a string is sent as it is (bytes that were signed). */
   body?: unknown;
-  /** Schema of a 2xx body. */
+  /** Schema of a 2xx body, and of the `answers` statuses' bodies. */
   schema: z.ZodType<T>;
+  /** Non-2xx statuses that are answers, not errors (a "no data" 404): parsed with `schema`. */
+  answers?: number[];
   /** Every limiter must grant a slot before the call goes out. */
   limiters?: RateLimiter[];
-  /** "read": safe to repeat. "none": never repeated, except after a 429 (it proves nothing happened). */
+  /** "read": safe to repeat. "none": never repeated, except after a 429 or the like (it proves nothing happened). */
   retry: "read" | "none";
   /** A non-2xx answer to an error; `body` is the parsed JSON, or undefined when unreadable. */
   mapError(status: number, body: unknown): ProviderError;
@@ -71,7 +73,31 @@ export interface ProviderHttpOptions {
   /** Values to scrub from any error message (API keys); request auth headers are scrubbed anyway. */
   secrets?: string[];
   retry?: Partial<RetryPolicy>;
+  /** How a request goes out; default ofetch (Node's fetch). */
+  transport?: HttpTransport;
 }
+
+/** One request on the wire: resolves with any status that came back, rejects when none came. */
+export type HttpTransport = (req: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  signal: AbortSignal;
+}) => Promise<{ status: number; headers: Headers; text: string | undefined }>;
+
+const fetchTransport: HttpTransport = async (req) => {
+  const res = await ofetch.raw<string, "text">(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body as Record<string, unknown> | undefined,
+    responseType: "text",
+    ignoreResponseError: true,
+    retry: 0,
+    signal: req.signal,
+  });
+  return { status: res.status, headers: res.headers, text: res._data };
+};
 
 export interface ProviderHttp {
   readonly provider: ProviderId;
@@ -81,7 +107,7 @@ export interface ProviderHttp {
 
 type Attempt<T> =
   | { ok: true; value: T }
-  | { ok: false; error: ProviderError; transient: boolean; status?: number; waitMs?: number };
+  | { ok: false; error: ProviderError; transient: boolean; status?: number; limited?: boolean; waitMs?: number };
 
 const SECRET_HEADERS = new Set(["authorization", "x-api-key"]);
 
@@ -89,6 +115,7 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
   const { provider, metrics, logger } = opts;
   const health = opts.health ?? new ProviderHealth(provider);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(opts.retry ?? {}) };
+  const transport = opts.transport ?? fetchTransport;
 
   function observe(endpoint: string, outcome: CallOutcome, ms: number, error?: ProviderError, status?: number, attempt?: number) {
     metrics?.providerCalls.inc({ provider, endpoint, outcome });
@@ -128,16 +155,8 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
     const t0 = performance.now();
     let result: Attempt<T>;
     try {
-      const res = await ofetch.raw<string, "text">(req.url, {
-        method: req.method,
-        headers: { accept: "application/json", ...headers },
-        body: req.body as Record<string, unknown> | undefined,
-        responseType: "text",
-        ignoreResponseError: true,
-        retry: 0,
-        signal,
-      });
-      result = interpret(req, res.status, res.headers, res._data, fail);
+      const res = await transport({ url: req.url, method: req.method, headers: { accept: "application/json", ...headers }, body: req.body, signal });
+      result = interpret(req, res.status, res.headers, res.text, fail);
     } catch (e) {
       result = signal.aborted
         ? { ok: false, transient: true, error: fail("timeout", "timeout", `${provider} ${req.endpoint}: no answer within ${timeoutMs} ms`) }
@@ -162,7 +181,7 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
     fail: (kind: ProviderErrorKind, code: string, message: string, extra?: { status?: number; retryAfterMs?: number }) => ProviderError,
   ): Attempt<T> {
     const json = parseJson(text);
-    if (status >= 200 && status < 300) {
+    if ((status >= 200 && status < 300) || req.answers?.includes(status)) {
       if (!json.ok) {
         return { ok: false, transient: false, status, error: fail("bad_response", "not_json", `${provider} ${req.endpoint}: HTTP ${status}: body is not JSON`, { status }) };
       }
@@ -175,14 +194,16 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       return { ok: true, value: parsed.data };
     }
     const mapped = req.mapError(status, json.ok ? json.value : undefined);
+    // Some providers say "slow down" with another status (vifox: 405): the mapping decides.
+    const limited = status === 429 || mapped.kind === "rate_limited";
     let waitMs: number | undefined;
-    if (status === 429) {
+    if (limited) {
       const fromHeader = parseRetryAfter(headers.get("retry-after"));
       const candidates = [fromHeader, mapped.retryAfterMs].filter((v): v is number => v !== undefined);
       waitMs = candidates.length > 0 ? Math.max(...candidates) : policy.defaultRetryAfterMs;
     }
     const error = fail(mapped.kind, mapped.code, mapped.message, { status, retryAfterMs: waitMs ?? mapped.retryAfterMs });
-    return { ok: false, transient: status === 429 || status >= 500, status, waitMs, error };
+    return { ok: false, transient: limited || status >= 500, status, limited, waitMs, error };
   }
 
   async function request<T>(req: ProviderRequest<T>): Promise<T> {
@@ -200,7 +221,7 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       if (req.retry === "read" && r.transient && n <= policy.readRetries) {
         const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.75 + Math.random() * 0.5);
         delay = Math.max(backoff, r.waitMs ?? 0);
-      } else if (req.retry === "none" && r.status === 429 && n === 1 && (r.waitMs ?? 0) <= policy.maxWriteRetryAfterMs) {
+      } else if (req.retry === "none" && r.limited && n === 1 && (r.waitMs ?? 0) <= policy.maxWriteRetryAfterMs) {
         delay = r.waitMs ?? 0;
       }
       if (delay === undefined || Date.now() - started + delay > policy.budgetMs) throw r.error;

@@ -65,3 +65,4 @@ export { startXinstituteFake, XINSTITUTE_SEED, type XinstituteFake, type Xinstit
 export { startGametopupFake, GAMETOPUP_SEED, type GametopupFake, type GametopupFakeOptions, type GametopupControl, type FakeTransaction } from "./gametopup.js";
 export type { FailSpec, LoggedRequest } from "./harness.js";
 export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
+export { startVifoxFake, type VifoxFake, type VifoxFakeOptions, type VifoxControl, type VifoxFakeUser, type VifoxSeedUser, type VifoxHistoryRow } from "./vifox.js";
