@@ -65,3 +65,5 @@ export { startXinstituteFake, XINSTITUTE_SEED, type XinstituteFake, type Xinstit
 export { startGametopupFake, GAMETOPUP_SEED, type GametopupFake, type GametopupFakeOptions, type GametopupControl, type FakeTransaction } from "./gametopup.js";
 export type { FailSpec, LoggedRequest } from "./harness.js";
 export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
+export { startXenFake, XEN_EXTENSIONS, XEN_ALL_SCOPES, xenSeedLicences, type XenFake, type XenFakeOptions, type XenControl, type XenFakeLicence, type XenFakeOrder, type XenScope } from "./xen.js";
+export type { XenWebhookDelivery, XenForgery, XenFakeEvent } from "./xen-webhooks.js";
