@@ -157,9 +157,13 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
     const path = new URL(c.req.url).pathname;
     const r = route(path, c.req.method);
     if (!r) {
+      // Assumption: unknown paths and wrong methods answer in the same envelope (not_found, method_not_allowed).
       if (route(path, c.req.method === "GET" ? "POST" : "GET")) return error(c, 405, "method_not_allowed", "Method not allowed.");
       return error(c, 404, "not_found", "Not found.");
     }
+    // Assumption: the document gives codes without statuses: 401 for missing_authorization and
+    // invalid_token, 403 for insufficient_scope, 404 for license_not_found. A key is checked, then
+    // counted, then its scope: a request with an unknown key is not counted against anyone.
     let bucket: string;
     if (r.scope) {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1];
@@ -219,13 +223,17 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
       // Assumption: the document names domain_mismatch without a status; 403 is chosen.
       else if (l.domain.toLowerCase() !== domain) return error(c, 403, "domain_mismatch", "The domain does not match this license.");
     }
+    // Assumption: a revoked or expired licence's heartbeat is still recorded; its flags tell the forum.
     l.lastVerifiedAt = Date.now();
     l.verifyCount += 1;
     const { valid, revoked, expired, domain: bound, expires_at, last_verified_at, verify_count } = licenceItem(l);
     return c.json({ data: { valid, revoked, expired, domain: bound, expires_at, last_verified_at, verify_count } });
   }
 
-  /** undefined when allowed; else the documented 429. */
+  /**
+   * undefined when allowed; else the documented 429. Assumption: the X-RateLimit headers are sent
+   * only on the 429, where the document shows them.
+   */
   function hit(bucket: string) {
     if (!limit) return undefined;
     let w = windows.get(bucket);

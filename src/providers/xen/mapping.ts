@@ -11,7 +11,8 @@ export interface LicenceFlags {
 }
 
 /**
- * The flags to one state. Revoked wins over expired (a revoked licence stays revoked once it
+ * The flags to one state. Assumption: `valid: false` with neither flag set (the document does not
+ * say when that happens) is "invalid", never "valid". Revoked wins over expired (a revoked licence stays revoked once it
  * also runs out), and both over `valid`. Without flags, a status word is read.
  */
 export function licenceState(f: LicenceFlags): Exclude<LicenceState, "not_found"> | undefined {

@@ -59,7 +59,7 @@ export const verifyResponse = envelope(
   }),
 );
 
-/** List answers: `{ data: [...] }`, items checked one by one (parse-items.ts). */
+/** Assumption: list answers use the same envelope, `{ data: [...] }`. Items are checked one by one (parse-items.ts). */
 export const listResponse = envelope(z.array(z.unknown()));
 
 /**
