@@ -66,3 +66,5 @@ export { startGametopupFake, GAMETOPUP_SEED, type GametopupFake, type GametopupF
 export type { FailSpec, LoggedRequest } from "./harness.js";
 export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
 export { startVifoxFake, type VifoxFake, type VifoxFakeOptions, type VifoxControl, type VifoxFakeUser, type VifoxSeedUser, type VifoxHistoryRow } from "./vifox.js";
+export { startXenFake, XEN_EXTENSIONS, XEN_ALL_SCOPES, xenSeedLicences, type XenFake, type XenFakeOptions, type XenControl, type XenFakeLicence, type XenFakeOrder, type XenScope } from "./xen.js";
+export type { XenWebhookDelivery, XenForgery, XenFakeEvent } from "./xen-webhooks.js";
