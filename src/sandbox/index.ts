@@ -65,3 +65,5 @@ export { startXinstituteFake, XINSTITUTE_SEED, type XinstituteFake, type Xinstit
 export { startGametopupFake, GAMETOPUP_SEED, type GametopupFake, type GametopupFakeOptions, type GametopupControl, type FakeTransaction } from "./gametopup.js";
 export type { FailSpec, LoggedRequest } from "./harness.js";
 export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
+export { startXpayFake, type XpayFake, type XpayFakeOptions, type XpayControl, type XpayFakeBill, type XpayFakeBillStatus, type XpayFakeEndpoint } from "./xpay.js";
+export type { HintPost } from "./xpay-hints.js";
