@@ -47,6 +47,8 @@ export class XpayClient implements PaymentsSource {
   private readonly base: string;
   private readonly limiters: RateLimiter[];
   private readonly tokens: XpayTokenManager;
+  /** Tokens this client has sent lately: scrubbed from every error, not only the request's own. */
+  private readonly sentTokens: string[] = [];
 
   constructor(private readonly opts: XpayClientOptions) {
     if (!isCurrency(opts.currency)) throw new RangeError(`xpay: unknown currency ${opts.currency}`);
@@ -139,10 +141,11 @@ export class XpayClient implements PaymentsSource {
       schema: authResponse,
       limiters: this.limiters,
       retry: "read",
-      mapError: mapXpayError("authenticate"),
+      mapError: mapXpayError("authenticate", this.redactor()),
       timeoutMs: this.opts.readTimeoutMs,
     });
     if ("error" in body) throw errorIn2xx("authenticate", body, this.redactor());
+    this.remember(body.success.data.access_token);
     const d = body.success.data;
     if (d.success === false) {
       throw new ProviderError({ provider: "xpay", endpoint: "authenticate", kind: "auth", code: "auth_failed", message: "xpay authenticate: answered success: false" });
@@ -165,6 +168,7 @@ export class XpayClient implements PaymentsSource {
   }
 
   private async send<D>(c: Call<D>, token: string): Promise<D> {
+    this.remember(token);
     const body = await this.opts.http.request({
       endpoint: c.endpoint,
       url: this.base + c.path,
@@ -174,10 +178,10 @@ export class XpayClient implements PaymentsSource {
       schema: c.schema,
       limiters: this.limiters,
       retry: c.retry,
-      mapError: mapXpayError(c.endpoint),
+      mapError: mapXpayError(c.endpoint, this.redactor()),
       timeoutMs: c.timeoutMs,
     });
-    if ("error" in body) throw errorIn2xx(c.endpoint, body, this.redactor(token));
+    if ("error" in body) throw errorIn2xx(c.endpoint, body, this.redactor());
     return body.success.data;
   }
 
@@ -204,8 +208,14 @@ export class XpayClient implements PaymentsSource {
     return bill;
   }
 
-  private redactor(token?: string): (t: string) => string {
-    return makeRedactor([this.opts.secretKey, ...(token ? [token] : [])]);
+  private remember(token: string): void {
+    if (this.sentTokens.includes(token)) return;
+    this.sentTokens.push(token);
+    if (this.sentTokens.length > 8) this.sentTokens.shift();
+  }
+
+  private redactor(): (t: string) => string {
+    return makeRedactor([this.opts.secretKey, ...this.sentTokens]);
   }
 }
 

@@ -24,9 +24,11 @@ export function describeEnvelope(env: XpayErrorEnvelope): string {
   return tag ? `${message} (tag ${tag})` : message;
 }
 
-export function mapXpayError(endpoint: XpayEndpoint) {
+/** `redact` scrubs what this client knows to be secret, whichever request it came with. */
+export function mapXpayError(endpoint: XpayEndpoint, redact: (t: string) => string = (t) => t) {
   return (status: number, body: unknown): ProviderError => {
-    const text = envelopeText(body);
+    const raw = envelopeText(body);
+    const text = raw === undefined ? undefined : redact(raw);
     const make = (kind: ProviderErrorKind, code: string) =>
       new ProviderError({ provider: P, endpoint, kind, code, message: httpErrorMessage(P, endpoint, status, text), httpStatus: status });
     if (status === 429) return make("rate_limited", "rate_limited");
