@@ -105,6 +105,8 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
     // The examples send isAPI as true and as "true"; without it there is no API token to give.
     if (b.isAPI !== true && b.isAPI !== "true") return failure(c, 400, "isAPI is required for API access");
     if (typeof b.username !== "string" || typeof b.secretKey !== "string") return failure(c, 400, "username and secretKey are required");
+    // Assumption: the document shows the error body but no status; the fake answers 401 (tests
+    // also send it inside a 200, which the document's example would read the same way).
     if (b.username !== username || b.secretKey !== secretKey) return failure(c, 401, "invalid credentials", { invalid: true });
     const token = `eyJ${randomCode(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")}`;
     const expiresAt = Date.now() + tokenLifetimeMs;

@@ -35,6 +35,9 @@ export function mapXpayError(endpoint: XpayEndpoint, redact: (t: string) => stri
     if (status >= 500) return errorFromStatus(P, endpoint, status, text);
     // Any refusal of the credentials is for the operator to fix, whatever status carries it.
     if (endpoint === "authenticate" && status >= 400) return make("auth", "auth_failed");
+    // Assumption: bill calls use the documented envelope and plain HTTP meanings: 401 a token
+    // refused, 403 no right, 404 no such bill, 409 a reused reference (create) or a bill no longer
+    // unpaid (cancel).
     switch (status) {
       case 401:
         return make("auth", "unauthorized");
@@ -52,9 +55,10 @@ export function mapXpayError(endpoint: XpayEndpoint, redact: (t: string) => stri
 
 /**
  * An error envelope inside a 2xx answer (the document's example checks `result.error` without
- * looking at the status): a refusal, and for authenticate a credentials problem.
+ * looking at the status): for authenticate a credentials problem.
  */
 export function errorIn2xx(endpoint: XpayEndpoint, env: XpayErrorEnvelope, redact: (t: string) => string): ProviderError {
+  // Assumption: on a bill call it is a refusal: xpay answered and did not act.
   const kind: ProviderErrorKind = endpoint === "authenticate" ? "auth" : "rejected";
   const code = endpoint === "authenticate" ? "auth_failed" : "provider_error";
   return new ProviderError({
