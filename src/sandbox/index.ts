@@ -68,3 +68,5 @@ export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
 export { startVifoxFake, type VifoxFake, type VifoxFakeOptions, type VifoxControl, type VifoxFakeUser, type VifoxSeedUser, type VifoxHistoryRow } from "./vifox.js";
 export { startXenFake, XEN_EXTENSIONS, XEN_ALL_SCOPES, xenSeedLicences, type XenFake, type XenFakeOptions, type XenControl, type XenFakeLicence, type XenFakeOrder, type XenScope } from "./xen.js";
 export type { XenWebhookDelivery, XenForgery, XenFakeEvent } from "./xen-webhooks.js";
+export { startXpayFake, type XpayFake, type XpayFakeOptions, type XpayControl, type XpayFakeBill, type XpayFakeBillStatus, type XpayFakeEndpoint } from "./xpay.js";
+export type { HintPost } from "./xpay-hints.js";
