@@ -288,6 +288,8 @@ export interface PointsSource {
   userPoints(query?: UserPointsQuery): Promise<UserPoints[]>;
   userInfo(email: string): Promise<PointsUserInfo>;
   liquidityPool(): Promise<LiquidityPool>;
+}
+
 // --- xen capability ---
 
 /**
@@ -397,6 +399,8 @@ export interface LicenceWebhookSource {
   verify(rawBody: Uint8Array, headers: Headers): boolean;
   /** Parses a verified body; throws ProviderError(kind "bad_response") when malformed or of an unknown event. */
   parse(rawBody: Uint8Array): XenWebhookEvent;
+}
+
 // --- xpay capability ---
 
 /** Where a deposit bill stands. Only "paid" may ever credit a wallet. */
