@@ -28,6 +28,7 @@ import { createProviderRegistry, type ProvidersConfig } from "./providers/regist
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
 import { openStore } from "./store/index.js";
+import { KEY_PREFIX, redisTokenCache } from "./store/redis/index.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -58,8 +59,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     providersConfig = { ...sandbox.providers, timeouts: opts.providerTimeouts };
     logger.warn("SANDBOX=true: built-in sandbox providers on loopback; nothing is real");
   }
-  for (const p of config.pendingProviders) logger.warn({ provider: p }, "provider configured but its adapter is not in this build yet; ignored");
-  const providers = createProviderRegistry(providersConfig, { metrics, logger });
+  const providers = createProviderRegistry(providersConfig, { metrics, logger }, { xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`) });
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
   const notifier = queueNotifier(queues, config.adminIds);
@@ -150,6 +150,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       address = await server.listen(config.host, config.port);
       const local = `http://127.0.0.1:${address.port}`;
       sandbox?.xinstitute.control.setWebhookUrl(`${local}/webhooks/xinstitute`);
+      sandbox?.xen.control.setWebhookUrl(`${local}/webhooks/xen`);
+      sandbox?.xpay.control.setHintUrl(`${local}/webhooks/xpay`);
       await bot.init();
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));

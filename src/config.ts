@@ -68,10 +68,19 @@ const schema = z.object({
   VIFOX_API_KEY: optionalText,
   VIFOX_API_SECRET: optionalText,
   VIFOX_PARTNER_NAME: optionalText,
-  VIFOX_POINTS_PER_ORDER: z.coerce.number().int().min(0).optional(),
+  VIFOX_POINTS_PER_ORDER: z.coerce.number().int().min(0).default(10),
   XPAY_BASE_URL: optionalUrl,
   XPAY_USERNAME: optionalText,
   XPAY_SECRET_KEY: optionalText,
+  XPAY_CURRENCY: z.string().regex(/^[A-Z]{3,4}$/, "must be an ISO currency code such as IDR").default("IDR"),
+  /** Deposit limits and the amounts offered as buttons, in whole units of XPAY_CURRENCY. */
+  DEPOSIT_MIN: z.coerce.number().int().positive().default(10_000),
+  DEPOSIT_MAX: z.coerce.number().int().positive().default(10_000_000),
+  DEPOSIT_AMOUNTS: z
+    .string()
+    .default("50000,100000,250000,500000")
+    .refine((v) => v.split(",").every((s) => /^\d+$/.test(s.trim())), "must be comma-separated whole amounts")
+    .transform((v) => v.split(",").map((s) => Number(s.trim()))),
 });
 
 type Env = z.infer<typeof schema>;
@@ -157,9 +166,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
             currency: env.GAMETOPUP_CURRENCY,
           }
         : undefined,
+      xen: env.XEN_API_KEY ? { baseUrl: env.XEN_BASE_URL!, apiKey: env.XEN_API_KEY, webhookSecret: env.XEN_WEBHOOK_SECRET! } : undefined,
+      vifox: env.VIFOX_API_KEY
+        ? { baseUrl: env.VIFOX_BASE_URL!, apiKey: env.VIFOX_API_KEY, apiSecret: env.VIFOX_API_SECRET!, partnerName: env.VIFOX_PARTNER_NAME! }
+        : undefined,
+      xpay: env.XPAY_USERNAME
+        ? { baseUrl: env.XPAY_BASE_URL!, username: env.XPAY_USERNAME, secretKey: env.XPAY_SECRET_KEY!, currency: env.XPAY_CURRENCY }
+        : undefined,
     },
-    /** Providers configured whose adapters this build does not have yet. */
-    pendingProviders: (["xen", "vifox", "xpay"] as const).filter((p) => PROVIDER_GROUPS[p]!.every((v) => env[v] !== undefined)),
+    pointsPerOrder: env.VIFOX_POINTS_PER_ORDER,
+    deposits: { currency: env.XPAY_CURRENCY, min: env.DEPOSIT_MIN, max: env.DEPOSIT_MAX, amounts: env.DEPOSIT_AMOUNTS },
     /** Every secret value, for the log redactor. */
     secrets: SECRET_VARS.map((v) => source[v]).filter((v): v is string => typeof v === "string" && v.length > 0),
   };

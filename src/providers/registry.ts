@@ -4,13 +4,19 @@ import type { Metrics } from "../observability/metrics.js";
 import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
 import { ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
 import type { ProviderAdapter, ProviderId } from "./types.js";
+import { createVifoxAdapter, type VifoxConfig } from "./vifox/index.js";
+import { createXenAdapter, type XenConfig } from "./xen/index.js";
 import { createXinstituteAdapter, type XinstituteConfig } from "./xinstitute/index.js";
+import { createXpayAdapter, type XpayConfig, type XpayTokenCache } from "./xpay/index.js";
 
 export type { ProviderHealthSnapshot } from "./http.js";
 
 export interface ProvidersConfig {
   xinstitute?: XinstituteConfig;
   gametopup?: GametopupConfig;
+  xen?: XenConfig;
+  vifox?: VifoxConfig;
+  xpay?: XpayConfig;
   /** Defaults: order 7000 ms (the update handler has an 8 s budget), read 10000 ms. */
   timeouts?: { orderMs?: number; readMs?: number };
   /** Overrides the shared retry policy (tests). */
@@ -25,7 +31,12 @@ export interface ProviderRegistry {
 
 export const DEFAULT_TIMEOUTS = { orderMs: 7_000, readMs: 10_000 } as const;
 
-export function createProviderRegistry(cfg: ProvidersConfig, deps: { metrics?: Metrics; logger?: Logger }): ProviderRegistry {
+export function createProviderRegistry(
+  cfg: ProvidersConfig,
+  deps: { metrics?: Metrics; logger?: Logger },
+  /** What every bot process shares (Redis): xpay's access token. */
+  shared: { xpayTokenCache?: XpayTokenCache } = {},
+): ProviderRegistry {
   const adapters = new Map<ProviderId, ProviderAdapter>();
   const healths = new Map<ProviderId, ProviderHealth>();
   const depsFor = (id: ProviderId): AdapterDeps => {
@@ -44,6 +55,9 @@ export function createProviderRegistry(cfg: ProvidersConfig, deps: { metrics?: M
   };
   if (cfg.xinstitute) adapters.set("xinstitute", createXinstituteAdapter(cfg.xinstitute, depsFor("xinstitute")));
   if (cfg.gametopup) adapters.set("gametopup", createGametopupAdapter(cfg.gametopup, depsFor("gametopup")));
+  if (cfg.xen) adapters.set("xen", createXenAdapter(cfg.xen, depsFor("xen")));
+  if (cfg.vifox) adapters.set("vifox", createVifoxAdapter(cfg.vifox, depsFor("vifox")));
+  if (cfg.xpay) adapters.set("xpay", createXpayAdapter({ ...cfg.xpay, tokenCache: shared.xpayTokenCache ?? cfg.xpay.tokenCache }, depsFor("xpay")));
 
   return {
     list: () => [...adapters.values()],

@@ -1,16 +1,19 @@
 /**
- * SANDBOX=true: both fakes on loopback with fresh random credentials, and the configuration
+ * SANDBOX=true: every provider's fake on loopback with fresh random credentials, and the configuration
  * that points the adapters at them.
  */
 import type { ProvidersConfig } from "../providers/registry.js";
 import { startGametopupFake, type GametopupFake } from "./gametopup.js";
 import { randomSecret } from "./random.js";
+import { startVifoxFake, type VifoxFake } from "./vifox.js";
+import { startXenFake, type XenFake } from "./xen.js";
 import { startXinstituteFake, type XinstituteFake } from "./xinstitute.js";
+import { startXpayFake, type XpayFake } from "./xpay.js";
 
 export interface SandboxOptions {
   /** Where the xinstitute fake posts its webhooks (also settable later: xinstitute.control.setWebhookUrl). */
   webhookUrl?: string;
-  /** Orders move on by themselves: xinstitute ships after 20 s, gametopup succeeds after 10 s. */
+  /** Orders move on by themselves: xinstitute ships after 20 s, gametopup succeeds after 10 s, xpay bills are paid after 15 s. */
   autoProgress?: boolean;
   host?: string;
 }
@@ -19,6 +22,9 @@ export interface Sandbox {
   providers: ProvidersConfig;
   xinstitute: XinstituteFake;
   gametopup: GametopupFake;
+  xen: XenFake;
+  vifox: VifoxFake;
+  xpay: XpayFake;
   close(): Promise<void>;
 }
 
@@ -31,17 +37,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     webhookUrl: opts.webhookUrl,
     autoShip: opts.autoProgress ? { afterMs: 20_000 } : undefined,
   });
-  let gametopup: GametopupFake;
-  try {
-    gametopup = await startGametopupFake({
-      host,
-      apiKey: randomSecret().slice(0, 40),
-      autoComplete: opts.autoProgress ? { afterMs: 10_000 } : undefined,
-    });
-  } catch (e) {
-    await xinstitute.close();
-    throw e;
-  }
+  const started: { close(): Promise<void> }[] = [xinstitute];
+  const start = async <F extends { close(): Promise<void> }>(fake: Promise<F>) => {
+    try {
+      const f = await fake;
+      started.push(f);
+      return f;
+    } catch (e) {
+      await Promise.all(started.map((f) => f.close()));
+      throw e;
+    }
+  };
+  const gametopup = await start(startGametopupFake({ host, apiKey: randomSecret().slice(0, 40), autoComplete: opts.autoProgress ? { afterMs: 10_000 } : undefined }));
+  const xen = await start(startXenFake({ host }));
+  const vifox = await start(startVifoxFake({ host, partnerName: "sandbox" }));
+  const xpay = await start(startXpayFake({ host, currency: "IDR", autoPay: opts.autoProgress ? { afterMs: 15_000 } : undefined }));
   return {
     providers: {
       xinstitute: { baseUrl: xinstitute.url, apiKey: xinstitute.apiKey, webhookSecret: xinstitute.webhookSecret },
@@ -52,11 +62,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         apiKey: gametopup.apiKey,
         currency: "IDR",
       },
+      xen: { baseUrl: xen.url, apiKey: xen.apiKey, webhookSecret: xen.webhookSecret },
+      vifox: { baseUrl: vifox.url, apiKey: vifox.apiKey, apiSecret: vifox.apiSecret, partnerName: vifox.partnerName },
+      xpay: { baseUrl: xpay.url, username: xpay.username, secretKey: xpay.secretKey, currency: xpay.currency },
     },
     xinstitute,
     gametopup,
+    xen,
+    vifox,
+    xpay,
     async close() {
-      await Promise.all([xinstitute.close(), gametopup.close()]);
+      await Promise.all(started.map((f) => f.close()));
     },
   };
 }

@@ -16,6 +16,8 @@ export interface UserRecord {
   status: UserStatus;
   /** The reseller's own e-mail (loyalty points registration), when they gave one. */
   email?: string;
+  /** When `email` was registered at the loyalty-points provider (cleared when the e-mail changes). */
+  pointsRegisteredAt?: number;
   tier: Tier;
   createdAt: number;
   /** Set when Telegram answered 403 to a message: the user blocked the bot. */
@@ -245,6 +247,74 @@ export interface Kv {
   counters(key: string): Promise<Record<string, number>>;
 }
 
+export type DepositState = "open" | "paid" | "expired" | "cancelled";
+
+/** A wallet deposit paid through a payment provider's bill. */
+export interface DepositRecord {
+  /** Ours: the bill's reference at the provider. */
+  id: string;
+  userId: number;
+  amount: Money;
+  billId?: string;
+  state: DepositState;
+  payUrl?: string;
+  instructions?: string;
+  expiresAt?: number;
+  createdAt: number;
+  updatedAt: number;
+  settledAt?: number;
+}
+
+export interface Deposits {
+  /** Creates the deposit unless its id exists; returns false when it did. */
+  create(deposit: DepositRecord): Promise<boolean>;
+  get(id: string): Promise<DepositRecord | undefined>;
+  byBillId(billId: string): Promise<DepositRecord | undefined>;
+  /** Records the provider's bill for an open deposit. */
+  attachBill(id: string, bill: { billId: string; payUrl?: string; instructions?: string; expiresAt?: number }): Promise<DepositRecord | undefined>;
+  /** Compare-and-set out of "open"; undefined when it was no longer open. */
+  settle(id: string, to: Exclude<DepositState, "open">): Promise<DepositRecord | undefined>;
+  /** Open deposits, oldest first (the fallback check). */
+  open(): Promise<DepositRecord[]>;
+  /** Newest first. */
+  byUser(userId: number, opts?: { offset?: number; limit?: number }): Promise<DepositRecord[]>;
+}
+
+export type PointsAwardState = "pending" | "awarded" | "limit_reached" | "failed";
+
+/** The loyalty points one completed order earns its reseller. */
+export interface PointsAwardRecord {
+  orderId: string;
+  userId: number;
+  email: string;
+  points: number;
+  /** Sent with the award; stored before each call so a retry of that call reuses it. */
+  transactionId: string;
+  state: PointsAwardState;
+  attempts: number;
+  note?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PointsAwards {
+  /** One award per order: creates it unless the order has one, and returns the stored one. */
+  claim(award: PointsAwardRecord): Promise<{ award: PointsAwardRecord; created: boolean }>;
+  get(orderId: string): Promise<PointsAwardRecord | undefined>;
+  /** Changes a pending award (a new transaction id, an attempt counted, its final state). */
+  update(orderId: string, patch: Partial<Pick<PointsAwardRecord, "transactionId" | "state" | "attempts" | "note" | "email">>): Promise<PointsAwardRecord | undefined>;
+  /** Pending awards, oldest first. */
+  pending(): Promise<PointsAwardRecord[]>;
+  /** Newest first. */
+  byUser(userId: number, limit?: number): Promise<PointsAwardRecord[]>;
+}
+
+/** Which resellers looked up a licence key, so news about the key reaches them. */
+export interface LicenceLinks {
+  link(licenceKey: string, userId: number): Promise<void>;
+  users(licenceKey: string): Promise<number[]>;
+}
+
 /** The system of record: PostgreSQL, or the in-memory stand-in. */
 export interface Records {
   kind: "postgres" | "memory";
@@ -254,6 +324,9 @@ export interface Records {
   audit: AuditLog;
   pricing: PricingRecords;
   reports: Reports;
+  deposits: Deposits;
+  awards: PointsAwards;
+  licenceLinks: LicenceLinks;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -377,17 +377,21 @@ describe("xinstitute webhooks", () => {
 });
 
 describe("startSandbox", () => {
-  it("starts both fakes with fresh credentials and a config the registry takes as is", async () => {
+  it("starts every provider's fake with fresh credentials and a config the registry takes as is", async () => {
     const { startSandbox } = await import("../../src/sandbox/index.js");
     const sandbox = await startSandbox({});
     try {
       const registry = createProviderRegistry(sandbox.providers, {});
-      expect(registry.list().map((a) => a.id)).toEqual(["xinstitute", "gametopup"]);
+      expect(registry.list().map((a) => a.id)).toEqual(["xinstitute", "gametopup", "xen", "vifox", "xpay"]);
       expect(await registry.get("xinstitute")!.catalog!.listProducts()).toHaveLength(6);
       expect(await registry.get("gametopup")!.catalog!.listProducts()).toHaveLength(6);
       expect(sandbox.providers.xinstitute!.apiKey).not.toBe(fake.apiKey);
       expect(sandbox.providers.gametopup!.currency).toBe("IDR");
-      expect(Object.keys(registry.health())).toEqual(["xinstitute", "gametopup"]);
+      expect(Object.keys(registry.health())).toEqual(["xinstitute", "gametopup", "xen", "vifox", "xpay"]);
+      expect((await registry.get("xen")!.licences!.verify("XS-ABC-DEF-GHI")).state).toBe("valid");
+      expect((await registry.get("vifox")!.points!.liquidityPool()).points).toBeGreaterThan(0);
+      const bill = await registry.get("xpay")!.payments!.createBill({ amount: 50_000, currency: "IDR", reference: "DSANDBOX01" });
+      expect(bill.status).toBe("unpaid");
     } finally {
       await sandbox.close();
     }

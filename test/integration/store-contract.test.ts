@@ -195,6 +195,37 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     }
     expect(await store.reports.resellersByStatus([1])).toEqual({ active: 2, pending: 1 });
   });
+  it("settles a deposit out of 'open' once, and finds it by its bill", async () => {
+    const now = Date.now();
+    const d = { id: "D1", userId: 41, amount: { amount: 50_000, currency: "IDR" }, state: "open" as const, createdAt: now, updatedAt: now };
+    expect(await store.deposits.create(d)).toBe(true);
+    expect(await store.deposits.create(d)).toBe(false);
+    expect((await store.deposits.attachBill("D1", { billId: "B-1", payUrl: "https://pay.example/B-1", expiresAt: now + 60_000 }))?.billId).toBe("B-1");
+    expect((await store.deposits.byBillId("B-1"))?.id).toBe("D1");
+    expect((await store.deposits.open()).map((x) => x.id)).toEqual(["D1"]);
+    const [a, b] = await Promise.all([store.deposits.settle("D1", "paid"), store.deposits.settle("D1", "expired")]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(await store.deposits.open()).toEqual([]);
+    expect((await store.deposits.byUser(41)).map((x) => x.id)).toEqual(["D1"]);
+  });
+
+  it("keeps one points award per order and never reopens a finished one", async () => {
+    await store.orders.create(order("P1", 42));
+    const now = Date.now();
+    const award = { orderId: "P1", userId: 42, email: "r@example.com", points: 10, transactionId: "sandbox_0000000001", state: "pending" as const, attempts: 0, createdAt: now, updatedAt: now };
+    expect((await store.awards.claim(award)).created).toBe(true);
+    const again = await store.awards.claim({ ...award, transactionId: "sandbox_0000000002" });
+    expect(again).toMatchObject({ created: false, award: { transactionId: "sandbox_0000000001" } });
+    expect((await store.awards.update("P1", { transactionId: "sandbox_0000000003", attempts: 1 }))?.transactionId).toBe("sandbox_0000000003");
+    expect((await store.awards.pending()).map((a) => a.orderId)).toEqual(["P1"]);
+    expect((await store.awards.update("P1", { state: "awarded" }))?.state).toBe("awarded");
+    expect(await store.awards.update("P1", { state: "failed" })).toBeUndefined();
+    expect((await store.awards.byUser(42))[0]?.state).toBe("awarded");
+    await store.licenceLinks.link("XS-ABC-DEF-GHI", 43);
+    await store.licenceLinks.link("XS-ABC-DEF-GHI", 43);
+    await store.licenceLinks.link("XS-ABC-DEF-GHI", 42);
+    expect(await store.licenceLinks.users("XS-ABC-DEF-GHI")).toEqual([42, 43]);
+  });
 });
 
 describe.each(kvBackends)("kv contract (%s)", (_name, make) => {

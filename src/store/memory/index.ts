@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { salesRows } from "../sales.js";
 import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, UserRecord, UserStatus } from "../types.js";
+import { memoryAwards, memoryDeposits, memoryLicenceLinks } from "./extras.js";
 import { memoryPricing } from "./pricing.js";
 
 export { memoryKv } from "./kv.js";
@@ -165,6 +166,9 @@ export function memoryRecords(): Records {
       },
     },
     pricing: memoryPricing(),
+    deposits: memoryDeposits(),
+    awards: memoryAwards(),
+    licenceLinks: memoryLicenceLinks(),
     reports: {
       async resellersByStatus(excludeIds) {
         const out: Partial<Record<UserStatus, number>> = {};

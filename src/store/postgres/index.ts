@@ -1,5 +1,8 @@
 import type { Records } from "../types.js";
 import { postgresAudit } from "./audit.js";
+import { postgresAwards } from "./awards.js";
+import { postgresDeposits } from "./deposits.js";
+import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
 import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
@@ -20,6 +23,9 @@ export function postgresRecords(pool: Pool): Records {
     audit: postgresAudit(pool),
     pricing: postgresPricing(pool),
     reports: postgresReports(pool),
+    deposits: postgresDeposits(pool),
+    awards: postgresAwards(pool),
+    licenceLinks: postgresLicenceLinks(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

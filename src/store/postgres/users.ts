@@ -12,6 +12,7 @@ interface Row {
   email: string | null;
   created_at: Date;
   blocked_at: Date | null;
+  points_registered_at: Date | null;
 }
 
 const toUser = (r: Row): UserRecord => ({
@@ -25,6 +26,7 @@ const toUser = (r: Row): UserRecord => ({
   ...(r.email !== null && { email: r.email }),
   createdAt: r.created_at.getTime(),
   ...(r.blocked_at !== null && { blockedAt: r.blocked_at.getTime() }),
+  ...(r.points_registered_at !== null && { pointsRegisteredAt: r.points_registered_at.getTime() }),
 });
 
 /** Record field -> column, and how a value is written. Only these fields can be patched. */
@@ -38,10 +40,11 @@ const COLUMNS: { [K in keyof UserPatch]-?: [string, (v: NonNullable<UserRecord[K
   email: ["email", (v) => v],
   createdAt: ["created_at", (v) => new Date(v)],
   blockedAt: ["blocked_at", (v) => new Date(v)],
+  pointsRegisteredAt: ["points_registered_at", (v) => new Date(v)],
 };
 
-const INSERT = `INSERT INTO resellers (id, username, first_name, locale, telegram_language, status, tier, email, created_at, blocked_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+const INSERT = `INSERT INTO resellers (id, username, first_name, locale, telegram_language, status, tier, email, created_at, blocked_at, points_registered_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 const values = (u: UserRecord) => [
   u.id,
   u.username ?? null,
@@ -53,6 +56,7 @@ const values = (u: UserRecord) => [
   u.email ?? null,
   new Date(u.createdAt),
   u.blockedAt === undefined ? null : new Date(u.blockedAt),
+  u.pointsRegisteredAt === undefined ? null : new Date(u.pointsRegisteredAt),
 ];
 
 export function postgresUsers(pool: Pool): Users {
@@ -86,7 +90,7 @@ export function postgresUsers(pool: Pool): Users {
     async save(user) {
       await pool.query(
         `${INSERT} ON CONFLICT (id) DO UPDATE SET username = $2, first_name = $3, locale = $4, telegram_language = $5,
-           status = $6, tier = $7, email = $8, created_at = $9, blocked_at = $10`,
+           status = $6, tier = $7, email = $8, created_at = $9, blocked_at = $10, points_registered_at = $11`,
         values(user),
       );
     },

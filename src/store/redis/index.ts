@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 
 export { redisKv } from "./kv.js";
+export { redisTokenCache } from "./token-cache.js";
 
 /** Every key of ours starts with this, so the bot can share a Redis database with others. */
 export const KEY_PREFIX = "rb:";
