@@ -32,6 +32,11 @@ export interface Harness {
   reseller(id: number, init?: { language_code?: string; username?: string; active?: boolean }): Promise<FakeUser>;
   credit(userId: number, amount: number, currency: string): Promise<void>;
   balance(userId: number, currency: string): Promise<number>;
+  /**
+   * Another bot process's services on the same PostgreSQL, Redis and fakes (its own store
+   * connections, caches and queues; not started: no HTTP, workers or update loop). Closed by close().
+   */
+  another(app?: AppOptions): Promise<App>;
   /** Stops the bot process and starts a new one on the same store and fakes (with `app` options changed). */
   restart(app?: AppOptions): Promise<void>;
   close(): Promise<void>;
@@ -82,8 +87,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     return app;
   };
 
+  const others: App[] = [];
   const h: Harness = {
     app: await boot(),
+    async another(app) {
+      const other = await createApp(loadConfig(env), { logger, flood: { max: 1000, windowMs: 1000 }, ...opts.app, ...app });
+      others.push(other);
+      return other;
+    },
     telegram,
     xinstitute,
     gametopup,
@@ -112,6 +123,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       h.app = await boot(app);
     },
     async close() {
+      for (const other of others) await other.stop().catch(() => {});
       await h.app.stop().catch(() => {});
       await Promise.all([telegram.close(), xinstitute.close(), gametopup.close()]);
     },
