@@ -121,6 +121,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     kv: store.kv,
     logger,
     metrics,
+    metricsToken: config.metricsToken,
     ready: async () => initialised && (await store.ping()),
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));

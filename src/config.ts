@@ -6,6 +6,7 @@ export const SECRET_VARS = [
   "TELEGRAM_WEBHOOK_SECRET",
   "REDIS_URL",
   "DATABASE_URL",
+  "METRICS_TOKEN",
   "XINSTITUTE_API_KEY",
   "XINSTITUTE_WEBHOOK_SECRET",
   "GAMETOPUP_API_KEY",
@@ -39,6 +40,7 @@ const schema = z.object({
   ),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
   DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional()),
   ADMIN_IDS: z
@@ -145,6 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     host: env.HOST,
     port: env.PORT,
+    metricsToken: env.METRICS_TOKEN,
     redisUrl: env.REDIS_URL,
     databaseUrl: env.DATABASE_URL,
     adminIds: env.ADMIN_IDS,

@@ -7,6 +7,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ProviderDirectory } from "../providers/types.js";
 import type { Kv } from "../store/types.js";
+import { metricsGuard } from "./metrics-guard.js";
 import { mountProviderWebhooks } from "./webhooks.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -21,6 +22,8 @@ export interface ServerDeps {
   ready(): Promise<boolean>;
   /** Refreshes gauges (queue depths, ledger totals) just before a scrape. */
   collect?(): Promise<void>;
+  /** METRICS_TOKEN: required as a Bearer token on /metrics; unset, /metrics answers loopback only. */
+  metricsToken?: string;
 }
 
 export function createServer(deps: ServerDeps) {
@@ -31,7 +34,7 @@ export function createServer(deps: ServerDeps) {
   );
   app.get("/healthz", (c) => c.text("ok"));
   app.get("/readyz", async (c) => ((await deps.ready().catch(() => false)) ? c.text("ready") : c.text("not ready", 503)));
-  app.get("/metrics", async (c) => {
+  app.get("/metrics", metricsGuard(deps.metricsToken), async (c) => {
     await deps.collect?.().catch((err: unknown) => deps.logger.warn({ err }, "metrics collection failed"));
     return c.text(await deps.metrics.registry.metrics(), 200, { "Content-Type": deps.metrics.registry.contentType });
   });
