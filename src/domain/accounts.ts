@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Kv, Tier, UserRecord, UserStatus } from "../store/types.js";
 import type { AuditTrail } from "./audit.js";
 import type { Notifier } from "./notifications.js";
@@ -38,12 +39,14 @@ export function createAccounts(deps: { resellers: Resellers; kv: Kv; notifier: N
 
   async function locked<T>(userId: number, fn: () => Promise<T>): Promise<T | { kind: "busy" }> {
     const key = `lock:user:${userId}`;
+    // Our own token: a holder that outlived its lease must not release the next holder's lock.
+    const token = randomUUID();
     for (let i = 0; i < LOCK_TRIES; i++) {
-      if (await kv.setIfAbsent(key, "1", LOCK_TTL_MS)) {
+      if (await kv.setIfAbsent(key, token, LOCK_TTL_MS)) {
         try {
           return await fn();
         } finally {
-          await kv.del(key);
+          await kv.deleteIf(key, token);
         }
       }
       await new Promise((r) => setTimeout(r, LOCK_WAIT_MS));

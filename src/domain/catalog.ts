@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "../observability/logger.js";
 import type { Money, Product, ProviderDirectory, ProviderId } from "../providers/types.js";
 import type { Kv, Tier } from "../store/types.js";
@@ -73,10 +74,11 @@ export function createCatalog(deps: {
     if (cached && Date.now() - cached.fetchedAt < ttlMs) return cached.products;
     if (cached) {
       // Stale: answer now, refresh behind (one process at a time).
-      if (await kv.setIfAbsent(`lock:${cacheKey(id)}`, "1", 30_000)) {
+      const token = randomUUID();
+      if (await kv.setIfAbsent(`lock:${cacheKey(id)}`, token, 30_000)) {
         singleFlight(id)
           .catch((err) => logger.warn({ err, provider: id }, "background catalogue refresh failed"))
-          .finally(() => void kv.del(`lock:${cacheKey(id)}`));
+          .finally(() => void kv.deleteIf(`lock:${cacheKey(id)}`, token));
       }
       return cached.products;
     }

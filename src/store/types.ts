@@ -241,6 +241,8 @@ export interface Kv {
   setJson(key: string, value: unknown, ttlMs?: number): Promise<void>;
   /** Sets only when absent; true when this call set it (dedupe, locks). */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
+  /** Deletes the key only while it still holds `value` (a lock released by its owner only); true when it did. */
+  deleteIf(key: string, value: string): Promise<boolean>;
   del(key: string): Promise<void>;
   /** Atomically adds to a counter field of a hash-like record; returns the new value. */
   incr(key: string, field: string, by?: number): Promise<number>;

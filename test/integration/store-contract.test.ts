@@ -235,6 +235,12 @@ describe.each(kvBackends)("kv contract (%s)", (_name, make) => {
     expect(await kv.setIfAbsent("lock", "1", 50)).toBe(false);
     await new Promise((r) => setTimeout(r, 80));
     expect(await kv.setIfAbsent("lock", "1", 50)).toBe(true);
+    // Released by its owner only: a holder whose lease lapsed cannot free the next holder's lock.
+    expect(await kv.setIfAbsent("owned", "token-b", 5_000)).toBe(true);
+    expect(await kv.deleteIf("owned", "token-a")).toBe(false);
+    expect(await kv.setIfAbsent("owned", "token-c", 5_000)).toBe(false);
+    expect(await kv.deleteIf("owned", "token-b")).toBe(true);
+    expect(await kv.setIfAbsent("owned", "token-c", 5_000)).toBe(true);
     expect(await kv.incr("c", "a", 2)).toBe(2);
     expect(await kv.counters("c")).toEqual({ a: 2 });
   });

@@ -25,6 +25,11 @@ export function memoryKv(): Kv {
       kv.set(key, { value, expires: ttlMs ? Date.now() + ttlMs : undefined });
       return true;
     },
+    async deleteIf(key, value) {
+      if (live(key)?.value !== value) return false;
+      kv.delete(key);
+      return true;
+    },
     async del(key) {
       kv.delete(key);
       counters.delete(key);

@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
 import type { Kv } from "../types.js";
 
+const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
 export function redisKv(redis: Redis, prefix: string): Kv {
   return {
     async getJson<T>(key: string) {
@@ -14,6 +16,9 @@ export function redisKv(redis: Redis, prefix: string): Kv {
     async setIfAbsent(key, value, ttlMs) {
       const r = ttlMs ? await redis.set(prefix + key, value, "PX", ttlMs, "NX") : await redis.set(prefix + key, value, "NX");
       return r === "OK";
+    },
+    async deleteIf(key, value) {
+      return (await redis.eval(DELETE_IF, 1, prefix + key, value)) === 1;
     },
     async del(key) {
       await redis.del(prefix + key);
