@@ -182,6 +182,9 @@ account-unbanned = Your account is active again.
 
 admin-new-registration = 🆕 New reseller waiting for approval: { $name } ({ $username }, id <code>{ $userId }</code>).
 admin-order-unknown = ⚠️ Order <code>{ $orderId }</code> at { $provider } has an unknown outcome ({ $reason }). Funds are held; reconciliation is running. Check with /order { $orderId }.
+admin-cost-above = 💸 Order <code>{ $orderId }</code> ({ $product }) at { $provider }: the provider charged { $charged }, more than the cost { $cost } it was sold on. The real cost is recorded for margins; check the price with /price.
+admin-late-answer = ⚠️ { $provider } accepted order <code>{ $orderId }</code> after it was already { $state } here. The provider may deliver it: settle it with /order { $orderId }.
+admin-reconcile-gave-up = 🔎 Order <code>{ $orderId }</code> at { $provider } is still unknown after { $attempts } reconciliation attempts. Funds stay held; checking continues daily. Settle it with /order { $orderId } or /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } refused our credentials ({ $code }). Orders to it are refunded until this is fixed.
 admin-webhook-unknown-order = ❓ { $provider } sent “{ $event }” for an order we don't know: <code>{ $providerOrderId }</code>.
 admin-delivery-failed = ⚠️ Delivery failed for order <code>{ $orderId }</code> ({ $product }) at { $provider }.

@@ -182,6 +182,9 @@ account-unbanned = Akun Anda sudah aktif kembali.
 
 admin-new-registration = 🆕 Reseller baru menunggu persetujuan: { $name } ({ $username }, id <code>{ $userId }</code>).
 admin-order-unknown = ⚠️ Hasil pesanan <code>{ $orderId }</code> di { $provider } belum diketahui ({ $reason }). Dana ditahan; rekonsiliasi sedang berjalan. Cek dengan /order { $orderId }.
+admin-cost-above = 💸 Pesanan <code>{ $orderId }</code> ({ $product }) di { $provider }: penyedia menagih { $charged }, lebih dari biaya { $cost } yang menjadi dasar harga jual. Biaya sebenarnya dicatat untuk margin; periksa harga dengan /price.
+admin-late-answer = ⚠️ { $provider } menerima pesanan <code>{ $orderId }</code> setelah pesanan itu berstatus { $state } di sini. Penyedia mungkin tetap mengirimkannya: selesaikan dengan /order { $orderId }.
+admin-reconcile-gave-up = 🔎 Pesanan <code>{ $orderId }</code> di { $provider } masih belum diketahui setelah { $attempts } kali rekonsiliasi. Dana tetap ditahan; pengecekan berlanjut setiap hari. Selesaikan dengan /order { $orderId } atau /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } menolak kredensial kami ({ $code }). Pesanan ke provider ini akan di-refund sampai masalahnya diperbaiki.
 admin-webhook-unknown-order = ❓ { $provider } mengirim “{ $event }” untuk pesanan yang tidak kami kenal: <code>{ $providerOrderId }</code>.
 admin-delivery-failed = ⚠️ Pengiriman gagal untuk pesanan <code>{ $orderId }</code> ({ $product }) di { $provider }.

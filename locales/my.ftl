@@ -182,6 +182,9 @@ account-unbanned = သင့်အကောင့်ကို ပြန်လည
 
 admin-new-registration = 🆕 အတည်ပြုချက် စောင့်နေသော Reseller အသစ်: { $name } ({ $username }, id <code>{ $userId }</code>)။
 admin-order-unknown = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ရဲ့ ရလဒ်ကို မသိရသေးပါ ({ $reason })။ ငွေကို ထိန်းထားပြီး စာရင်းတိုက်ဆိုင်စစ်ဆေးမှု လုပ်နေပါတယ်။ /order { $orderId } ဖြင့် စစ်ဆေးပါ။
+admin-cost-above = 💸 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ({ $product }): ပံ့ပိုးသူက { $charged } ကောက်ခံခဲ့ပြီး ရောင်းဈေးအတွက် အခြေခံခဲ့သော ကုန်ကျစရိတ် { $cost } ထက် ပိုများပါသည်။ အမြတ်တွက်ရန် အမှန်တကယ် ကုန်ကျစရိတ်ကို မှတ်တမ်းတင်ထားပါသည်; /price ဖြင့် ဈေးနှုန်းကို စစ်ဆေးပါ။
+admin-late-answer = ⚠️ { $provider } သည် အော်ဒါ <code>{ $orderId }</code> ကို ဤနေရာတွင် { $state } ဖြစ်ပြီးမှ လက်ခံခဲ့သည်။ ပံ့ပိုးသူက ပို့ဆောင်နိုင်ပါသည်: /order { $orderId } ဖြင့် ဖြေရှင်းပါ။
+admin-reconcile-gave-up = 🔎 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> သည် ညှိနှိုင်းစစ်ဆေးမှု { $attempts } ကြိမ်အပြီးတွင်လည်း မသိရသေးပါ။ ငွေကို ဆက်လက် ထိန်းထားပြီး နေ့စဉ် ဆက်စစ်ပါမည်။ /order { $orderId } သို့မဟုတ် /refund { $orderId } ဖြင့် ဖြေရှင်းပါ။
 admin-provider-auth = 🔑 Provider { $provider } က ကျွန်ုပ်တို့ရဲ့ ဝင်ရောက်ခွင့် အချက်အလက် (credentials) ကို ငြင်းပယ်လိုက်ပါတယ် ({ $code })။ ဒါကို ပြင်ပြီးသည်အထိ ၎င်းထံ တင်သော အော်ဒါများကို ငွေပြန်အမ်းပါမယ်။
 admin-webhook-unknown-order = ❓ { $provider } က ကျွန်ုပ်တို့ မသိသော အော်ဒါအတွက် “{ $event }” ပို့လာပါတယ်: <code>{ $providerOrderId }</code>။
 admin-delivery-failed = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ({ $product }) ပို့ဆောင်မှု မအောင်မြင်ပါ။

@@ -4,6 +4,7 @@ import {
   ProviderError,
   type AccountSource,
   type ProviderDirectory,
+  type Money,
   type ProviderOrderStatus,
   type WebhookEvent,
 } from "../providers/types.js";
@@ -21,6 +22,9 @@ export type PlaceOutcome =
   | { kind: "placed"; order: OrderRecord }
   | { kind: "refused"; order: OrderRecord; code: string }
   | { kind: "unknown"; order: OrderRecord };
+
+/** Reconciliation attempts before an unknown order is left to an admin (with back-off, about a day). */
+export const MAX_RECONCILE_ATTEMPTS = 20;
 
 /** States in which an order still waits on the provider. */
 export const OPEN_STATES: readonly OrderState[] = ["pending", "processing", "unknown"];
@@ -100,12 +104,59 @@ export function createOrderService(deps: OrderServiceDeps) {
     const next = await transition(order.id, ["pending", "processing"], "unknown", { failure: why }, why);
     if (!next) return;
     logger.error({ orderId: order.id, provider: order.provider, why }, "order outcome unknown: funds held");
+    // One alert per time the order goes unknown (a second spell is news too).
+    const spell = next.history.filter((e) => e.state === "unknown").length;
     await notifier.notifyAdmins(
       "admin-order-unknown",
       { orderId: order.id, provider: order.provider, reason: why },
-      `order:${order.id}:unknown`,
+      `order:${order.id}:unknown:${spell}`,
     );
     await deps.scheduler.reconcile(order.id, 0);
+  }
+
+  /** What the provider says it charged, when above the cost we sold on: admins hear of it, margins use the real cost. */
+  async function checkCharged(order: OrderRecord, charged: Money | undefined) {
+    if (!charged || charged.currency !== order.cost.currency || charged.amount <= order.cost.amount) return;
+    logger.warn({ orderId: order.id, cost: order.cost, charged }, "provider charged more than the cost we sold on");
+    await store.orders.patch(order.id, { cost: charged });
+    await notifier.notifyAdmins(
+      "admin-cost-above",
+      { orderId: order.id, provider: order.provider, product: order.productName, cost: money(order.cost.amount, order.cost.currency), charged: money(charged.amount, charged.currency) },
+      `order:${order.id}:cost-above`,
+    );
+  }
+
+  /**
+   * The provider answered after the order left "pending" (the sweep on another process marked it
+   * unknown, an admin refunded it). The answer is never thrown away: its provider id is kept (so
+   * later webhooks and polls find the order) and it is applied as a status would be.
+   */
+  async function settleLateAnswer(order: OrderRecord, result: { providerOrderId: string; state: ProviderOrderStatus["state"]; productName?: string }) {
+    logger.warn({ orderId: order.id, providerOrderId: result.providerOrderId }, "provider answered an order no longer pending: keeping its id and applying it");
+    const now = (await store.orders.patch(order.id, { providerOrderId: result.providerOrderId })) ?? order;
+    await applyPendingEvents(now);
+    if (!OPEN_STATES.includes(now.state)) {
+      // Refunded (or otherwise closed) here, yet the provider took it: only an admin can settle that.
+      if (result.state !== "failed") {
+        await notifier.notifyAdmins("admin-late-answer", { orderId: order.id, provider: order.provider, state: now.state }, `order:${order.id}:late-answer`);
+      }
+      return now;
+    }
+    if (now.state === "unknown" && (result.state === "pending" || result.state === "processing")) {
+      const back = await transition(order.id, ["unknown"], "processing", {}, "provider answered late");
+      if (back && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
+      return back ?? now;
+    }
+    return applyStatus(now, { providerOrderId: result.providerOrderId, state: result.state, productName: result.productName });
+  }
+
+  /** Applies the webhooks that arrived before this order's provider id was known. */
+  async function applyPendingEvents(order: OrderRecord) {
+    if (!order.providerOrderId) return;
+    for (const event of await store.unmatched.take(order.provider, order.providerOrderId)) {
+      logger.info({ orderId: order.id, kind: event.kind }, "applying a webhook that arrived before the order's answer");
+      await applyWebhook(event);
+    }
   }
 
   async function place(draftId: string, userId: number): Promise<PlaceOutcome> {
@@ -173,15 +224,24 @@ export function createOrderService(deps: OrderServiceDeps) {
         playerId: order.playerId,
         zone: order.zone,
       });
-      const state: OrderState = result.state === "completed" ? "completed" : result.state === "failed" ? "refunded" : "processing";
-      if (state === "refunded") await refundOnce(order, "system", "provider_failed");
+      await checkCharged(order, result.charged);
+      if (result.state === "failed") {
+        // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
+        await refundOnce(order, "system", "provider_failed");
+        const refused = await transition(order.id, ["pending"], "refunded", { providerOrderId: result.providerOrderId, failure: "provider_failed" }, "refused by provider");
+        await deps.drafts.discard(draftId);
+        return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
+      }
+      const state: OrderState = result.state === "completed" ? "completed" : "processing";
       const placed = await transition(order.id, ["pending"], state, {
         providerOrderId: result.providerOrderId,
         productName: result.productName ?? order.productName,
       });
       await deps.drafts.discard(draftId);
+      if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
+      await applyPendingEvents(placed);
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
-      return { kind: "placed", order: placed ?? order };
+      return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
       if (err instanceof ProviderError && err.definite) {
         await refundOnce(order, "system", `provider_refused:${err.code}`);
@@ -284,8 +344,25 @@ export function createOrderService(deps: OrderServiceDeps) {
     await notifier.notifyAdmins("admin-reconcile-manual", { orderId: order.id, provider: order.provider, candidates }, `order:${order.id}:manual`);
   }
 
-  /** One reconciliation attempt for an unknown order; returns whether to try again. */
-  async function reconcile(orderId: string): Promise<"done" | "again"> {
+  /**
+   * One reconciliation attempt for an unknown order; returns whether to try again. After the
+   * last attempt the order stays unknown for an admin, who is told so (never a silent end).
+   */
+  async function reconcile(orderId: string, attempt = 0): Promise<"done" | "again"> {
+    const outcome = await reconcileOnce(orderId);
+    if (outcome === "again" && attempt + 1 >= MAX_RECONCILE_ATTEMPTS) {
+      const order = await store.orders.get(orderId);
+      await notifier.notifyAdmins(
+        "admin-reconcile-gave-up",
+        { orderId, provider: order?.provider ?? "-", attempts: attempt + 1 },
+        `order:${orderId}:reconcile-gave-up:${order?.history.filter((e) => e.state === "unknown").length ?? 0}`,
+      );
+      return "done";
+    }
+    return outcome;
+  }
+
+  async function reconcileOnce(orderId: string): Promise<"done" | "again"> {
     const order = await store.orders.get(orderId);
     if (!order || order.state !== "unknown") return "done";
     const adapter = providers.get(order.provider);
@@ -314,7 +391,16 @@ export function createOrderService(deps: OrderServiceDeps) {
   async function applyWebhook(event: WebhookEvent): Promise<"applied" | "ignored" | "unknown_order"> {
     const order = await store.orders.byProviderOrderId(event.provider, event.providerOrderId);
     if (!order) {
-      logger.warn({ provider: event.provider, providerOrderId: event.providerOrderId, kind: event.kind }, "webhook for an unknown order");
+      // Kept, not dropped: our own order may still be waiting for the provider's answer (a cancel
+      // racing it must still refund). Kept first, then looked up again, so that whichever of the
+      // two sides comes second finds the other's write.
+      await store.unmatched.keep(event);
+      const arrived = await store.orders.byProviderOrderId(event.provider, event.providerOrderId);
+      if (arrived) {
+        await applyPendingEvents(arrived);
+        return "applied";
+      }
+      logger.warn({ provider: event.provider, providerOrderId: event.providerOrderId, kind: event.kind }, "webhook for an order not known yet: kept");
       await notifier.notifyAdmins(
         "admin-webhook-unknown-order",
         { provider: event.provider, providerOrderId: event.providerOrderId, event: event.kind },

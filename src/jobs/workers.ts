@@ -133,7 +133,7 @@ export function startWorkers(deps: {
   queues.process<OrderJob>(
     "reconcile",
     async ({ orderId, attempt, chain }) => {
-      if ((await deps.orders.reconcile(orderId)) === "again" && attempt < 20) await deps.scheduler.reconcile(orderId, attempt + 1, chain);
+      if ((await deps.orders.reconcile(orderId, attempt)) === "again") await deps.scheduler.reconcile(orderId, attempt + 1, chain);
     },
     { concurrency: 2, attempts: 3 },
   );

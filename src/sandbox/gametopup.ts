@@ -7,7 +7,7 @@
  * Error bodies are assumed to be `{ status: "error", message, code }` (the document gives none).
  */
 import { Hono, type Context } from "hono";
-import { orderHash, statusHash } from "../providers/gametopup/hash.js";
+import { createHash } from "node:crypto";
 import { definedOnly } from "../providers/http.js";
 import { FakeHarness, SlidingWindow, parseMaybeJson, type FailSpec, type FakeEnv, type LoggedRequest } from "./harness.js";
 import { randomCode, randomSecret } from "./random.js";
@@ -78,6 +78,8 @@ export interface GametopupControl {
   setPrice(kode: string, harga: number): void;
   /** "not_whitelisted": 403 IP belum di whitelist; "mismatch": 403 IP address not authorized. */
   setIpStatus(status: "whitelisted" | "not_whitelisted" | "mismatch"): void;
+  /** The next accepted order answers with this status at once (then back to Pending). */
+  answerNextOrderWith(status: TransactionStatus, keterangan?: string): void;
   /** Batal refunds the fake's balance once. */
   setTransactionStatus(trxId: string, status: TransactionStatus, keterangan?: string, nickname?: string): void;
   transactions(): FakeTransaction[];
@@ -93,6 +95,14 @@ export interface GametopupFake {
   control: GametopupControl;
   close(): Promise<void>;
 }
+
+// The document's formulas, computed here and not imported from the adapter: a fake that shared
+// the adapter's code would accept whatever mistake the adapter made.
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+/** "hash = SHA256(api_key + ref_id + price)", the price as the product list gives it (an integer). */
+const orderHash = (apiKey: string, refId: string, harga: number) => sha256(`${apiKey}${refId}${harga}`);
+/** "hash = SHA256(api_key + transaction_id)". */
+const statusHash = (apiKey: string, trxId: string) => sha256(`${apiKey}${trxId}`);
 
 const DOCUMENTED_LIMITS = {
   products: { max: 20, windowMs: 60_000 },
@@ -112,6 +122,7 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
   const seed = () => new Map((opts.products ?? GAMETOPUP_SEED).map((p) => [p.kode, { ...p }]));
   let products = seed();
   let balance = opts.balance ?? 5_000_000;
+  let nextAnswer: { status: TransactionStatus; keterangan?: string } | undefined;
   let ipStatus: "whitelisted" | "not_whitelisted" | "mismatch" = "whitelisted";
   let trx = new Map<string, FakeTransaction>();
   const refIds = new Set<string>();
@@ -173,6 +184,10 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
       created_at: Date.now(),
     };
     trx.set(t.order_id, t);
+    if (nextAnswer) {
+      setStatus(t.order_id, nextAnswer.status, nextAnswer.keterangan);
+      nextAnswer = undefined;
+    }
     if (opts.autoComplete) {
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -262,6 +277,7 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
     },
     setIpStatus: (s) => void (ipStatus = s),
     setTransactionStatus: setStatus,
+    answerNextOrderWith: (status, keterangan) => void (nextAnswer = { status, keterangan }),
     transactions: () => [...trx.values()].map((t) => ({ ...t })),
     reset() {
       harness.reset();
@@ -269,6 +285,7 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
       timers.clear();
       products = seed();
       balance = opts.balance ?? 5_000_000;
+      nextAnswer = undefined;
       ipStatus = "whitelisted";
       trx = new Map();
       refIds.clear();

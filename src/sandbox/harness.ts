@@ -14,7 +14,12 @@ import type { Context, MiddlewareHandler } from "hono";
  *   provider did the work but we never hear about it (order "unknown" and reconciliation).
  */
 export type FailMode = "timeout" | "garbage" | "reset";
-export type FailSpec = { status: number; body: unknown; headers?: Record<string, string> } | FailMode | { afterProcessing: FailMode };
+export type FailSpec =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | FailMode
+  | { afterProcessing: FailMode }
+  /** Process the request for real at once, but hold the (true) answer back this long: a slow answer racing the provider's own webhooks. */
+  | { answerAfterMs: number };
 
 export interface LoggedRequest {
   endpoint: string;
@@ -110,6 +115,12 @@ export class FakeHarness<E extends string> {
       if ("afterProcessing" in spec) {
         await next();
         return this.fail(c, spec.afterProcessing, entry, true);
+      }
+      if ("answerAfterMs" in spec) {
+        await next();
+        entry.status = c.res.status;
+        await this.wait(spec.answerAfterMs);
+        return;
       }
       entry.status = spec.status;
       return c.newResponse(JSON.stringify(spec.body), spec.status as 200, { "content-type": "application/json", ...spec.headers });

@@ -1,4 +1,4 @@
-import type { Money, ProviderId } from "../providers/types.js";
+import type { Money, ProviderId, WebhookEvent } from "../providers/types.js";
 
 export type Locale = "en" | "id" | "my";
 export const LOCALES: readonly Locale[] = ["en", "id", "my"];
@@ -317,6 +317,13 @@ export interface LicenceLinks {
   users(licenceKey: string): Promise<number[]>;
 }
 
+/** Verified webhooks that arrived before their order's provider id: kept until it does. */
+export interface UnmatchedEvents {
+  keep(event: WebhookEvent): Promise<void>;
+  /** Removes and returns the events for this provider order (each is taken by one caller only). */
+  take(provider: ProviderId, providerOrderId: string): Promise<WebhookEvent[]>;
+}
+
 /** The system of record: PostgreSQL, or the in-memory stand-in. */
 export interface Records {
   kind: "postgres" | "memory";
@@ -329,6 +336,7 @@ export interface Records {
   deposits: Deposits;
   awards: PointsAwards;
   licenceLinks: LicenceLinks;
+  unmatched: UnmatchedEvents;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -23,8 +23,11 @@ describe("gametopup hashes", () => {
     expect(statusHash("", "abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
-  it("order and status hashes differ for the same inputs", () => {
-    expect(orderHash("k", "INV-1", "")).toBe(statusHash("k", "INV-1"));
+  it("an order hash differs from the status hash of the same key and id once a price is in it", () => {
     expect(orderHash("k", "INV-1", 1)).not.toBe(statusHash("k", "INV-1"));
+    expect(orderHash("k", "INV-1", 15000)).not.toBe(orderHash("k", "INV-1", 15001));
+    expect(orderHash("k", "INV-1", 15000)).not.toBe(orderHash("k", "INV-2", 15000));
+    // The two formulas are one concatenation apart: with an empty price they coincide.
+    expect(orderHash("k", "INV-1", "")).toBe(statusHash("k", "INV-1"));
   });
 });

@@ -1,4 +1,5 @@
-import type { DepositRecord, Deposits, LicenceLinks, PointsAwardRecord, PointsAwards } from "../types.js";
+import type { WebhookEvent } from "../../providers/types.js";
+import type { DepositRecord, Deposits, LicenceLinks, PointsAwardRecord, PointsAwards, UnmatchedEvents } from "../types.js";
 
 /** In memory, like the rest of memoryRecords: each method runs to completion without awaiting. */
 const copy = <T>(v: T): T => structuredClone(v);
@@ -81,6 +82,21 @@ export function memoryLicenceLinks(): LicenceLinks {
     },
     async users(key) {
       return [...(links.get(key) ?? [])].sort((a, b) => a - b);
+    },
+  };
+}
+
+export function memoryUnmatched(): UnmatchedEvents {
+  const events = new Map<string, WebhookEvent>();
+  return {
+    async keep(e) {
+      const k = `${e.provider}:${e.deliveryId}`;
+      if (!events.has(k)) events.set(k, copy(e));
+    },
+    async take(provider, providerOrderId) {
+      const mine = [...events].filter(([, e]) => e.provider === provider && e.providerOrderId === providerOrderId);
+      for (const [k] of mine) events.delete(k);
+      return mine.map(([, e]) => e);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { salesRows } from "../sales.js";
 import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, UserRecord, UserStatus } from "../types.js";
-import { memoryAwards, memoryDeposits, memoryLicenceLinks } from "./extras.js";
+import { memoryAwards, memoryDeposits, memoryLicenceLinks, memoryUnmatched } from "./extras.js";
 import { memoryPricing } from "./pricing.js";
 
 export { memoryKv } from "./kv.js";
@@ -169,6 +169,7 @@ export function memoryRecords(): Records {
     deposits: memoryDeposits(),
     awards: memoryAwards(),
     licenceLinks: memoryLicenceLinks(),
+    unmatched: memoryUnmatched(),
     reports: {
       async resellersByStatus(excludeIds) {
         const out: Partial<Record<UserStatus, number>> = {};

@@ -8,6 +8,7 @@ import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
+import { postgresUnmatched } from "./unmatched.js";
 import { postgresUsers } from "./users.js";
 
 export { createPool, isDatabaseUnavailable } from "./pool.js";
@@ -26,6 +27,7 @@ export function postgresRecords(pool: Pool): Records {
     deposits: postgresDeposits(pool),
     awards: postgresAwards(pool),
     licenceLinks: postgresLicenceLinks(pool),
+    unmatched: postgresUnmatched(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");
