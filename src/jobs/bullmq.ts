@@ -2,6 +2,8 @@ import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "b
 import type { Logger } from "../observability/logger.js";
 import { RetryLater, type AddOptions, type Handler, type QueueName, type Queues, type WorkerOptions } from "./types.js";
 
+const CLOSE_GRACE_MS = 10_000;
+
 // Finished jobs are kept a week so a stable jobId keeps deduplicating redeliveries.
 const KEEP = { age: 7 * 24 * 3600 };
 
@@ -83,7 +85,14 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
     },
 
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
+      // Running jobs may finish (a graceful stop); one stuck behind a lost Redis connection or a
+      // provider's rate limit must not hold the shutdown: after the grace period, force.
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(r, CLOSE_GRACE_MS, true).unref())]);
+      if (timedOut) {
+        logger.warn({ graceMs: CLOSE_GRACE_MS }, "jobs still running at shutdown: closing workers by force (they run again elsewhere)");
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };

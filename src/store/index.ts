@@ -51,7 +51,10 @@ export async function openStore(urls: { databaseUrl?: string; redisUrl?: string 
     },
     async close() {
       await records.close();
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT waits for Redis; a Redis that is away must not hold the shutdown.
+      const quit = redis.quit().catch(() => undefined);
+      await Promise.race([quit, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      redis.disconnect();
     },
   };
   return { store, redis };
