@@ -139,6 +139,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
     expect((await ask(a, `/license ${key}`)).text).toContain("✅ Valid");
     expect(calls(h, key)).toBe(1);
     expect(await h.app.services.store.licenceLinks.users(key)).toEqual([7301, 7302]);
+
+    // Two resellers asking at the same moment, while xen is slow: still one call.
+    const slow = h.xen.control.addLicence({ domain: "slow.example.com" });
+    h.xen.control.setLatency("license", 400);
+    const answers = await Promise.all([ask(a, `/license ${slow}`), ask(b, `/license ${slow}`)]);
+    h.xen.control.setLatency("license", 0);
+    for (const r of answers) expect(r.text).toContain("slow.example.com");
+    expect(calls(h, slow)).toBe(1);
   });
 
   it("a signed license.revoked reaches the admin and the linked reseller once each; a replay and forgeries add nothing", async () => {
