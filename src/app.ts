@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDrafts } from "./domain/drafts.js";
+import { createLicences } from "./domain/licences.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
@@ -87,6 +88,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
   });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
+  const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
   const translator = createI18n(config.defaultLocale);
   const services: Services = {
     store,
@@ -96,6 +98,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     orders,
     settings,
     broadcasts,
+    licences,
     providers,
     logger,
     sandbox: config.sandbox,
@@ -118,6 +121,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const server = createServer({
     providers,
     orders,
+    licences,
     kv: store.kv,
     logger,
     metrics,

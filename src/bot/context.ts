@@ -4,6 +4,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { Drafts } from "../domain/drafts.js";
+import type { Licences } from "../domain/licences.js";
 import type { MessageArgs } from "../domain/notifications.js";
 import type { OrderService } from "../domain/orders.js";
 import type { Resellers } from "../domain/resellers.js";
@@ -45,6 +46,7 @@ export interface Services {
   orders: OrderService;
   settings: Settings;
   broadcasts: Broadcasts;
+  licences: Licences;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   logger: Logger;
   sandbox: boolean;

@@ -13,6 +13,7 @@ import { cancelFeature } from "./features/cancel.js";
 import { catalogFeature } from "./features/catalog.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
+import { licenceFeature } from "./features/licence.js";
 import { ordersFeature } from "./features/orders.js";
 import { purchaseFeature } from "./features/purchase.js";
 import { startFeature } from "./features/start.js";
@@ -97,6 +98,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   app.use(statusFeature(s));
   app.use(walletFeature(s));
   app.use(ordersFeature(s));
+  app.use(licenceFeature(s));
   for (const f of o.extraFeatures ?? []) app.use(f);
   app.use(unhandledFeature());
   return bot;

@@ -337,6 +337,8 @@ export interface LicenceHeartbeat {
 }
 
 export interface LicenceSource {
+  /** Whether text could be a key at all, without a call: the bot answers a malformed key itself. */
+  isPlausibleKey(key: string): boolean;
   /** Public. An unknown key is `state: "not_found"`, not an error. */
   verify(key: string): Promise<LicenceVerification>;
   /** Public: the published extensions. */

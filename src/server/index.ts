@@ -9,12 +9,15 @@ import type { ProviderDirectory } from "../providers/types.js";
 import type { Kv } from "../store/types.js";
 import { metricsGuard } from "./metrics-guard.js";
 import { mountProviderWebhooks } from "./webhooks.js";
+import type { Licences } from "../domain/licences.js";
+import { mountXenWebhook } from "./xen-webhook.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface ServerDeps {
   providers: ProviderDirectory;
   orders: OrderService;
+  licences: Licences;
   kv: Kv;
   logger: Logger;
   metrics: Metrics;
@@ -38,6 +41,7 @@ export function createServer(deps: ServerDeps) {
     await deps.collect?.().catch((err: unknown) => deps.logger.warn({ err }, "metrics collection failed"));
     return c.text(await deps.metrics.registry.metrics(), 200, { "Content-Type": deps.metrics.registry.contentType });
   });
+  mountXenWebhook(app, deps);
   mountProviderWebhooks(app, deps);
 
   let telegram: ((c: HonoContext) => Promise<Response>) | undefined;

@@ -3,6 +3,7 @@ import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
+import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
@@ -18,6 +19,7 @@ export interface HarnessOptions {
   telegram?: FakeTelegramOptions;
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
+  xen?: Parameters<typeof startXenFake>[0];
 }
 
 export interface Harness {
@@ -25,6 +27,7 @@ export interface Harness {
   telegram: FakeTelegram;
   xinstitute: XinstituteFake;
   gametopup: GametopupFake;
+  xen: XenFake;
   admin: FakeUser;
   /** Base URL of the app's HTTP server. */
   url: string;
@@ -50,6 +53,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const telegram = await startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts.telegram });
   const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...opts.xinstitute });
   const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
+  const xen = await startXenFake({ rateLimit: false, ...opts.xen });
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
 
   const env: Record<string, string> = {
@@ -67,6 +71,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     GAMETOPUP_ORDER_URL: gametopup.orderUrl,
     GAMETOPUP_STATUS_URL: gametopup.statusUrl,
     GAMETOPUP_API_KEY: gametopup.apiKey,
+    XEN_BASE_URL: xen.url,
+    XEN_API_KEY: xen.apiKey,
+    XEN_WEBHOOK_SECRET: xen.webhookSecret,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
@@ -84,6 +91,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
     await app.start();
     xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
+    xen.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xen`);
     return app;
   };
 
@@ -98,6 +106,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     telegram,
     xinstitute,
     gametopup,
+    xen,
     admin,
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
@@ -125,7 +134,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async close() {
       for (const other of others) await other.stop().catch(() => {});
       await h.app.stop().catch(() => {});
-      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close()]);
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xen.close()]);
     },
   };
   return h;

@@ -16,7 +16,7 @@ import {
   type LicenceVerification,
 } from "../types.js";
 import { mapXenError } from "./errors.js";
-import { licenceKeySegment } from "./license-key.js";
+import { isPlausibleLicenseKey, licenceKeySegment } from "./license-key.js";
 import { defined, licenceState, toExtension, toLicence, toOrder } from "./mapping.js";
 import { extensionItemSchema, heartbeatResponse, licenceItemSchema, listResponse, meResponse, orderItemSchema, verifyResponse } from "./schemas.js";
 
@@ -53,6 +53,10 @@ export class XenClient implements LicenceSource, LicenceAccountSource {
     // counted (per IP, most likely). They share the key's limiter: the operator's one address
     // makes both kinds of call, and one budget for all can only err on the safe side.
     this.limiter = new RateLimiter(opts.rateLimit ?? XEN_RATE_LIMIT);
+  }
+
+  isPlausibleKey(key: string): boolean {
+    return isPlausibleLicenseKey(key);
   }
 
   async me(): Promise<LicenceAccount> {

@@ -5,6 +5,7 @@ import type { BotContext } from "../../context.js";
 import { parseNone } from "./args.js";
 import { adminCommand, replyLines } from "./command.js";
 import type { AdminKit } from "./kit.js";
+import { licenceAccountLines } from "./licence-account.js";
 
 function healthLine(ctx: BotContext, h: ProviderHealthSnapshot | undefined, provider: string): string {
   if (!h?.lastOutcome) return ctx.tr("admin-provider-idle", { provider });
@@ -39,6 +40,7 @@ export function providersCommands(kit: AdminKit) {
     if (adapters.length === 0) return ctx.reply(ctx.tr("admin-providers-none"));
     const health = kit.providers.health();
     const balances = await Promise.all(adapters.map((a) => balanceLine(ctx, kit, a)));
+    const licenceAccounts = await Promise.all(adapters.map((a) => licenceAccountLines(ctx, kit, a)));
     const lines = [ctx.tr("admin-providers-title")];
     adapters.forEach((a, i) => {
       lines.push("", healthLine(ctx, health[a.id], a.id));
@@ -46,6 +48,7 @@ export function providersCommands(kit: AdminKit) {
       if (h?.calls) lines.push(ctx.tr("admin-provider-counts", { calls: h.calls, failures: h.failures }));
       const b = balances[i];
       if (b) lines.push(b);
+      lines.push(...licenceAccounts[i]!);
     });
     await replyLines(ctx, lines);
   });
