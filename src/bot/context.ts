@@ -6,6 +6,7 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Drafts } from "../domain/drafts.js";
 import type { MessageArgs } from "../domain/notifications.js";
 import type { OrderService } from "../domain/orders.js";
+import type { Points } from "../domain/points.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { Settings } from "../domain/settings.js";
 import type { Logger } from "../observability/logger.js";
@@ -45,6 +46,7 @@ export interface Services {
   orders: OrderService;
   settings: Settings;
   broadcasts: Broadcasts;
+  points: Points;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   logger: Logger;
   sandbox: boolean;

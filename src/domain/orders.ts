@@ -51,6 +51,8 @@ export interface OrderServiceDeps {
   sandbox?: boolean;
   /** How long a gametopup order may stay Pending before it is declared unknown. */
   pendingWindowMs: number;
+  /** Told when an order reaches "completed" or "shipped" (loyalty points); must be idempotent. */
+  onDelivered?: (order: OrderRecord) => Promise<void>;
 }
 
 export function createOrderService(deps: OrderServiceDeps) {
@@ -72,6 +74,11 @@ export function createOrderService(deps: OrderServiceDeps) {
   }
 
   const debitKey = (orderId: string) => `order:${orderId}:debit`;
+
+  /** A delivered order's side effects must not turn its outcome into an error for the reseller. */
+  async function delivered(order: OrderRecord) {
+    await deps.onDelivered?.(order).catch((err: unknown) => logger.error({ err, orderId: order.id }, "delivered-order hook failed"));
+  }
 
   /**
    * Returns the reseller's money for an order, once: the ledger's idempotency key makes a
@@ -180,6 +187,7 @@ export function createOrderService(deps: OrderServiceDeps) {
         productName: result.productName ?? order.productName,
       });
       await deps.drafts.discard(draftId);
+      if (state === "completed" && placed) await delivered(placed);
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: placed ?? order };
     } catch (err) {
@@ -214,6 +222,7 @@ export function createOrderService(deps: OrderServiceDeps) {
           args: { orderId: order.id, product: order.productName, player: order.playerId ?? "-", nickname: status.nickname ?? "-" },
           dedupeKey: `order:${order.id}:completed`,
         });
+        await delivered(done);
         return done;
       }
     } else if (status.state === "failed") {
@@ -340,6 +349,8 @@ export function createOrderService(deps: OrderServiceDeps) {
         args: { ...base, tracking: event.trackingInfo ?? "-", shippingStatus: event.shippingStatus ?? "-", email: order.email ?? "-" },
         dedupeKey: `order:${order.id}:shipped`,
       });
+      // Also on a redelivery, like the message: the award is keyed by the order.
+      await deps.onDelivered?.(shipped ?? order);
       return shipped ? "applied" : "ignored";
     }
     if (event.kind === "failed_delivery") {
