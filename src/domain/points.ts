@@ -204,10 +204,9 @@ export function createPoints(deps: PointsDeps) {
         result = await points.addPoints([{ email: a.email, points: a.points, description: `Order ${orderId}`, externalId: orderId }], a.transactionId);
       } catch (err) {
         const current = a;
-        // An unknown outcome keeps the id (a retry of an applied request answers 410); a
-        // definite refusal did not use it, but a fresh one rules out any doubt.
-        if (err instanceof ProviderError && err.definite) await store.awards.update(orderId, { transactionId: points.newTransactionId(), note: `${err.kind}:${err.code}` });
-        else if (err instanceof ProviderError) await store.awards.update(orderId, { note: `unknown:${err.kind}:${err.code}` });
+        // The id stays: after an unknown outcome its retry answers 410 if it was applied, and a
+        // refused request did not use it. A fresh id here could pay a lost, applied call twice.
+        if (err instanceof ProviderError) await store.awards.update(orderId, { note: `${err.definite ? "refused" : "unknown"}:${err.kind}:${err.code}` });
         return failedCall(err, current.attempts, { orderId }, (code) => finish(current, "failed", code));
       }
       if (result.kind === "duplicate") {

@@ -3,6 +3,7 @@ import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
+import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
@@ -18,6 +19,7 @@ export interface HarnessOptions {
   telegram?: FakeTelegramOptions;
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
+  vifox?: Parameters<typeof startVifoxFake>[0];
 }
 
 export interface Harness {
@@ -25,6 +27,7 @@ export interface Harness {
   telegram: FakeTelegram;
   xinstitute: XinstituteFake;
   gametopup: GametopupFake;
+  vifox: VifoxFake;
   admin: FakeUser;
   /** Base URL of the app's HTTP server. */
   url: string;
@@ -45,6 +48,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const telegram = await startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts.telegram });
   const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...opts.xinstitute });
   const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
+  const vifox = await startVifoxFake({ partnerName: "harness", ...opts.vifox });
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
 
   const env: Record<string, string> = {
@@ -62,6 +66,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     GAMETOPUP_ORDER_URL: gametopup.orderUrl,
     GAMETOPUP_STATUS_URL: gametopup.statusUrl,
     GAMETOPUP_API_KEY: gametopup.apiKey,
+    VIFOX_BASE_URL: vifox.url,
+    VIFOX_API_KEY: vifox.apiKey,
+    VIFOX_API_SECRET: vifox.apiSecret,
+    VIFOX_PARTNER_NAME: vifox.partnerName,
+    // Awards are off unless a test turns them on: they would add messages to other tests' chats.
+    VIFOX_POINTS_PER_ORDER: "0",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
@@ -87,6 +97,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     telegram,
     xinstitute,
     gametopup,
+    vifox,
     admin,
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
@@ -113,7 +124,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async close() {
       await h.app.stop().catch(() => {});
-      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close()]);
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), vifox.close()]);
     },
   };
   return h;
