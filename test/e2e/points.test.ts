@@ -145,6 +145,23 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     await exactlyOneAwardMessage(u);
   });
 
+  it("awards a shipped subscription once, however often the shipment webhook is delivered", async () => {
+    const email = "shipped@example.com";
+    const u = await registeredReseller(email);
+    await h.credit(u.id, 20_000, "MMK");
+    const product = (await s().catalog.product("xinstitute", "SPOTIFY_1M"))!;
+    const draft = await s().drafts.create(u.id, product, await s().catalog.price(product, "member"), { email: "customer@example.com", quantity: 1 });
+    const out = await s().orders.place(draft.id, u.id);
+    if (out.kind !== "placed") throw new Error(`not placed: ${out.kind}`);
+    const delivery = await h.xinstitute.control.ship(out.order.providerOrderId!, { trackingInfo: "TRK-1", shippingStatus: "In Transit" });
+    await awardIn(out.order.id, "awarded");
+    expect((await h.xinstitute.control.redeliver(delivery.index)).status).toBe(200);
+    await sleep(500);
+    expect(pointsCalls(email)).toHaveLength(1);
+    expect(h.vifox.control.user(email)?.points).toBe(POINTS);
+    await exactlyOneAwardMessage(u);
+  });
+
   it("retries an award whose answer was lost with the same transaction id, and awards it once", async () => {
     const email = "lost.answer@example.com";
     const u = await registeredReseller(email);
@@ -207,6 +224,23 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     await waitFor(async () => (poolNotices() - noticesBefore === 2 ? true : undefined), 8000, "a second pool notice");
     h.vifox.control.setPool(100_000);
     await awardIn(second.id, "awarded");
+  });
+
+  it("tells admins once when vifox refuses our credentials, and awards once it accepts them again", async () => {
+    const email = "auth.trouble@example.com";
+    const u = await registeredReseller(email);
+    const authNotices = () => h.admin.messages().filter((m) => /vifox refuses our credentials/.test(m.text)).length;
+    const before = authNotices();
+    h.vifox.control.failNext("points", { status: 405, body: { message: "Invalid signature" } }, 3);
+    const order = await completedTopup(u);
+    const done = await awardIn(order.id, "awarded");
+    expect(pointsCalls(email).map((c) => c.status)).toEqual([405, 405, 405, 200]);
+    // A refused request did not use its id: the same one went through in the end.
+    expect(new Set(pointsCalls(email).map(txId))).toEqual(new Set([done.transactionId]));
+    await waitFor(async () => (authNotices() > before ? true : undefined), 5000, "the credentials notice");
+    await sleep(300);
+    expect(authNotices() - before).toBe(1);
+    expect(h.admin.messages().at(-1)?.text).not.toContain(h.vifox.apiSecret);
   });
 
   it("records a reseller at vifox's points limit and does not retry", async () => {
