@@ -14,12 +14,14 @@ import { createCatalog } from "./domain/catalog.js";
 import { createDrafts } from "./domain/drafts.js";
 import { createLicences } from "./domain/licences.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
+import { createPoints } from "./domain/points.js";
 import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
+import { queuePointsJobs, startPointsWorker, type PointsSweepTimings } from "./jobs/points.js";
 import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
 import { QUEUE_NAMES } from "./jobs/types.js";
 import { startWorkers, type SweepTimings } from "./jobs/workers.js";
@@ -42,6 +44,8 @@ export interface AppOptions {
   providerTimeouts?: ProvidersConfig["timeouts"];
   flood?: { max: number; windowMs: number };
   sweep?: Partial<SweepTimings>;
+  /** vifox awards: waits between attempts and the sweep's timings; tests shorten them. */
+  points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -74,6 +78,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   // Pauses a product whose provider cost rose above its fixed price, on every catalogue fetch.
   const onSynced = createPriceGuard({ settings, notifier, logger });
   const catalog = createCatalog({ providers, kv: store.kv, settings, ttlMs: config.catalogTtlMs, logger, onSynced });
+  const points = createPoints({ store, providers, notifier, jobs: queuePointsJobs(queues), logger, pointsPerOrder: config.pointsPerOrder, retryDelaysMs: opts.points?.retryDelaysMs });
   const orders = createOrderService({
     store,
     providers,
@@ -86,6 +91,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     sandbox: config.sandbox,
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
+    onDelivered: points.orderDelivered,
   });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
@@ -99,6 +105,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     settings,
     broadcasts,
     licences,
+    points,
     providers,
     logger,
     sandbox: config.sandbox,
@@ -139,6 +146,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
 
   let runner: RunnerHandle | undefined;
   let stopSweep: (() => void) | undefined;
+  let stopPointsSweep: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -159,6 +167,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       sandbox?.xpay.control.setHintUrl(`${local}/webhooks/xpay`);
       await bot.init();
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
+      stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -176,6 +185,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       initialised = false;
       if (runner?.isRunning()) await runner.stop();
       stopSweep?.();
+      stopPointsSweep?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

@@ -70,7 +70,8 @@ const schema = z.object({
   VIFOX_API_KEY: optionalText,
   VIFOX_API_SECRET: optionalText,
   VIFOX_PARTNER_NAME: optionalText,
-  VIFOX_POINTS_PER_ORDER: z.coerce.number().int().min(0).default(10),
+  // Empty (as in .env.example) is unset: 0 would silently turn awards off.
+  VIFOX_POINTS_PER_ORDER: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(1_000_000).default(10)),
   XPAY_BASE_URL: optionalUrl,
   XPAY_USERNAME: optionalText,
   XPAY_SECRET_KEY: optionalText,

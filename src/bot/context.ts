@@ -7,6 +7,7 @@ import type { Drafts } from "../domain/drafts.js";
 import type { Licences } from "../domain/licences.js";
 import type { MessageArgs } from "../domain/notifications.js";
 import type { OrderService } from "../domain/orders.js";
+import type { Points } from "../domain/points.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { Settings } from "../domain/settings.js";
 import type { Logger } from "../observability/logger.js";
@@ -47,6 +48,7 @@ export interface Services {
   settings: Settings;
   broadcasts: Broadcasts;
   licences: Licences;
+  points: Points;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   logger: Logger;
   sandbox: boolean;

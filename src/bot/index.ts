@@ -15,6 +15,7 @@ import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { licenceFeature } from "./features/licence.js";
 import { ordersFeature } from "./features/orders.js";
+import { pointsConversation, pointsFeature } from "./features/points.js";
 import { purchaseFeature } from "./features/purchase.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -89,6 +90,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   );
   app.use(cancelFeature());
   app.use(createConversation<BaseContext, FlowContext>(purchaseConversation(s), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }));
+  app.use(pointsConversation(s));
 
   app.use(startFeature(s));
   app.use(helpFeature());
@@ -99,6 +101,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   app.use(walletFeature(s));
   app.use(ordersFeature(s));
   app.use(licenceFeature(s));
+  app.use(pointsFeature(s));
   for (const f of o.extraFeatures ?? []) app.use(f);
   app.use(unhandledFeature());
   return bot;

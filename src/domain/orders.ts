@@ -55,6 +55,8 @@ export interface OrderServiceDeps {
   sandbox?: boolean;
   /** How long a gametopup order may stay Pending before it is declared unknown. */
   pendingWindowMs: number;
+  /** Told when an order reaches "completed" or "shipped" (loyalty points); must be idempotent. */
+  onDelivered?: (order: OrderRecord) => Promise<void>;
 }
 
 export function createOrderService(deps: OrderServiceDeps) {
@@ -76,6 +78,11 @@ export function createOrderService(deps: OrderServiceDeps) {
   }
 
   const debitKey = (orderId: string) => `order:${orderId}:debit`;
+
+  /** A delivered order's side effects must not turn its outcome into an error for the reseller. */
+  async function delivered(order: OrderRecord) {
+    await deps.onDelivered?.(order).catch((err: unknown) => logger.error({ err, orderId: order.id }, "delivered-order hook failed"));
+  }
 
   /**
    * Returns the reseller's money for an order, once: the ledger's idempotency key makes a
@@ -240,6 +247,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       await deps.drafts.discard(draftId);
       if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
       await applyPendingEvents(placed);
+      if (state === "completed") await delivered(placed);
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
@@ -274,6 +282,7 @@ export function createOrderService(deps: OrderServiceDeps) {
           args: { orderId: order.id, product: order.productName, player: order.playerId ?? "-", nickname: status.nickname ?? "-" },
           dedupeKey: `order:${order.id}:completed`,
         });
+        await delivered(done);
         return done;
       }
     } else if (status.state === "failed") {
@@ -426,6 +435,8 @@ export function createOrderService(deps: OrderServiceDeps) {
         args: { ...base, tracking: event.trackingInfo ?? "-", shippingStatus: event.shippingStatus ?? "-", email: order.email ?? "-" },
         dedupeKey: `order:${order.id}:shipped`,
       });
+      // Also on a redelivery, like the message: the award is keyed by the order.
+      await deps.onDelivered?.(shipped ?? order);
       return shipped ? "applied" : "ignored";
     }
     if (event.kind === "failed_delivery") {

@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
 import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
+import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
@@ -20,6 +21,7 @@ export interface HarnessOptions {
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
   xen?: Parameters<typeof startXenFake>[0];
+  vifox?: Parameters<typeof startVifoxFake>[0];
 }
 
 export interface Harness {
@@ -28,6 +30,7 @@ export interface Harness {
   xinstitute: XinstituteFake;
   gametopup: GametopupFake;
   xen: XenFake;
+  vifox: VifoxFake;
   admin: FakeUser;
   /** Base URL of the app's HTTP server. */
   url: string;
@@ -54,6 +57,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...opts.xinstitute });
   const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
   const xen = await startXenFake({ rateLimit: false, ...opts.xen });
+  const vifox = await startVifoxFake({ partnerName: "harness", ...opts.vifox });
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
 
   const env: Record<string, string> = {
@@ -74,6 +78,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     XEN_BASE_URL: xen.url,
     XEN_API_KEY: xen.apiKey,
     XEN_WEBHOOK_SECRET: xen.webhookSecret,
+    VIFOX_BASE_URL: vifox.url,
+    VIFOX_API_KEY: vifox.apiKey,
+    VIFOX_API_SECRET: vifox.apiSecret,
+    VIFOX_PARTNER_NAME: vifox.partnerName,
+    // Awards are off unless a test turns them on: they would add messages to other tests' chats.
+    VIFOX_POINTS_PER_ORDER: "0",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
@@ -107,6 +117,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     xinstitute,
     gametopup,
     xen,
+    vifox,
     admin,
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
@@ -134,7 +145,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async close() {
       for (const other of others) await other.stop().catch(() => {});
       await h.app.stop().catch(() => {});
-      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xen.close()]);
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xen.close(), vifox.close()]);
     },
   };
   return h;

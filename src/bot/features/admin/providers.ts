@@ -27,10 +27,21 @@ async function balanceLine(ctx: BotContext, kit: AdminKit, a: ProviderAdapter): 
   }
 }
 
+/** vifox's remaining liquidity pool and rate, where the provider gives points. */
+async function poolLine(ctx: BotContext, kit: AdminKit, a: ProviderAdapter): Promise<string | undefined> {
+  if (!a.points) return undefined;
+  try {
+    const pool = await a.points.liquidityPool();
+    return ctx.tr("admin-provider-pool", { points: pool.points, rate: pool.rate });
+  } catch (err) {
+    kit.logger.warn({ err, provider: a.id }, "admin liquidity pool check failed");
+    return ctx.tr("admin-provider-pool-failed", { error: err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error" });
+  }
+}
+
 /**
  * /providers: each enabled provider's last call as seen by real traffic (read before our own
- * balance calls change it), and the operator's balance where there is one. The vifox
- * liquidity pool joins here when its adapter (a Points capability) exists.
+ * balance calls change it), the operator's balance where there is one, and vifox's liquidity pool.
  */
 export function providersCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
@@ -41,6 +52,7 @@ export function providersCommands(kit: AdminKit) {
     const health = kit.providers.health();
     const balances = await Promise.all(adapters.map((a) => balanceLine(ctx, kit, a)));
     const licenceAccounts = await Promise.all(adapters.map((a) => licenceAccountLines(ctx, kit, a)));
+    const pools = await Promise.all(adapters.map((a) => poolLine(ctx, kit, a)));
     const lines = [ctx.tr("admin-providers-title")];
     adapters.forEach((a, i) => {
       lines.push("", healthLine(ctx, health[a.id], a.id));
@@ -49,6 +61,7 @@ export function providersCommands(kit: AdminKit) {
       const b = balances[i];
       if (b) lines.push(b);
       lines.push(...licenceAccounts[i]!);
+      if (pools[i]) lines.push(pools[i]!);
     });
     await replyLines(ctx, lines);
   });

@@ -1,0 +1,72 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import type { PointsOverview } from "../../domain/points.js";
+import { formatNumber } from "../../lib/money.js";
+import type { BaseContext, BotContext, FlowContext, Services } from "../context.js";
+import { pointsEmailConversation } from "../conversations/points-email.js";
+import { formatDate } from "./order-card.js";
+
+/** A reseller waits on vifox here; past this /points says it is unreachable. */
+const LIVE_WAIT_MS = 6_000;
+
+function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));
+}
+
+const signed = (n: number, locale: BaseContext["locale"]) => `${n > 0 ? "+" : ""}${formatNumber(n, locale)}`;
+
+function overviewText(ctx: BaseContext, v: Exclude<PointsOverview, { kind: "off" | "no_email" }>): string {
+  if (v.kind === "registering") return ctx.tr("points-registering", { email: v.email });
+  if (v.kind === "unreachable") return ctx.tr("points-unreachable", { email: v.email });
+  const lines = [ctx.tr("points-title", { points: v.points }), ctx.tr("points-email-line", { email: v.email })];
+  if (v.pending.count > 0) lines.push(ctx.tr("points-pending-line", { points: v.pending.points, count: v.pending.count }));
+  lines.push("", ctx.tr("points-history-title"));
+  if (v.history.length === 0) lines.push(ctx.tr("points-history-none"));
+  for (const h of v.history) {
+    const at = Date.parse(h.at);
+    lines.push(
+      ctx.tr("points-history-line", {
+        date: Number.isNaN(at) ? h.at : formatDate(at, ctx.locale),
+        points: signed(h.points, ctx.locale),
+        what: h.description ?? h.externalId ?? "-",
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The e-mail flow, installed with the other conversations (before the features). */
+export function pointsConversation(s: Services) {
+  return createConversation<BaseContext, FlowContext>(pointsEmailConversation(s), { id: "points-email", maxMillisecondsToWait: 60 * 60_000 });
+}
+
+/** /points: the reseller's vifox points and history, and their e-mail (asked the first time). */
+export function pointsFeature(s: Services) {
+  const c = new Composer<BotContext>();
+
+  c.command("points", async (ctx) => {
+    const userId = ctx.from!.id;
+    const view = await within(
+      s.points.overview(userId).catch((err: unknown) => {
+        s.logger.warn({ err, userId }, "points overview failed");
+        return undefined;
+      }),
+      LIVE_WAIT_MS,
+      undefined,
+    );
+    if (view?.kind === "off") return void (await ctx.reply(ctx.tr("points-off")));
+    if (view?.kind === "no_email") return void (await ctx.conversation.enter("points-email"));
+    const email = (await s.store.users.get(userId))?.email ?? "-";
+    const text = view ? overviewText(ctx, view) : ctx.tr("points-unreachable", { email });
+    await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.tr("points-btn-change-email"), "pts:email") });
+  });
+
+  c.callbackQuery("pts:email", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!s.points.enabled()) return void (await ctx.reply(ctx.tr("points-off")));
+    await ctx.conversation.enter("points-email");
+  });
+
+  return c;
+}
