@@ -28,6 +28,7 @@ import { startWorkers, type SweepTimings } from "./jobs/workers.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { createMetrics } from "./observability/metrics.js";
 import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
+import { sharedLimiters } from "./providers/shared-limiter.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
 import { openStore } from "./store/index.js";
@@ -64,7 +65,11 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     providersConfig = { ...sandbox.providers, timeouts: opts.providerTimeouts };
     logger.warn("SANDBOX=true: built-in sandbox providers on loopback; nothing is real");
   }
-  const providers = createProviderRegistry(providersConfig, { metrics, logger }, { xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`) });
+  const providers = createProviderRegistry(providersConfig, { metrics, logger }, {
+    xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`),
+    // Each documented limit is one budget for the whole fleet, not one per process.
+    limiters: redis && sharedLimiters(redis),
+  });
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
   const notifier = queueNotifier(queues, config.adminIds);

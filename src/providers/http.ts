@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { makeRedactor, type Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { ProviderHealth, type CallOutcome } from "./health.js";
-import { LimiterTimeout, type RateLimiter } from "./rate-limiter.js";
+import { LimiterTimeout, type Limiter, type LimiterFactory } from "./rate-limiter.js";
 import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
 
 export { ProviderHealth, type CallOutcome, type ProviderHealthSnapshot } from "./health.js";
@@ -28,7 +28,7 @@ export interface ProviderRequest<T> {
   /** Non-2xx statuses that are answers, not errors (a "no data" 404): parsed with `schema`. */
   answers?: number[];
   /** Every limiter must grant a slot before the call goes out. */
-  limiters?: RateLimiter[];
+  limiters?: Limiter[];
   /** "read": safe to repeat. "none": never repeated, except after a 429 or the like (it proves nothing happened). */
   retry: "read" | "none";
   /** A non-2xx answer to an error; `body` is the parsed JSON, or undefined when unreadable. */
@@ -309,6 +309,8 @@ function sleep(ms: number): Promise<void> {
 
 /** What every adapter factory takes besides its own configuration. */
 export interface AdapterDeps {
+  /** Where the documented rate limits are counted (default: this process). */
+  limiters?: LimiterFactory;
   metrics?: Metrics;
   logger?: Logger;
   health?: ProviderHealth;

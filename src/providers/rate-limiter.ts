@@ -23,7 +23,22 @@ export class LimiterTimeout extends Error {
   }
 }
 
-export class RateLimiter {
+/** What the HTTP client needs of a limiter: this process's one below, or one shared by every process (shared-limiter.ts). */
+export interface Limiter {
+  /** Waits for a slot (at most `maxWaitMs`, else LimiterTimeout); call the returned function when the call has finished. */
+  acquire(maxWaitMs?: number): Promise<() => void>;
+  /** Holds every caller for `ms` (a 429's Retry-After). */
+  pause(ms: number): void;
+  /** How long a pause still holds callers; 0 when none. */
+  readonly pausedForMs: number;
+}
+
+/** Makes the limiter for one of a provider's documented limits; `name` identifies it across processes. */
+export type LimiterFactory = (name: string, opts: RateLimiterOptions) => Limiter;
+
+export const localLimiters: LimiterFactory = (_name, opts) => new RateLimiter(opts);
+
+export class RateLimiter implements Limiter {
   readonly max: number;
   readonly windowMs: number;
   private inFlight = 0;

@@ -3,6 +3,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
 import { ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
+import type { LimiterFactory } from "./rate-limiter.js";
 import type { ProviderAdapter, ProviderId } from "./types.js";
 import { createVifoxAdapter, type VifoxConfig } from "./vifox/index.js";
 import { createXenAdapter, type XenConfig } from "./xen/index.js";
@@ -34,8 +35,8 @@ export const DEFAULT_TIMEOUTS = { orderMs: 7_000, readMs: 10_000 } as const;
 export function createProviderRegistry(
   cfg: ProvidersConfig,
   deps: { metrics?: Metrics; logger?: Logger },
-  /** What every bot process shares (Redis): xpay's access token. */
-  shared: { xpayTokenCache?: XpayTokenCache } = {},
+  /** What every bot process shares (Redis): xpay's access token, the providers' rate limits. */
+  shared: { xpayTokenCache?: XpayTokenCache; limiters?: LimiterFactory } = {},
 ): ProviderRegistry {
   const adapters = new Map<ProviderId, ProviderAdapter>();
   const healths = new Map<ProviderId, ProviderHealth>();
@@ -43,6 +44,7 @@ export function createProviderRegistry(
     const health = new ProviderHealth(id);
     healths.set(id, health);
     return {
+      limiters: shared.limiters,
       metrics: deps.metrics,
       logger: deps.logger?.child({ provider: id }),
       health,

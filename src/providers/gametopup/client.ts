@@ -3,7 +3,7 @@ import { exponentOf, isCurrency } from "../../lib/money.js";
 import type { Logger } from "../../observability/logger.js";
 import { definedOnly, type ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
-import { RateLimiter, type RateLimiterOptions } from "../rate-limiter.js";
+import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import {
   ProviderError,
   type CatalogSource,
@@ -33,6 +33,8 @@ export const GAMETOPUP_RATE_LIMITS: Record<GametopupEndpoint, RateLimiterOptions
 };
 
 export interface GametopupClientOptions {
+  /** Where the limits are counted: this process (default) or Redis, shared by every process. */
+  limiters?: LimiterFactory;
   productsUrl: string;
   orderUrl: string;
   statusUrl: string;
@@ -49,16 +51,16 @@ export interface GametopupClientOptions {
 }
 
 export class GametopupClient implements CatalogSource, OrderPlacer, StatusSource {
-  private readonly limiters: Record<GametopupEndpoint, RateLimiter>;
+  private readonly limiters: Record<GametopupEndpoint, Limiter>;
   private readonly now: () => number;
 
   constructor(private readonly opts: GametopupClientOptions) {
     if (!isCurrency(opts.currency)) throw new RangeError(`gametopup: unknown currency ${opts.currency}`);
     const limits = { ...GAMETOPUP_RATE_LIMITS, ...definedOnly(opts.rateLimits ?? {}) };
     this.limiters = {
-      products: new RateLimiter(limits.products),
-      order: new RateLimiter(limits.order),
-      status: new RateLimiter(limits.status),
+      products: (opts.limiters ?? localLimiters)("gametopup:products", limits.products),
+      order: (opts.limiters ?? localLimiters)("gametopup:order", limits.order),
+      status: (opts.limiters ?? localLimiters)("gametopup:status", limits.status),
     };
     this.now = opts.now ?? Date.now;
   }

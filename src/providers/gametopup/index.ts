@@ -26,6 +26,7 @@ export function createGametopupAdapter(cfg: GametopupConfig, deps: AdapterDeps):
     retry: deps.retry,
   });
   const client = new GametopupClient({
+    limiters: deps.limiters,
     ...cfg,
     http,
     orderTimeoutMs: deps.timeouts.orderMs,

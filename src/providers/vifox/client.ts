@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Logger } from "../../observability/logger.js";
 import type { ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
-import { RateLimiter, type RateLimiterOptions } from "../rate-limiter.js";
+import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import {
   ProviderError,
   type AddPointsResult,
@@ -41,6 +41,8 @@ export type VifoxEndpoint = "users" | "points" | "user-points" | "user-info" | "
 export const VIFOX_RATE_LIMITS: RateLimiterOptions[] = [{ max: 60, windowMs: 60_000 }];
 
 export interface VifoxClientOptions {
+  /** Where the limits are counted: this process (default) or Redis, shared by every process. */
+  limiters?: LimiterFactory;
   baseUrl: string;
   apiKey: string;
   apiSecret: string;
@@ -64,12 +66,12 @@ interface Call<T> {
 
 export class VifoxClient implements PointsSource {
   private readonly base: URL;
-  private readonly limiters: RateLimiter[];
+  private readonly limiters: Limiter[];
   private readonly now: () => number;
 
   constructor(private readonly opts: VifoxClientOptions) {
     this.base = new URL(opts.baseUrl.replace(/\/+$/, ""));
-    this.limiters = (opts.rateLimits ?? VIFOX_RATE_LIMITS).map((l) => new RateLimiter(l));
+    this.limiters = (opts.rateLimits ?? VIFOX_RATE_LIMITS).map((l, i) => (opts.limiters ?? localLimiters)(`vifox:${i}`, l));
     this.now = opts.now ?? Date.now;
   }
 

@@ -31,6 +31,7 @@ export function createVifoxAdapter(cfg: VifoxConfig, deps: AdapterDeps): Provide
     transport: undiciTransport,
   });
   const client = new VifoxClient({
+    limiters: deps.limiters,
     ...cfg,
     http,
     writeTimeoutMs: deps.timeouts.orderMs,

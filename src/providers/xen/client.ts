@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Logger } from "../../observability/logger.js";
 import type { ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
-import { RateLimiter, type RateLimiterOptions } from "../rate-limiter.js";
+import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import {
   ProviderError,
   type Licence,
@@ -24,6 +24,8 @@ import { extensionItemSchema, heartbeatResponse, licenceItemSchema, listResponse
 export const XEN_RATE_LIMIT: RateLimiterOptions = { max: 60, windowMs: 60_000 };
 
 export interface XenClientOptions {
+  /** Where the limits are counted: this process (default) or Redis, shared by every process. */
+  limiters?: LimiterFactory;
   /** The host, e.g. https://xen-support.com; paths keep /api/v1. */
   baseUrl: string;
   apiKey: string;
@@ -45,14 +47,14 @@ interface Call<T> {
 
 export class XenClient implements LicenceSource, LicenceAccountSource {
   private readonly api: string;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: Limiter;
 
   constructor(private readonly opts: XenClientOptions) {
     this.api = apiRoot(opts.baseUrl);
     // Assumption: the document counts "per key" and does not say how keyless public calls are
     // counted (per IP, most likely). They share the key's limiter: the operator's one address
     // makes both kinds of call, and one budget for all can only err on the safe side.
-    this.limiter = new RateLimiter(opts.rateLimit ?? XEN_RATE_LIMIT);
+    this.limiter = (opts.limiters ?? localLimiters)("xen:all", opts.rateLimit ?? XEN_RATE_LIMIT);
   }
 
   isPlausibleKey(key: string): boolean {

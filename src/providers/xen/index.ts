@@ -25,6 +25,7 @@ export function createXenAdapter(cfg: XenConfig, deps: AdapterDeps): ProviderAda
     retry: deps.retry,
   });
   const client = new XenClient({
+    limiters: deps.limiters,
     baseUrl: cfg.baseUrl,
     apiKey: cfg.apiKey,
     http,

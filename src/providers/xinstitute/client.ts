@@ -3,7 +3,7 @@ import { decimalToMinorCeil, isCurrency } from "../../lib/money.js";
 import type { Logger } from "../../observability/logger.js";
 import type { ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
-import { RateLimiter, type RateLimiterOptions } from "../rate-limiter.js";
+import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import {
   ProviderError,
   type AccountInfo,
@@ -30,6 +30,8 @@ export const XINSTITUTE_RATE_LIMITS: RateLimiterOptions[] = [
 ];
 
 export interface XinstituteClientOptions {
+  /** Where the limits are counted: this process (default) or Redis, shared by every process. */
+  limiters?: LimiterFactory;
   baseUrl: string;
   apiKey: string;
   http: ProviderHttp;
@@ -42,11 +44,11 @@ export interface XinstituteClientOptions {
 
 export class XinstituteClient implements CatalogSource, OrderPlacer, AccountSource {
   private readonly base: string;
-  private readonly limiters: RateLimiter[];
+  private readonly limiters: Limiter[];
 
   constructor(private readonly opts: XinstituteClientOptions) {
     this.base = opts.baseUrl.replace(/\/+$/, "");
-    this.limiters = (opts.rateLimits ?? XINSTITUTE_RATE_LIMITS).map((l) => new RateLimiter(l));
+    this.limiters = (opts.rateLimits ?? XINSTITUTE_RATE_LIMITS).map((l, i) => (opts.limiters ?? localLimiters)(`xinstitute:${i}`, l));
   }
 
   private get auth(): Record<string, string> {

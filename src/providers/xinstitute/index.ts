@@ -23,6 +23,7 @@ export function createXinstituteAdapter(cfg: XinstituteConfig, deps: AdapterDeps
     retry: deps.retry,
   });
   const client = new XinstituteClient({
+    limiters: deps.limiters,
     baseUrl: cfg.baseUrl,
     apiKey: cfg.apiKey,
     http,

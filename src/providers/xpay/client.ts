@@ -4,7 +4,7 @@ import { isCurrency } from "../../lib/money.js";
 import { makeRedactor, type Logger } from "../../observability/logger.js";
 import type { ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
-import { RateLimiter, type RateLimiterOptions } from "../rate-limiter.js";
+import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import { ProviderError, type Bill, type BillQuery, type CreateBillRequest, type PaymentHint, type PaymentsSource } from "../types.js";
 import { BILL_PATHS, XPAY_RATE_LIMITS, billListResponse, billResponse, billWire, createBillBody, toBill, type XpayBillWire } from "./assumed-api.js";
 import { errorIn2xx, mapXpayError, type XpayEndpoint } from "./errors.js";
@@ -14,6 +14,8 @@ import type { XpayToken, XpayTokenCache } from "./token-cache.js";
 import { XpayTokenManager } from "./token-manager.js";
 
 export interface XpayClientOptions {
+  /** Where the limits are counted: this process (default) or Redis, shared by every process. */
+  limiters?: LimiterFactory;
   baseUrl: string;
   username: string;
   secretKey: string;
@@ -45,7 +47,7 @@ export const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
 export class XpayClient implements PaymentsSource {
   private readonly base: string;
-  private readonly limiters: RateLimiter[];
+  private readonly limiters: Limiter[];
   private readonly tokens: XpayTokenManager;
   /** Tokens this client has sent lately: scrubbed from every error, not only the request's own. */
   private readonly sentTokens: string[] = [];
@@ -53,7 +55,7 @@ export class XpayClient implements PaymentsSource {
   constructor(private readonly opts: XpayClientOptions) {
     if (!isCurrency(opts.currency)) throw new RangeError(`xpay: unknown currency ${opts.currency}`);
     this.base = opts.baseUrl.replace(/\/+$/, "");
-    this.limiters = (opts.rateLimits ?? XPAY_RATE_LIMITS).map((l) => new RateLimiter(l));
+    this.limiters = (opts.rateLimits ?? XPAY_RATE_LIMITS).map((l, i) => (opts.limiters ?? localLimiters)(`xpay:${i}`, l));
     this.tokens = new XpayTokenManager({
       cache: opts.tokenCache,
       authenticate: () => this.authenticate(),

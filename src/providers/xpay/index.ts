@@ -29,6 +29,7 @@ export function createXpayAdapter(cfg: XpayConfig, deps: AdapterDeps): ProviderA
     retry: deps.retry,
   });
   const client = new XpayClient({
+    limiters: deps.limiters,
     ...cfg,
     http,
     tokenCache: cfg.tokenCache ?? new MemoryXpayTokenCache(),

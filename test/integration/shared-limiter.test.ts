@@ -1,0 +1,58 @@
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { LimiterTimeout } from "../../src/providers/rate-limiter.js";
+import { sharedLimiters } from "../../src/providers/shared-limiter.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+
+const clients: Redis[] = [];
+afterAll(() => clients.forEach((c) => c.disconnect()));
+
+/** Two processes' worth of limiters: separate connections, one Redis. */
+async function twoProcesses() {
+  const url = await freshRedisDb();
+  const a = new Redis(url);
+  const b = new Redis(url);
+  clients.push(a, b);
+  return [sharedLimiters(a), sharedLimiters(b)] as const;
+}
+
+/** The most grants that fall inside any window of `windowMs`. */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((x, y) => x - y);
+  let most = 0;
+  for (let i = 0; i < sorted.length; i++) most = Math.max(most, sorted.filter((t) => t >= sorted[i]! && t < sorted[i]! + windowMs).length);
+  return most;
+}
+
+describe.skipIf(!redisAvailable)("a provider limit shared by every process", () => {
+  it("never lets two processes together exceed the documented budget in any window, and queues instead of failing", async () => {
+    const [pa, pb] = await twoProcesses();
+    const opts = { max: 5, windowMs: 600 };
+    const a = pa("test:orders", opts);
+    const b = pb("test:orders", opts);
+    const grants: number[] = [];
+    const call = async (limiter: typeof a) => {
+      const release = await limiter.acquire(10_000);
+      grants.push(Date.now());
+      await new Promise((r) => setTimeout(r, 5));
+      release();
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, i) => call(i % 2 === 0 ? a : b)));
+    expect(grants).toHaveLength(16);
+    expect(busiestWindow(grants, opts.windowMs)).toBeLessThanOrEqual(5);
+    // 16 calls at 5 per window need at least three windows after the first.
+    expect(Math.max(...grants) - Math.min(...grants)).toBeGreaterThanOrEqual(3 * opts.windowMs - 50);
+  });
+
+  it("shares a 429's pause, and gives up only at the caller's patience", async () => {
+    const [pa, pb] = await twoProcesses();
+    const a = pa("test:reads", { max: 100, windowMs: 1000 });
+    const b = pb("test:reads", { max: 100, windowMs: 1000 });
+    a.pause(500);
+    const t = Date.now();
+    await expect(b.acquire(100)).rejects.toBeInstanceOf(LimiterTimeout);
+    const release = await b.acquire(2_000);
+    release();
+    expect(Date.now() - t).toBeGreaterThanOrEqual(450);
+  });
+});
