@@ -242,8 +242,11 @@ export interface Kv {
   /** Sets only when absent; true when this call set it (dedupe, locks). */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
   del(key: string): Promise<void>;
-  /** Atomically adds to a counter field of a hash-like record; returns the new value. */
-  incr(key: string, field: string, by?: number): Promise<number>;
+  /**
+   * Atomically adds to a counter field of a hash-like record; returns the new value. With ttlMs
+   * the whole record expires that long after this call (fixed-window rate limits).
+   */
+  incr(key: string, field: string, by?: number, ttlMs?: number): Promise<number>;
   counters(key: string): Promise<Record<string, number>>;
 }
 
