@@ -8,15 +8,18 @@ import { botDelivery } from "./bot/delivery.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { createAdminFeature } from "./bot/features/admin/index.js";
+import { depositFeature } from "./bot/features/deposit.js";
 import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
+import { createDepositService } from "./domain/deposits.js";
 import { createDrafts } from "./domain/drafts.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
+import { queueDepositJobs, startDepositWorkers } from "./jobs/deposits.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
 import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
@@ -27,6 +30,7 @@ import { createMetrics } from "./observability/metrics.js";
 import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
+import type { HintLimits } from "./server/xpay-webhook.js";
 import { openStore } from "./store/index.js";
 import { KEY_PREFIX, redisTokenCache } from "./store/redis/index.js";
 
@@ -41,6 +45,8 @@ export interface AppOptions {
   providerTimeouts?: ProvidersConfig["timeouts"];
   flood?: { max: number; windowMs: number };
   sweep?: Partial<SweepTimings>;
+  /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits (tests shorten them). */
+  deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -86,6 +92,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     sandbox: config.sandbox,
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
   });
+  const deposits = createDepositService({ store, providers, notifier, jobs: queueDepositJobs(queues, store.kv), logger, config: config.deposits, lostAfterMs: opts.deposits?.lostAfterMs });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const translator = createI18n(config.defaultLocale);
   const services: Services = {
@@ -111,7 +118,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator })],
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator }), depositFeature({ ...services, deposits })],
   });
 
   let initialised = false;
@@ -121,6 +128,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     kv: store.kv,
     logger,
     metrics,
+    deposits,
+    hintLimits: opts.deposits?.hintLimits,
     ready: async () => initialised && (await store.ping()),
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));
@@ -134,6 +143,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
 
   let runner: RunnerHandle | undefined;
   let stopSweep: (() => void) | undefined;
+  let stopDepositSweep: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -154,6 +164,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       sandbox?.xpay.control.setHintUrl(`${local}/webhooks/xpay`);
       await bot.init();
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
+      stopDepositSweep = startDepositWorkers({ queues, deposits, kv: store.kv, logger, everyMs: opts.deposits?.sweepEveryMs });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -171,6 +182,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       initialised = false;
       if (runner?.isRunning()) await runner.stop();
       stopSweep?.();
+      stopDepositSweep?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

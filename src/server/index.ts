@@ -8,6 +8,8 @@ import type { Metrics } from "../observability/metrics.js";
 import type { ProviderDirectory } from "../providers/types.js";
 import type { Kv } from "../store/types.js";
 import { mountProviderWebhooks } from "./webhooks.js";
+import { mountXpayHints, type HintLimits } from "./xpay-webhook.js";
+import type { DepositService } from "../domain/deposits.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,6 +23,8 @@ export interface ServerDeps {
   ready(): Promise<boolean>;
   /** Refreshes gauges (queue depths, ledger totals) just before a scrape. */
   collect?(): Promise<void>;
+  deposits?: DepositService;
+  hintLimits?: HintLimits;
 }
 
 export function createServer(deps: ServerDeps) {
@@ -35,6 +39,7 @@ export function createServer(deps: ServerDeps) {
     await deps.collect?.().catch((err: unknown) => deps.logger.warn({ err }, "metrics collection failed"));
     return c.text(await deps.metrics.registry.metrics(), 200, { "Content-Type": deps.metrics.registry.contentType });
   });
+  mountXpayHints(app, deps); // before the generic signed route, which would answer it 404
   mountProviderWebhooks(app, deps);
 
   let telegram: ((c: HonoContext) => Promise<Response>) | undefined;
