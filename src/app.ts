@@ -152,6 +152,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     store,
     sandbox,
     queues,
+    deposits,
     get address() {
       return address;
     },

@@ -243,7 +243,7 @@ export function createDepositService(deps: DepositServiceDeps) {
     },
 
     /** Job: asks xpay for the bill; never twice for one deposit, and never without a way back to it. */
-    async createBill(id: string): Promise<void> {
+    async createBill(id: string, final = true): Promise<void> {
       const d = await store.deposits.get(id);
       const pay = payments();
       if (!d || d.state !== "open" || d.billId || !pay) return;
@@ -251,6 +251,8 @@ export function createDepositService(deps: DepositServiceDeps) {
       try {
         bill = await pay.createBill({ amount: d.amount.amount, currency: d.amount.currency, reference: d.id, description: `Wallet deposit ${d.id}` });
       } catch (err) {
+        // Not sent, or refused for the rate only: the job tries again a little later.
+        if (err instanceof ProviderError && err.kind === "rate_limited" && !final) throw err;
         if (err instanceof ProviderError && err.definite && err.code !== "duplicate_reference") {
           // xpay answered and made no bill: there is nothing to pay and nothing to credit.
           logger.warn({ depositId: id, kind: err.kind, code: err.code }, "xpay refused the bill");
@@ -327,11 +329,11 @@ export function createDepositService(deps: DepositServiceDeps) {
       return "queued";
     },
 
-    /** The periodic fallback: every open deposit is re-read. */
-    async sweep(): Promise<number> {
-      const open = await store.deposits.open();
-      for (const d of open) await deps.jobs.check(d.id);
-      return open.length;
+    /** The periodic fallback: the open deposits `select` picks (default: all) are re-read. */
+    async sweep(select: (open: DepositRecord[]) => Promise<DepositRecord[]> = async (open) => open): Promise<number> {
+      const picked = await select(await store.deposits.open());
+      for (const d of picked) await deps.jobs.check(d.id);
+      return picked.length;
     },
 
     openFor: async (userId: number) => (await store.deposits.byUser(userId, { limit: 50 })).filter((d) => d.state === "open"),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
+import { startGametopupFake, startXinstituteFake, startXpayFake, type GametopupFake, type XinstituteFake, type XpayFake } from "../../src/sandbox/index.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
@@ -18,6 +18,7 @@ export interface HarnessOptions {
   telegram?: FakeTelegramOptions;
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
+  xpay?: Parameters<typeof startXpayFake>[0];
 }
 
 export interface Harness {
@@ -25,6 +26,7 @@ export interface Harness {
   telegram: FakeTelegram;
   xinstitute: XinstituteFake;
   gametopup: GametopupFake;
+  xpay: XpayFake;
   admin: FakeUser;
   /** Base URL of the app's HTTP server. */
   url: string;
@@ -45,6 +47,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const telegram = await startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts.telegram });
   const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...opts.xinstitute });
   const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
+  const xpay = await startXpayFake(opts.xpay);
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
 
   const env: Record<string, string> = {
@@ -62,6 +65,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     GAMETOPUP_ORDER_URL: gametopup.orderUrl,
     GAMETOPUP_STATUS_URL: gametopup.statusUrl,
     GAMETOPUP_API_KEY: gametopup.apiKey,
+    XPAY_BASE_URL: xpay.url,
+    XPAY_USERNAME: xpay.username,
+    XPAY_SECRET_KEY: xpay.secretKey,
+    XPAY_CURRENCY: xpay.currency,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
@@ -79,6 +86,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
     await app.start();
     xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
+    xpay.control.setHintUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xpay`);
     return app;
   };
 
@@ -87,6 +95,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     telegram,
     xinstitute,
     gametopup,
+    xpay,
     admin,
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
@@ -113,7 +122,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async close() {
       await h.app.stop().catch(() => {});
-      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close()]);
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xpay.close()]);
     },
   };
   return h;
