@@ -16,7 +16,8 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
   const c = new Composer<BotContext>();
   c.use(createConversation<BaseContext, FlowContext>(depositAmountConversation(deposits), { id: "deposit-amount", maxMillisecondsToWait: 30 * 60_000 }));
 
-  c.command("deposit", async (ctx) => {
+  // Private chats only: the answer lists the reseller's bills and payment links.
+  c.chatType("private").command("deposit", async (ctx) => {
     if (!deposits.enabled()) return void (await ctx.reply(ctx.tr("deposit-unavailable")));
     if (ctx.user?.status !== "active") return void (await ctx.reply(ctx.tr("deposit-not-allowed")));
     const l = deposits.limits();
