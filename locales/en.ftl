@@ -437,3 +437,43 @@ admin-points-auth = 🔑 vifox refuses our credentials (<code>{ $code }</code>).
 admin-points-award-failed = ⚠️ The points award of order <code>{ $orderId }</code> (user <code>{ $userId }</code>) failed and is not retried: { $reason }
 admin-provider-pool = Liquidity pool: <b>{ $points }</b> points · rate { $rate }
 admin-provider-pool-failed = The liquidity pool is unavailable ({ $error }).
+# --- xpay ---
+cmd-deposit = Top up your wallet
+deposit-title = 💳 <b>Top up your { $currency } wallet</b> through xpay
+deposit-limits = Choose an amount, or type one between { $min } and { $max }.
+btn-deposit-other = ✏️ Type an amount
+deposit-open-title = <b>Waiting for payment</b>
+deposit-open-line = • <code>{ $depositId }</code>: { $amount }, pay before { $expires }
+btn-deposit-pay = 💳 Pay now
+btn-deposit-cancel = ✖️ Cancel this deposit
+btn-deposit-pay-id = 💳 Pay { $depositId }
+btn-deposit-cancel-id = ✖️ Cancel { $depositId }
+deposit-unavailable = Wallet top-ups are not available right now.
+deposit-not-allowed = Only approved resellers can top up their wallet.
+deposit-ask-amount = How much do you want to deposit? Type a whole amount in { $currency } between { $min } and { $max }.
+deposit-amount-format = That is not a whole amount. Type digits only, for example 75000.
+deposit-amount-low = That is too little: the smallest deposit is { $min }.
+deposit-amount-high = That is too much: the largest deposit is { $max }.
+deposit-too-many = You already have { $max } deposits waiting for payment. Pay or cancel one of them first (/deposit).
+deposit-creating = ⏳ Creating your xpay bill for { $amount } (deposit <code>{ $depositId }</code>). The payment link follows in a moment.
+deposit-bill =
+    🧾 <b>Deposit { $depositId }</b>
+    Pay <b>{ $amount }</b> through xpay before { $expires }.
+    { $hasInstructions ->
+        [yes] { $instructions }
+       *[no] Use the button below to pay.
+    }
+deposit-delayed = ⏳ xpay has not confirmed the bill for deposit <code>{ $depositId }</code> ({ $amount }) yet. I will send the payment link as soon as it does, or tell you if no bill was made. Nothing has been charged.
+deposit-paid = ✅ Deposit <code>{ $depositId }</code> is paid: { $amount } was added to your wallet. Balance: <b>{ $balance }</b>.
+deposit-expired = ⌛ The bill for deposit <code>{ $depositId }</code> ({ $amount }) expired unpaid. Nothing was added to your wallet; send /deposit to start again.
+deposit-cancelled = ✖️ Deposit <code>{ $depositId }</code> ({ $amount }) is cancelled. Nothing was added to your wallet.
+deposit-failed = ⚠️ xpay could not create a bill for deposit <code>{ $depositId }</code> ({ $amount }). Nothing was charged; please try /deposit again later.
+deposit-cancel-failed = ⚠️ Deposit <code>{ $depositId }</code> could not be cancelled right now: xpay did not answer. Please try again in a few minutes.
+deposit-cancelling = Cancelling the deposit…
+deposit-not-found = This deposit was not found.
+deposit-state-open = Deposit { $depositId } is waiting for payment.
+deposit-state-paid = Deposit { $depositId } is already paid.
+deposit-state-expired = Deposit { $depositId } has already expired.
+deposit-state-cancelled = Deposit { $depositId } is already cancelled.
+admin-deposit-mismatch = ⚠️ xpay bill <code>{ $billId }</code> does not match deposit <code>{ $depositId }</code> (reference, amount or currency). Nothing was credited; check it at xpay.
+admin-deposit-paid-closed = ⚠️ xpay bill <code>{ $billId }</code> is paid, but deposit <code>{ $depositId }</code> was already closed without a credit. Check it at xpay, then credit the reseller by hand (/credit).

@@ -437,3 +437,43 @@ admin-points-auth = 🔑 vifox menolak kredensial kami (<code>{ $code }</code>).
 admin-points-award-failed = ⚠️ Pemberian poin untuk pesanan <code>{ $orderId }</code> (pengguna <code>{ $userId }</code>) gagal dan tidak dicoba lagi: { $reason }
 admin-provider-pool = Liquidity pool: <b>{ $points }</b> poin · kurs { $rate }
 admin-provider-pool-failed = Liquidity pool tidak tersedia ({ $error }).
+# --- xpay ---
+cmd-deposit = Isi saldo dompet
+deposit-title = 💳 <b>Isi saldo dompet { $currency } Anda</b> lewat xpay
+deposit-limits = Pilih nominal, atau ketik nominal antara { $min } dan { $max }.
+btn-deposit-other = ✏️ Ketik nominal
+deposit-open-title = <b>Menunggu pembayaran</b>
+deposit-open-line = • <code>{ $depositId }</code>: { $amount }, bayar sebelum { $expires }
+btn-deposit-pay = 💳 Bayar sekarang
+btn-deposit-cancel = ✖️ Batalkan deposit ini
+btn-deposit-pay-id = 💳 Bayar { $depositId }
+btn-deposit-cancel-id = ✖️ Batalkan { $depositId }
+deposit-unavailable = Isi saldo dompet sedang tidak tersedia.
+deposit-not-allowed = Hanya reseller yang sudah disetujui yang dapat mengisi saldo dompet.
+deposit-ask-amount = Berapa yang ingin Anda depositkan? Ketik nominal bulat dalam { $currency } antara { $min } dan { $max }.
+deposit-amount-format = Itu bukan nominal bulat. Ketik angka saja, misalnya 75000.
+deposit-amount-low = Nominal terlalu kecil: deposit terkecil adalah { $min }.
+deposit-amount-high = Nominal terlalu besar: deposit terbesar adalah { $max }.
+deposit-too-many = Anda sudah punya { $max } deposit yang menunggu pembayaran. Bayar atau batalkan salah satunya dulu (/deposit).
+deposit-creating = ⏳ Membuat tagihan xpay untuk { $amount } (deposit <code>{ $depositId }</code>). Tautan pembayaran segera menyusul.
+deposit-bill =
+    🧾 <b>Deposit { $depositId }</b>
+    Bayar <b>{ $amount }</b> lewat xpay sebelum { $expires }.
+    { $hasInstructions ->
+        [yes] { $instructions }
+       *[no] Gunakan tombol di bawah untuk membayar.
+    }
+deposit-delayed = ⏳ xpay belum mengonfirmasi tagihan untuk deposit <code>{ $depositId }</code> ({ $amount }). Saya akan mengirim tautan pembayaran begitu tagihan dikonfirmasi, atau memberi tahu Anda jika tagihan tidak dibuat. Belum ada yang ditagih.
+deposit-paid = ✅ Deposit <code>{ $depositId }</code> sudah dibayar: { $amount } ditambahkan ke dompet Anda. Saldo: <b>{ $balance }</b>.
+deposit-expired = ⌛ Tagihan untuk deposit <code>{ $depositId }</code> ({ $amount }) kedaluwarsa tanpa dibayar. Tidak ada yang ditambahkan ke dompet Anda; kirim /deposit untuk mulai lagi.
+deposit-cancelled = ✖️ Deposit <code>{ $depositId }</code> ({ $amount }) dibatalkan. Tidak ada yang ditambahkan ke dompet Anda.
+deposit-failed = ⚠️ xpay tidak dapat membuat tagihan untuk deposit <code>{ $depositId }</code> ({ $amount }). Tidak ada yang ditagih; silakan coba /deposit lagi nanti.
+deposit-cancel-failed = ⚠️ Deposit <code>{ $depositId }</code> belum dapat dibatalkan karena xpay tidak menjawab. Silakan coba lagi beberapa menit lagi.
+deposit-cancelling = Membatalkan deposit…
+deposit-not-found = Deposit ini tidak ditemukan.
+deposit-state-open = Deposit { $depositId } sedang menunggu pembayaran.
+deposit-state-paid = Deposit { $depositId } sudah dibayar.
+deposit-state-expired = Deposit { $depositId } sudah kedaluwarsa.
+deposit-state-cancelled = Deposit { $depositId } sudah dibatalkan.
+admin-deposit-mismatch = ⚠️ Tagihan xpay <code>{ $billId }</code> tidak cocok dengan deposit <code>{ $depositId }</code> (referensi, nominal, atau mata uang). Tidak ada yang dikreditkan; periksa di xpay.
+admin-deposit-paid-closed = ⚠️ Tagihan xpay <code>{ $billId }</code> sudah dibayar, tetapi deposit <code>{ $depositId }</code> sudah ditutup tanpa kredit. Periksa di xpay, lalu kreditkan reseller secara manual (/credit).

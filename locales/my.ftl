@@ -437,3 +437,43 @@ admin-points-auth = 🔑 vifox က ကျွန်ုပ်တို့ရဲ့
 admin-points-award-failed = ⚠️ အော်ဒါ <code>{ $orderId }</code> (အသုံးပြုသူ <code>{ $userId }</code>) ၏ point ပေးခြင်း မအောင်မြင်ပါ၊ ထပ်မကြိုးစားပါ: { $reason }
 admin-provider-pool = Liquidity pool: point <b>{ $points }</b> · နှုန်း { $rate }
 admin-provider-pool-failed = Liquidity pool ကို မရနိုင်ပါ ({ $error })။
+# --- xpay ---
+cmd-deposit = ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ရန်
+deposit-title = 💳 xpay မှတစ်ဆင့် <b>သင့် { $currency } ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ရန်</b>
+deposit-limits = ပမာဏတစ်ခု ရွေးပါ၊ ဒါမှမဟုတ် { $min } မှ { $max } အတွင်း ပမာဏကို ရိုက်ထည့်ပါ။
+btn-deposit-other = ✏️ ပမာဏ ရိုက်ထည့်ရန်
+deposit-open-title = <b>ငွေပေးချေမှု စောင့်နေဆဲ</b>
+deposit-open-line = • <code>{ $depositId }</code>: { $amount }၊ { $expires } မတိုင်မီ ပေးချေပါ
+btn-deposit-pay = 💳 ယခု ပေးချေရန်
+btn-deposit-cancel = ✖️ ဒီငွေဖြည့်မှုကို ပယ်ဖျက်ရန်
+btn-deposit-pay-id = 💳 { $depositId } ကို ပေးချေရန်
+btn-deposit-cancel-id = ✖️ { $depositId } ကို ပယ်ဖျက်ရန်
+deposit-unavailable = ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်ခြင်းကို ယခု မရနိုင်သေးပါ။
+deposit-not-allowed = အတည်ပြုပြီးသား Reseller များသာ ပိုက်ဆံအိတ်ထဲ ငွေဖြည့်နိုင်ပါတယ်။
+deposit-ask-amount = ဘယ်လောက် ငွေဖြည့်ချင်ပါသလဲ။ { $min } မှ { $max } အတွင်း { $currency } ကိန်းပြည့်ပမာဏကို ရိုက်ထည့်ပါ။
+deposit-amount-format = ဒါက ကိန်းပြည့်ပမာဏ မဟုတ်ပါ။ ဂဏန်းသက်သက်သာ ရိုက်ပါ၊ ဥပမာ 75000။
+deposit-amount-low = ပမာဏ နည်းလွန်းပါတယ်: အနည်းဆုံး ငွေဖြည့်ပမာဏက { $min } ဖြစ်ပါတယ်။
+deposit-amount-high = ပမာဏ များလွန်းပါတယ်: အများဆုံး ငွေဖြည့်ပမာဏက { $max } ဖြစ်ပါတယ်။
+deposit-too-many = ငွေပေးချေမှု စောင့်နေတဲ့ ငွေဖြည့်မှု { $max } ခု ရှိနေပါပြီ။ အရင်ဆုံး တစ်ခုခုကို ပေးချေပါ ဒါမှမဟုတ် ပယ်ဖျက်ပါ (/deposit)။
+deposit-creating = ⏳ { $amount } အတွက် xpay ငွေတောင်းခံလွှာကို ဖန်တီးနေပါတယ် (ငွေဖြည့်မှု <code>{ $depositId }</code>)။ ငွေပေးချေရန် လင့်ခ်ကို မကြာမီ ပို့ပေးပါမယ်။
+deposit-bill =
+    🧾 <b>ငွေဖြည့်မှု { $depositId }</b>
+    { $expires } မတိုင်မီ xpay မှတစ်ဆင့် <b>{ $amount }</b> ကို ပေးချေပါ။
+    { $hasInstructions ->
+        [yes] { $instructions }
+       *[no] ပေးချေရန် အောက်ပါခလုတ်ကို နှိပ်ပါ။
+    }
+deposit-delayed = ⏳ ငွေဖြည့်မှု <code>{ $depositId }</code> ({ $amount }) အတွက် ငွေတောင်းခံလွှာကို xpay က မအတည်ပြုရသေးပါ။ အတည်ပြုတာနဲ့ ငွေပေးချေရန် လင့်ခ်ကို ပို့ပေးပါမယ်၊ ငွေတောင်းခံလွှာ မဖန်တီးနိုင်ခဲ့ရင်လည်း အသိပေးပါမယ်။ ဘာငွေမှ မနှုတ်ရသေးပါ။
+deposit-paid = ✅ ငွေဖြည့်မှု <code>{ $depositId }</code> ကို ပေးချေပြီးပါပြီ: သင့်ပိုက်ဆံအိတ်ထဲ { $amount } ထည့်ပြီးပါပြီ။ လက်ကျန်ငွေ: <b>{ $balance }</b>။
+deposit-expired = ⌛ ငွေဖြည့်မှု <code>{ $depositId }</code> ({ $amount }) ၏ ငွေတောင်းခံလွှာက မပေးချေဘဲ သက်တမ်းကုန်သွားပါပြီ။ သင့်ပိုက်ဆံအိတ်ထဲ ဘာမှ မထည့်ရပါ၊ ပြန်စရန် /deposit ကို ပို့ပါ။
+deposit-cancelled = ✖️ ငွေဖြည့်မှု <code>{ $depositId }</code> ({ $amount }) ကို ပယ်ဖျက်လိုက်ပါပြီ။ သင့်ပိုက်ဆံအိတ်ထဲ ဘာမှ မထည့်ရပါ။
+deposit-failed = ⚠️ ငွေဖြည့်မှု <code>{ $depositId }</code> ({ $amount }) အတွက် xpay က ငွေတောင်းခံလွှာ မဖန်တီးနိုင်ခဲ့ပါ။ ဘာငွေမှ မနှုတ်ရပါ၊ နောက်မှ /deposit ကို ထပ်စမ်းကြည့်ပါ။
+deposit-cancel-failed = ⚠️ xpay က မဖြေကြားလို့ ငွေဖြည့်မှု <code>{ $depositId }</code> ကို ယခု ပယ်ဖျက်လို့ မရသေးပါ။ မိနစ်အနည်းငယ်အကြာမှာ ထပ်စမ်းကြည့်ပါ။
+deposit-cancelling = ငွေဖြည့်မှုကို ပယ်ဖျက်နေပါတယ်…
+deposit-not-found = ဒီငွေဖြည့်မှုကို ရှာမတွေ့ပါ။
+deposit-state-open = ငွေဖြည့်မှု { $depositId } က ငွေပေးချေမှု စောင့်နေဆဲပါ။
+deposit-state-paid = ငွေဖြည့်မှု { $depositId } ကို ပေးချေပြီးသားပါ။
+deposit-state-expired = ငွေဖြည့်မှု { $depositId } က သက်တမ်းကုန်ပြီးသားပါ။
+deposit-state-cancelled = ငွေဖြည့်မှု { $depositId } ကို ပယ်ဖျက်ပြီးသားပါ။
+admin-deposit-mismatch = ⚠️ xpay ငွေတောင်းခံလွှာ <code>{ $billId }</code> က ငွေဖြည့်မှု <code>{ $depositId }</code> နဲ့ မကိုက်ညီပါ (reference၊ ပမာဏ သို့မဟုတ် ငွေကြေး)။ ဘာမှ မဖြည့်ရပါ၊ xpay မှာ စစ်ဆေးပါ။
+admin-deposit-paid-closed = ⚠️ xpay ငွေတောင်းခံလွှာ <code>{ $billId }</code> ကို ပေးချေပြီးပါပြီ၊ ဒါပေမဲ့ ငွေဖြည့်မှု <code>{ $depositId }</code> ကို ငွေမဖြည့်ဘဲ ပိတ်ပြီးသားပါ။ xpay မှာ စစ်ဆေးပြီးနောက် Reseller ထံ ကိုယ်တိုင် ငွေဖြည့်ပေးပါ (/credit)။

@@ -8,9 +8,11 @@ import { botDelivery } from "./bot/delivery.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { createAdminFeature } from "./bot/features/admin/index.js";
+import { depositFeature } from "./bot/features/deposit.js";
 import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
+import { createDepositService } from "./domain/deposits.js";
 import { createDrafts } from "./domain/drafts.js";
 import { createLicences } from "./domain/licences.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
@@ -19,6 +21,7 @@ import { createPriceGuard } from "./domain/price-guard.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
+import { queueDepositJobs, startDepositWorkers } from "./jobs/deposits.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
 import { queuePointsJobs, startPointsWorker, type PointsSweepTimings } from "./jobs/points.js";
@@ -31,6 +34,7 @@ import { createProviderRegistry, type ProvidersConfig } from "./providers/regist
 import { sharedLimiters } from "./providers/shared-limiter.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
+import type { HintLimits } from "./server/xpay-webhook.js";
 import { openStore } from "./store/index.js";
 import { KEY_PREFIX, redisTokenCache } from "./store/redis/index.js";
 
@@ -47,6 +51,8 @@ export interface AppOptions {
   sweep?: Partial<SweepTimings>;
   /** vifox awards: waits between attempts and the sweep's timings; tests shorten them. */
   points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
+  /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits (tests shorten them). */
+  deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -98,6 +104,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
     onDelivered: points.orderDelivered,
   });
+  const deposits = createDepositService({ store, providers, notifier, jobs: queueDepositJobs(queues, store.kv), logger, config: config.deposits, lostAfterMs: opts.deposits?.lostAfterMs });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
   const translator = createI18n(config.defaultLocale);
@@ -126,7 +133,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator })],
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator }), depositFeature({ ...services, deposits })],
   });
 
   let initialised = false;
@@ -138,6 +145,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     logger,
     metrics,
     metricsToken: config.metricsToken,
+    deposits,
+    hintLimits: opts.deposits?.hintLimits,
     ready: async () => initialised && (await store.ping()),
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));
@@ -152,6 +161,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   let runner: RunnerHandle | undefined;
   let stopSweep: (() => void) | undefined;
   let stopPointsSweep: (() => void) | undefined;
+  let stopDepositSweep: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -160,6 +170,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     store,
     sandbox,
     queues,
+    deposits,
     get address() {
       return address;
     },
@@ -173,6 +184,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       await bot.init();
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
+      stopDepositSweep = startDepositWorkers({ queues, deposits, kv: store.kv, logger, everyMs: opts.deposits?.sweepEveryMs });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -191,6 +203,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       if (runner?.isRunning()) await runner.stop();
       stopSweep?.();
       stopPointsSweep?.();
+      stopDepositSweep?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

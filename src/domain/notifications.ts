@@ -6,11 +6,8 @@
 export type MessageArg = string | number | { money: [amount: number, currency: string] };
 export type MessageArgs = Record<string, MessageArg>;
 
-/** An inline button: its label is a message id rendered in the reader's language. */
-export interface NotificationButton {
-  key: string;
-  data: string;
-}
+/** An inline button: its label is a message id rendered in the reader's language; a callback or a link. */
+export type NotificationButton = { key: string; data: string } | { key: string; url: string };
 
 export interface Notification {
   userId: number;

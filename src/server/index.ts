@@ -11,6 +11,8 @@ import { metricsGuard } from "./metrics-guard.js";
 import { mountProviderWebhooks } from "./webhooks.js";
 import type { Licences } from "../domain/licences.js";
 import { mountXenWebhook } from "./xen-webhook.js";
+import { mountXpayHints, type HintLimits } from "./xpay-webhook.js";
+import type { DepositService } from "../domain/deposits.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -27,6 +29,8 @@ export interface ServerDeps {
   collect?(): Promise<void>;
   /** METRICS_TOKEN: required as a Bearer token on /metrics; unset, /metrics answers loopback only. */
   metricsToken?: string;
+  deposits?: DepositService;
+  hintLimits?: HintLimits;
 }
 
 export function createServer(deps: ServerDeps) {
@@ -42,6 +46,7 @@ export function createServer(deps: ServerDeps) {
     return c.text(await deps.metrics.registry.metrics(), 200, { "Content-Type": deps.metrics.registry.contentType });
   });
   mountXenWebhook(app, deps);
+  mountXpayHints(app, deps); // before the generic signed route, which would answer it 404
   mountProviderWebhooks(app, deps);
 
   let telegram: ((c: HonoContext) => Promise<Response>) | undefined;

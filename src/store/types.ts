@@ -244,8 +244,11 @@ export interface Kv {
   /** Deletes the key only while it still holds `value` (a lock released by its owner only); true when it did. */
   deleteIf(key: string, value: string): Promise<boolean>;
   del(key: string): Promise<void>;
-  /** Atomically adds to a counter field of a hash-like record; returns the new value. */
-  incr(key: string, field: string, by?: number): Promise<number>;
+  /**
+   * Atomically adds to a counter field of a hash-like record; returns the new value. With ttlMs
+   * the whole record expires that long after this call (fixed-window rate limits).
+   */
+  incr(key: string, field: string, by?: number, ttlMs?: number): Promise<number>;
   counters(key: string): Promise<Record<string, number>>;
 }
 

@@ -244,4 +244,12 @@ describe.each(kvBackends)("kv contract (%s)", (_name, make) => {
     expect(await kv.incr("c", "a", 2)).toBe(2);
     expect(await kv.counters("c")).toEqual({ a: 2 });
   });
+  it("counts in a window that expires (rate limits)", async () => {
+    const kv = await make();
+    expect(await kv.incr("w", "n", 1, 60)).toBe(1);
+    expect(await kv.incr("w", "n", 1, 60)).toBe(2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await kv.counters("w")).toEqual({});
+    expect(await kv.incr("w", "n", 1, 60)).toBe(1);
+  });
 });

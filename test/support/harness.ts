@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { startGametopupFake, startXinstituteFake, type GametopupFake, type XinstituteFake } from "../../src/sandbox/index.js";
+import { startGametopupFake, startXinstituteFake, startXpayFake, type GametopupFake, type XinstituteFake, type XpayFake } from "../../src/sandbox/index.js";
 import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
 import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
@@ -22,6 +22,7 @@ export interface HarnessOptions {
   gametopup?: Parameters<typeof startGametopupFake>[0];
   xen?: Parameters<typeof startXenFake>[0];
   vifox?: Parameters<typeof startVifoxFake>[0];
+  xpay?: Parameters<typeof startXpayFake>[0];
 }
 
 export interface Harness {
@@ -31,6 +32,7 @@ export interface Harness {
   gametopup: GametopupFake;
   xen: XenFake;
   vifox: VifoxFake;
+  xpay: XpayFake;
   admin: FakeUser;
   /** Base URL of the app's HTTP server. */
   url: string;
@@ -58,6 +60,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const gametopup = await startGametopupFake({ rateLimits: false, ...opts.gametopup });
   const xen = await startXenFake({ rateLimit: false, ...opts.xen });
   const vifox = await startVifoxFake({ partnerName: "harness", ...opts.vifox });
+  const xpay = await startXpayFake(opts.xpay);
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
 
   const env: Record<string, string> = {
@@ -84,6 +87,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     VIFOX_PARTNER_NAME: vifox.partnerName,
     // Awards are off unless a test turns them on: they would add messages to other tests' chats.
     VIFOX_POINTS_PER_ORDER: "0",
+    XPAY_BASE_URL: xpay.url,
+    XPAY_USERNAME: xpay.username,
+    XPAY_SECRET_KEY: xpay.secretKey,
+    XPAY_CURRENCY: xpay.currency,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
@@ -102,6 +109,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await app.start();
     xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
     xen.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xen`);
+    xpay.control.setHintUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xpay`);
     return app;
   };
 
@@ -118,6 +126,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     gametopup,
     xen,
     vifox,
+    xpay,
     admin,
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
@@ -145,7 +154,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async close() {
       for (const other of others) await other.stop().catch(() => {});
       await h.app.stop().catch(() => {});
-      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xen.close(), vifox.close()]);
+      await Promise.all([telegram.close(), xinstitute.close(), gametopup.close(), xen.close(), vifox.close(), xpay.close()]);
     },
   };
   return h;

@@ -4,6 +4,15 @@ import type { Kv } from "../types.js";
 export function memoryKv(): Kv {
   const kv = new Map<string, { value: string; expires?: number }>();
   const counters = new Map<string, Map<string, number>>();
+  const counterExpiry = new Map<string, number>();
+  const liveCounters = (key: string) => {
+    const until = counterExpiry.get(key);
+    if (until !== undefined && until <= Date.now()) {
+      counters.delete(key);
+      counterExpiry.delete(key);
+    }
+    return counters.get(key);
+  };
   const live = (key: string) => {
     const item = kv.get(key);
     if (item?.expires !== undefined && item.expires <= Date.now()) {
@@ -33,14 +42,18 @@ export function memoryKv(): Kv {
     async del(key) {
       kv.delete(key);
       counters.delete(key);
+      counterExpiry.delete(key);
     },
-    async incr(key, field, by = 1) {
-      const c = counters.get(key) ?? counters.set(key, new Map()).get(key)!;
+    async incr(key, field, by = 1, ttlMs) {
+      const c = liveCounters(key) ?? counters.set(key, new Map()).get(key)!;
       c.set(field, (c.get(field) ?? 0) + by);
+      if (ttlMs) counterExpiry.set(key, Date.now() + ttlMs);
+      // Expired windows nobody reads again are dropped now and then, so they cannot pile up.
+      if (counterExpiry.size > 1000) for (const k of [...counterExpiry.keys()]) liveCounters(k);
       return c.get(field)!;
     },
     async counters(key) {
-      return Object.fromEntries(counters.get(key) ?? []);
+      return Object.fromEntries(liveCounters(key) ?? []);
     },
   };
 }
