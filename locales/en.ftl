@@ -94,6 +94,8 @@ confirm-short = ⚠️ Your balance is not enough for this order. Ask an admin t
 btn-confirm = ✅ Confirm and pay
 
 order-placing = ⏳ Placing your order…
+order-accepted = 🛒 Order <code>{ $orderId }</code> received: { $product }, { $amount } taken from your wallet. Sending it to the provider now; we'll message you with the result.
+order-queued = ⏳ Order <code>{ $orderId }</code> received: { $product }, { $amount } taken from your wallet. The provider is busy right now, so your order waits in line and goes through as soon as it can; we'll message you with the result.
 order-processing = ✅ Order <code>{ $orderId }</code> placed: { $product }. We'll message you when it completes.
 order-done = ✅ Order <code>{ $orderId }</code> completed: { $product }.
 order-refused = ❌ Order <code>{ $orderId }</code> was refused by the provider: { $reason } Your { $amount } has been refunded.

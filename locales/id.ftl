@@ -94,6 +94,8 @@ confirm-short = ⚠️ Saldo Anda tidak cukup untuk pesanan ini. Minta admin unt
 btn-confirm = ✅ Konfirmasi dan bayar
 
 order-placing = ⏳ Pesanan Anda sedang diproses…
+order-accepted = 🛒 Pesanan <code>{ $orderId }</code> diterima: { $product }, { $amount } diambil dari dompet Anda. Pesanan sedang dikirim ke penyedia; kami akan mengabari hasilnya.
+order-queued = ⏳ Pesanan <code>{ $orderId }</code> diterima: { $product }, { $amount } diambil dari dompet Anda. Penyedia sedang sibuk, jadi pesanan Anda mengantre dan diproses secepatnya; kami akan mengabari hasilnya.
 order-processing = ✅ Pesanan <code>{ $orderId }</code> sudah dibuat: { $product }. Kami akan mengabari Anda setelah pesanan selesai.
 order-done = ✅ Pesanan <code>{ $orderId }</code> selesai: { $product }.
 order-refused = ❌ Pesanan <code>{ $orderId }</code> ditolak oleh provider: { $reason } Dana { $amount } Anda sudah dikembalikan.

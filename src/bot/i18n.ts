@@ -35,6 +35,7 @@ export function createI18n(defaultLocale: Locale) {
       if (typeof v === "string") vars[k] = escapeHtml(v);
       // Formatted here rather than by Fluent, which would pick Myanmar digits for "my".
       else if (typeof v === "number") vars[k] = formatNumber(v, locale);
+      else if ("t" in v) vars[k] = render(locale, v.t);
       else vars[k] = formatMoney(v.money[0], v.money[1], locale);
     }
     // A message asking for an argument nobody passed must not cost the user their answer:

@@ -3,7 +3,12 @@
  * renders it in the reader's language when it is sent, so a queued message follows a later
  * /language change.
  */
-export type MessageArg = string | number | { money: [amount: number, currency: string] };
+export type MessageArg =
+  | string
+  | number
+  | { money: [amount: number, currency: string] }
+  /** Another message id, rendered in the reader's language (a reason inside a sentence). */
+  | { t: string };
 export type MessageArgs = Record<string, MessageArg>;
 
 /** An inline button: its label is a message id rendered in the reader's language; a callback or a link. */

@@ -14,6 +14,26 @@ import { money, type Notifier } from "./notifications.js";
 import type { Resellers } from "./resellers.js";
 import { productKey, type Settings } from "./settings.js";
 
+/** What the reseller's Confirm did, before anything is sent to the provider. */
+export type AcceptOutcome =
+  | { kind: "expired" }
+  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | { kind: "insufficient"; balance: number; order: OrderRecord }
+  | { kind: "existing"; order: OrderRecord }
+  | { kind: "accepted"; order: OrderRecord };
+
+/** Thrown by send() in a job when the provider's rate budget has no slot: nothing was sent; wait. */
+export class ProviderBusy extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`provider busy: retry in ${retryAfterMs} ms`);
+    this.name = "ProviderBusy";
+  }
+}
+const BUSY_RETRY_MS = 2_000;
+
+/** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
+const REFUSAL_REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
+
 export type PlaceOutcome =
   | { kind: "expired" }
   | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
@@ -32,6 +52,8 @@ export const OPEN_STATES: readonly OrderState[] = ["pending", "processing", "unk
 const CHARGED_STATES: readonly OrderState[] = ["pending", "processing", "unknown", "completed", "shipped", "delivery_failed"];
 
 export interface Scheduler {
+  /** Hands an accepted order to the placement job (once per order); says whether it waits in line. */
+  placement(orderId: string): Promise<{ queued: boolean }>;
   /**
    * Status poll `attempt` (0-based) of a chain of polls for an order; idempotent per chain and
    * attempt. Attempt 0 without a chain starts a new chain (a fresh job id: an order handed back
@@ -166,7 +188,11 @@ export function createOrderService(deps: OrderServiceDeps) {
     }
   }
 
-  async function place(draftId: string, userId: number): Promise<PlaceOutcome> {
+  /**
+   * The reseller's Confirm: checks, then the order and its debit (the create is the claim, the
+   * debit one statement). Nothing is sent to the provider here: that is send(), from a job.
+   */
+  async function accept(draftId: string, userId: number): Promise<AcceptOutcome> {
     const existing = await store.orders.get(draftId);
     if (existing) return existing.userId === userId ? { kind: "existing", order: existing } : { kind: "expired" };
     const draft = await deps.drafts.get(draftId);
@@ -220,6 +246,51 @@ export function createOrderService(deps: OrderServiceDeps) {
       const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");
       return { kind: "insufficient", balance: debit.balance, order: failed ?? order };
     }
+    await deps.drafts.discard(draftId);
+    return { kind: "accepted", order };
+  }
+
+  /** The Confirm tap's whole job: accept, then queue the provider call. */
+  async function confirm(draftId: string, userId: number): Promise<AcceptOutcome | { kind: "queued" | "sending"; order: OrderRecord }> {
+    const accepted = await accept(draftId, userId);
+    if (accepted.kind !== "accepted") return accepted;
+    const busy = (await providers.get(accepted.order.provider)?.ordering?.busy?.().catch(() => false)) ?? false;
+    const { queued } = await deps.scheduler.placement(accepted.order.id);
+    return { kind: queued || busy ? "queued" : "sending", order: accepted.order };
+  }
+
+  /** Tells the reseller what the provider made of their order (the placement job's last step). */
+  async function announce(outcome: PlaceOutcome) {
+    if (!("order" in outcome)) return;
+    const o = outcome.order;
+    const base = { orderId: o.id, product: o.productName };
+    const dedupeKey = `order:${o.id}:placed`;
+    if (outcome.kind === "placed") {
+      await notifier.notifyUser({ userId: o.userId, key: o.state === "completed" ? "order-done" : "order-processing", args: base, dedupeKey });
+    } else if (outcome.kind === "refused") {
+      const reason = REFUSAL_REASONS.has(outcome.code) ? `reason-${outcome.code}` : "reason-other";
+      await notifier.notifyUser({ userId: o.userId, key: "order-refused", args: { ...base, reason: { t: reason }, amount: money(o.price.amount, o.price.currency) }, dedupeKey });
+    } else if (outcome.kind === "unknown") {
+      await notifier.notifyUser({ userId: o.userId, key: "order-unknown", args: base, dedupeKey });
+    }
+  }
+
+  /**
+   * Sends an accepted order to its provider and settles what it answers. `whenBusy: "wait"` (a
+   * job): with no rate-limit slot in time, nothing is sent and ProviderBusy is thrown so the job
+   * waits and runs again; "refuse": the order is refused unsent and refunded.
+   */
+  async function send(orderId: string, whenBusy: "wait" | "refuse" = "refuse"): Promise<PlaceOutcome> {
+    const order = await store.orders.get(orderId);
+    if (!order) return { kind: "expired" };
+    // Already sent (a job run twice, or a sweep got there): never a second provider call.
+    if (order.state !== "pending") return { kind: "existing", order };
+    const ordering = providers.get(order.provider)?.ordering;
+    if (!ordering) {
+      await refundOnce(order, "system", "provider_off");
+      const off = await transition(order.id, ["pending"], "refunded", { failure: "provider_off" }, "provider switched off");
+      return { kind: "refused", order: off ?? order, code: "provider_off" };
+    }
 
     try {
       const result = await ordering.placeOrder({
@@ -236,7 +307,6 @@ export function createOrderService(deps: OrderServiceDeps) {
         // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
         await refundOnce(order, "system", "provider_failed");
         const refused = await transition(order.id, ["pending"], "refunded", { providerOrderId: result.providerOrderId, failure: "provider_failed" }, "refused by provider");
-        await deps.drafts.discard(draftId);
         return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
       }
       const state: OrderState = result.state === "completed" ? "completed" : "processing";
@@ -244,13 +314,14 @@ export function createOrderService(deps: OrderServiceDeps) {
         providerOrderId: result.providerOrderId,
         productName: result.productName ?? order.productName,
       });
-      await deps.drafts.discard(draftId);
       if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
       await applyPendingEvents(placed);
       if (state === "completed") await delivered(placed);
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
+      // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full") throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
       if (err instanceof ProviderError && err.definite) {
         await refundOnce(order, "system", `provider_refused:${err.code}`);
         const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
@@ -264,6 +335,12 @@ export function createOrderService(deps: OrderServiceDeps) {
       await markUnknown(order, why);
       return { kind: "unknown", order: (await store.orders.get(order.id)) ?? order };
     }
+  }
+
+  /** accept() then send() in one go, for callers that wait for the provider themselves (tests, scripts). */
+  async function place(draftId: string, userId: number): Promise<PlaceOutcome> {
+    const accepted = await accept(draftId, userId);
+    return accepted.kind === "accepted" ? send(accepted.order.id) : accepted;
   }
 
   /** Applies a provider's status answer (poll, /status, reconciliation). */
@@ -484,9 +561,11 @@ export function createOrderService(deps: OrderServiceDeps) {
    * after any handler could be working on them were interrupted by a crash or a deploy: they
    * become unknown, so admins hear of them and reconciliation starts. Never silently held.
    */
-  async function sweepInterrupted(olderThanMs: number): Promise<number> {
+  async function sweepInterrupted(olderThanMs: number, placing: ReadonlySet<string> = new Set()): Promise<number> {
     let swept = 0;
     for (const id of await store.orders.idsInState("pending")) {
+      // Waiting in line for the provider's budget (or being sent right now): not interrupted.
+      if (placing.has(id)) continue;
       const order = await store.orders.get(id);
       if (order?.state !== "pending" || Date.now() - order.createdAt <= olderThanMs) continue;
       // No debit: the process stopped (or the database went away) before charging, and the
@@ -522,7 +601,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     return revived;
   }
 
-  return { place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown, sweepInterrupted, reviveOrphans };
+  return { accept, confirm, send, announce, place, applyStatus, refreshStatus, poll, reconcile, applyWebhook, adminRefund, markUnknown, sweepInterrupted, reviveOrphans };
 }
 
 export type OrderService = ReturnType<typeof createOrderService>;

@@ -66,6 +66,7 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
           connection,
           prefix,
           concurrency: opts.concurrency,
+          ...(opts.noRerunAfterCrash && { maxStalledCount: 0 }),
           limiter: opts.limiter ? { max: opts.limiter.max, duration: opts.limiter.durationMs } : undefined,
         },
       );

@@ -1,6 +1,13 @@
 import type { Scheduler } from "../domain/orders.js";
 import type { Queues } from "./types.js";
 
+/** Placements run at once per process; a longer line means the provider's budget is the wait. */
+export const PLACEMENT_CONCURRENCY = 4;
+
+export interface PlacementJob {
+  orderId: string;
+}
+
 export interface OrderJob {
   orderId: string;
   attempt: number;
@@ -24,6 +31,12 @@ export function queueScheduler(
     (orderId: string, attempt: number, chain = attempt === 0 ? newChain() : "0") =>
       queues.add<OrderJob>(queue, { orderId, attempt, chain }, { jobId: `${kind}:${orderId}:${chain}:${attempt}`, delayMs: delayFor(delays, attempt) });
   return {
+    // One placement per order, whoever asks; "queued" when the provider's line is already long.
+    async placement(orderId) {
+      const waiting = await queues.depth("placements");
+      await queues.add<PlacementJob>("placements", { orderId }, { jobId: `place:${orderId}` });
+      return { queued: waiting >= PLACEMENT_CONCURRENCY };
+    },
     statusPoll: add("status-polls", "poll", delays.poll),
     reconcile: add("reconcile", "reconcile", delays.reconcile),
   };

@@ -3,8 +3,8 @@
  * not queued again), and workers. BullMQ implements it on Redis (durable, shared by every bot
  * process); an in-process implementation serves the no-Redis mode.
  */
-export type QueueName = "notifications" | "status-polls" | "reconcile" | "points-awards" | "deposit-checks";
-export const QUEUE_NAMES: readonly QueueName[] = ["notifications", "status-polls", "reconcile", "points-awards", "deposit-checks"];
+export type QueueName = "placements" | "notifications" | "status-polls" | "reconcile" | "points-awards" | "deposit-checks";
+export const QUEUE_NAMES: readonly QueueName[] = ["placements", "notifications", "status-polls", "reconcile", "points-awards", "deposit-checks"];
 
 export interface AddOptions {
   /** Stable id: adding a job whose id exists (waiting, delayed or recently done) is a no-op. */
@@ -32,6 +32,12 @@ export interface WorkerOptions {
   limiter?: { max: number; durationMs: number };
   /** Failed attempts before a job is given up (exponential back-off between them). */
   attempts: number;
+  /**
+   * A job whose process died while running it is NOT run again (BullMQ would re-run a stalled
+   * job): for work that may have reached a provider that cannot be asked twice. The sweeps pick
+   * such orders up instead.
+   */
+  noRerunAfterCrash?: boolean;
 }
 
 export interface JobMeta {

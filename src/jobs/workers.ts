@@ -1,12 +1,12 @@
 import type { MessageArgs, NotificationButton } from "../domain/notifications.js";
-import type { OrderService, Scheduler } from "../domain/orders.js";
+import { ProviderBusy, type OrderService, type Scheduler } from "../domain/orders.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Kv } from "../store/types.js";
 import type { NotificationJob } from "./notifier.js";
-import type { OrderJob } from "./scheduler.js";
+import { PLACEMENT_CONCURRENCY, type OrderJob, type PlacementJob } from "./scheduler.js";
 import { RetryLater, type Queues } from "./types.js";
 
 export type DeliveryResult =
@@ -109,6 +109,22 @@ export function startWorkers(deps: {
     { concurrency: 8, attempts: 6, limiter: { max: TELEGRAM_LIMITS.globalPerSecond / 5, durationMs: 200 } },
   );
 
+  // The provider call of a Confirm. Waiting for the provider's budget is a RetryLater (nothing was
+  // sent); a process that dies mid-call does not re-run it (the provider might get it twice): the
+  // order stays pending and the sweep declares it unknown for reconciliation.
+  queues.process<PlacementJob>(
+    "placements",
+    async ({ orderId }) => {
+      try {
+        await deps.orders.announce(await deps.orders.send(orderId, "wait"));
+      } catch (err) {
+        if (err instanceof ProviderBusy) throw new RetryLater(err.retryAfterMs, "job");
+        throw err;
+      }
+    },
+    { concurrency: PLACEMENT_CONCURRENCY, attempts: 1, noRerunAfterCrash: true },
+  );
+
   queues.process<OrderJob>(
     "status-polls",
     async ({ orderId, attempt, chain }) => {
@@ -120,9 +136,9 @@ export function startWorkers(deps: {
   // Every process sweeps interrupted orders (the transition is a compare-and-set, so only one wins
   // per order); open orders without a job are revived by one process at a time (a lock in the
   // store), since two would start two chains of polls for one order.
-  const orderJobs = async (queue: "status-polls" | "reconcile") => new Set((await queues.queuedData<OrderJob>(queue)).map((j) => j.orderId));
+  const orderJobs = async (queue: "placements" | "status-polls" | "reconcile") => new Set((await queues.queuedData<OrderJob>(queue)).map((j) => j.orderId));
   const runSweep = async () => {
-    await deps.orders.sweepInterrupted(timings.interruptedAfterMs);
+    await deps.orders.sweepInterrupted(timings.interruptedAfterMs, await orderJobs("placements"));
     if (!(await kv.setIfAbsent("lock:order-sweep", "1", Math.max(1, timings.everyMs - 500)))) return;
     await deps.orders.reviveOrphans({ polls: await orderJobs("status-polls"), reconciles: await orderJobs("reconcile") }, timings.orphanQuietMs);
   };

@@ -31,6 +31,8 @@ export interface Limiter {
   pause(ms: number): void;
   /** How long a pause still holds callers; 0 when none. */
   readonly pausedForMs: number;
+  /** Whether a call now would have to wait (window full or paused); takes nothing. */
+  full(): Promise<boolean>;
 }
 
 /** Makes the limiter for one of a provider's documented limits; `name` identifies it across processes. */
@@ -107,6 +109,12 @@ export class RateLimiter implements Limiter {
   /** How long a pause (after a 429) still holds callers; 0 when none. */
   get pausedForMs(): number {
     return Math.max(0, this.pausedUntil - Date.now());
+  }
+
+  async full(): Promise<boolean> {
+    const now = Date.now();
+    const recent = this.finished.filter((t) => t > now - this.windowMs).length;
+    return now < this.pausedUntil || this.queue.length > 0 || this.inFlight + recent >= this.max;
   }
 
   /** Callers waiting for a slot. */

@@ -35,6 +35,16 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]) * 2)
 return 1
 `;
 
+/** Whether the window is full or paused now, taking nothing. KEYS: 1 the log, 2 the pause. ARGV: 1 window ms, 2 max. */
+const FULL = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if redis.call('PTTL', KEYS[2]) > 0 then return 1 end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[1]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 1 end
+return 0
+`;
+
 /** Sets the shared pause unless a longer one stands. KEYS: 1 the pause. ARGV: 1 ms. */
 const PAUSE = `if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end return 1`;
 
@@ -68,6 +78,10 @@ class SharedLimiter implements Limiter {
     this.localPauseUntil = Math.max(this.localPauseUntil, Date.now() + ms);
     // Only ever lengthened: a shorter Retry-After never cuts a longer pause another process set.
     void this.redis.eval(PAUSE, 1, this.pauseKey, Math.ceil(ms)).catch(() => undefined);
+  }
+
+  async full(): Promise<boolean> {
+    return this.pausedForMs > 0 || Number(await this.redis.eval(FULL, 2, this.log, this.pauseKey, this.opts.windowMs, this.opts.max)) === 1;
   }
 
   async acquire(maxWaitMs = Number.POSITIVE_INFINITY): Promise<() => void> {

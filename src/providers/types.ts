@@ -99,6 +99,8 @@ export interface CatalogSource {
 
 export interface OrderPlacer {
   placeOrder(req: PlaceOrderRequest): Promise<PlaceOrderResult>;
+  /** Whether an order sent now would wait for the provider's documented rate limit. */
+  busy?(): Promise<boolean>;
 }
 
 export interface StatusSource {

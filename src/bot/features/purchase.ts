@@ -1,11 +1,9 @@
 import { Composer } from "grammy";
-import type { PlaceOutcome } from "../../domain/orders.js";
 import type { BotContext, Services } from "../context.js";
 
-/** The provider's refusal code, as something a reseller can read. */
-const REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
+type ConfirmOutcome = Awaited<ReturnType<Services["orders"]["confirm"]>>;
 
-function outcomeText(ctx: BotContext, out: PlaceOutcome): string {
+function outcomeText(ctx: BotContext, out: ConfirmOutcome): string {
   switch (out.kind) {
     case "expired":
       return ctx.tr("draft-expired");
@@ -18,16 +16,14 @@ function outcomeText(ctx: BotContext, out: PlaceOutcome): string {
       });
     case "existing":
       return ctx.tr("order-existing", { orderId: out.order.id, state: ctx.tr(`state-${out.order.state}`) });
-    case "placed":
-      return ctx.tr(out.order.state === "completed" ? "order-done" : "order-processing", { orderId: out.order.id, product: out.order.productName });
-    case "refused":
-      return ctx.tr("order-refused", {
+    case "accepted":
+    case "sending":
+    case "queued":
+      return ctx.tr(out.kind === "queued" ? "order-queued" : "order-accepted", {
         orderId: out.order.id,
-        reason: ctx.tr(`reason-${REASONS.has(out.code) ? out.code : "other"}`),
+        product: out.order.productName,
         amount: { money: [out.order.price.amount, out.order.price.currency] },
       });
-    case "unknown":
-      return ctx.tr("order-unknown", { orderId: out.order.id });
   }
 }
 
@@ -45,7 +41,8 @@ export function purchaseFeature(s: Services) {
     // Take the buttons away first, so the card cannot be tapped again while we work. Cosmetic:
     // if Telegram refuses (the card is too old to edit), the order must still go through.
     await ctx.editMessageReplyMarkup().catch(() => {});
-    const outcome = await s.orders.place(draftId, ctx.from.id);
+    // Charged here, sent by the placement job: no provider call inside an update handler.
+    const outcome = await s.orders.confirm(draftId, ctx.from.id);
     const text = outcomeText(ctx, outcome);
     if (outcome.kind === "existing") return;
     await ctx.reply(text);

@@ -80,6 +80,10 @@ export class GametopupClient implements CatalogSource, OrderPlacer, StatusSource
     return parseItems("gametopup", body.data, productSchema, (p) => this.toProduct(p), this.opts.logger);
   }
 
+  busy(): Promise<boolean> {
+    return this.limiters.order.full();
+  }
+
   async placeOrder(req: PlaceOrderRequest): Promise<PlaceOrderResult> {
     const playerId = req.playerId?.trim();
     if (!playerId) throw invalid("order", "player id is required");

@@ -70,6 +70,10 @@ export class XinstituteClient implements CatalogSource, OrderPlacer, AccountSour
     return parseItems("xinstitute", body.data.products, productSchema, toProduct, this.opts.logger);
   }
 
+  async busy(): Promise<boolean> {
+    return (await Promise.all(this.limiters.map((l) => l.full()))).some(Boolean);
+  }
+
   async placeOrder(req: PlaceOrderRequest): Promise<PlaceOrderResult> {
     if (!req.email) throw invalid("order", "customer e-mail is required");
     if (!Number.isInteger(req.quantity) || req.quantity < 1) throw invalid("order", "quantity must be a whole number ≥ 1");

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
+import { waitFor } from "../support/process.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+
+/** Confirm charges and answers at once; the provider call is a job that waits for the provider's budget. */
+describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued job", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase() });
+  });
+  afterAll(() => h?.close());
+
+  it("answers the Confirm tap at once while the provider is slow, then messages the outcome", async () => {
+    const u = await h.reseller(8801);
+    await h.credit(u.id, 100_000, "IDR");
+    await startTopup(u, /86 Diamonds/);
+    await u.send("12345678");
+    await u.waitForMessage({ match: /zone/i });
+    await u.send("2001");
+    await u.waitForMessage({ match: /Confirm your order/ });
+    h.gametopup.control.setLatency("order", 2_500);
+    const seen = u.messages().length;
+    const tapped = Date.now();
+    await tap(u, /Confirm/);
+    const received = await u.waitForMessage({ match: /received/, after: seen, timeoutMs: 2_000 });
+    expect(Date.now() - tapped).toBeLessThan(2_000);
+    expect(received.text).toMatch(/21,780/);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - 21_780);
+    const placed = await u.waitForMessage({ match: /placed/, after: seen, timeoutMs: 8_000 });
+    expect(Date.now() - tapped).toBeGreaterThanOrEqual(2_500);
+    expect(placed.text).toContain(/R[0-9A-Z]{10}/.exec(received.text)![0]);
+    h.gametopup.control.setLatency("order", 0);
+  });
+
+  it("never refuses an order because others came first: twelve at once wait for xinstitute's 10-per-10 s and all go through", async () => {
+    const s = h.app.services;
+    const users = Array.from({ length: 12 }, (_, i) => 8900 + i);
+    const product = (await s.catalog.product("xinstitute", "SPOTIFY_1M"))!;
+    const price = await s.catalog.price(product, "member");
+    const drafts: Awaited<ReturnType<typeof s.drafts.create>>[] = [];
+    for (const id of users) {
+      await h.reseller(id);
+      await h.credit(id, price.amount, "MMK");
+      drafts.push(await s.drafts.create(id, product, price, { email: `c${id}@example.com`, quantity: 1 }));
+    }
+    const before = h.xinstitute.control.requests("order").length;
+    const allProcessing = (list: typeof drafts) => async () => {
+      const states = await Promise.all(list.map(async (d) => (await s.store.orders.get(d.id))?.state));
+      return states.every((st) => st === "processing") ? true : undefined;
+    };
+    // Ten at once use up the documented burst...
+    const first = await Promise.all(drafts.slice(0, 10).map((d) => s.orders.confirm(d.id, d.userId)));
+    expect(first.every((o) => o.kind === "sending" || o.kind === "queued")).toBe(true);
+    await waitFor(allProcessing(drafts.slice(0, 10)), 10_000, "the first ten orders to reach the provider");
+    // ...so the next two are told they wait in line, and go through when the window allows.
+    const next = await Promise.all(drafts.slice(10).map((d) => s.orders.confirm(d.id, d.userId)));
+    expect(next.map((o) => o.kind)).toEqual(["queued", "queued"]);
+    await waitFor(allProcessing(drafts), 25_000, "all twelve orders to reach the provider");
+    expect(h.xinstitute.control.requests("order").length - before).toBe(12);
+    for (const id of users) expect(await h.balance(id, "MMK")).toBe(0);
+    expect(await s.store.reports.ledgerCheck()).toEqual([]);
+  }, 40_000);
+});
