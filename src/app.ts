@@ -12,11 +12,16 @@ import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDrafts } from "./domain/drafts.js";
+import { watchLedger } from "./domain/ledger-watch.js";
 import { createLicences } from "./domain/licences.js";
+import { createLowBalance } from "./domain/low-balance.js";
+import { withOrderButtons } from "./domain/order-buttons.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPoints } from "./domain/points.js";
 import { createPriceGuard } from "./domain/price-guard.js";
+import { createReorder } from "./domain/reorder.js";
 import { createResellers } from "./domain/resellers.js";
+import { createSavedCustomers } from "./domain/saved-customers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
 import { memoryQueues } from "./jobs/memory.js";
@@ -30,7 +35,7 @@ import { createMetrics } from "./observability/metrics.js";
 import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
-import { openStore } from "./store/index.js";
+import { openStore, type Store } from "./store/index.js";
 import { KEY_PREFIX, redisTokenCache } from "./store/redis/index.js";
 
 export interface AppOptions {
@@ -55,7 +60,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const logger =
     opts.logger ?? createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
   const metrics = createMetrics({ defaultMetrics: true });
-  const { store, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
+  const { store: opened, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
 
   let sandbox: Sandbox | undefined;
   let providersConfig: ProvidersConfig = { ...config.providers, timeouts: opts.providerTimeouts };
@@ -67,7 +72,12 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const providers = createProviderRegistry(providersConfig, { metrics, logger }, { xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`) });
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
-  const notifier = queueNotifier(queues, config.adminIds);
+  // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts).
+  const notifier = withOrderButtons(queueNotifier(queues, config.adminIds));
+  const customers = createSavedCustomers({ customers: opened.customers, orders: opened.orders, logger });
+  const lowBalance = createLowBalance({ thresholds: opened.lowBalance, notifier });
+  // Every entry applied, by any path: the reseller's low-balance alert, and an order's customer when it is charged.
+  const store: Store = { ...opened, ledger: watchLedger(opened.ledger, [lowBalance.onEntry, customers.onEntry], logger) };
   const scheduler = queueScheduler(queues, {
     poll: opts.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS,
     reconcile: opts.reconcileDelaysMs ?? DEFAULT_RECONCILE_DELAYS_MS,
@@ -91,7 +101,10 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     sandbox: config.sandbox,
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
-    onDelivered: points.orderDelivered,
+    onDelivered: async (order) => {
+      await customers.orderDelivered(order);
+      await points.orderDelivered(order);
+    },
   });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
@@ -106,6 +119,9 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     broadcasts,
     licences,
     points,
+    customers,
+    reorder: createReorder({ store, orders: store.orders, resellers, catalog, drafts, settings }),
+    lowBalance,
     providers,
     logger,
     sandbox: config.sandbox,
