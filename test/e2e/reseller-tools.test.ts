@@ -211,6 +211,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("reseller tools: buy agai
       for (const tier of ["member", "vip"] as const) {
         const u = await h.reseller(nextId++);
         await h.app.services.resellers.setTier(u.id, tier);
+        expect(u.commands().map((c) => c.command)).toEqual(expect.arrayContaining(["pricelist", "customers", "lowbalance"]));
         await u.send("/pricelist");
         const page1 = await u.waitForMessage({ match: /Your prices.*1\/2/ });
         expect(page1.text).not.toContain("PUBG");
