@@ -182,6 +182,32 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("reseller tools: buy agai
     expect((await h.app.services.customers.players(u.id)).map((c) => c.value)).toEqual(["99990000"]);
   });
 
+  it("offers the customer e-mails of earlier subscriptions as buttons", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "MMK");
+    const toEmailQuestion = async () => {
+      await u.send("/products");
+      await tap(u, "Music");
+      await tap(u, /Spotify Premium 1 Month/);
+      await tap(u, /Buy/);
+      return u.waitForMessage({ match: /customer's e-mail/ });
+    };
+    const first = await toEmailQuestion();
+    expect(u.buttons(first).some((b) => b.text.startsWith("✉️"))).toBe(false);
+    await u.send("Fan@Example.com");
+    await u.waitForMessage({ match: /How many/ });
+    await u.send("2");
+    await confirm(u, await u.waitForMessage({ match: /Confirm your order/ }));
+
+    const second = await toEmailQuestion();
+    await u.press("✉️ Fan@example.com", { messageId: second.message_id });
+    await u.waitForMessage({ match: /How many/ });
+    await u.send("1");
+    const card = await u.waitForMessage({ match: /Confirm your order/ });
+    expect(card.text).toContain("Customer e-mail: Fan@example.com");
+    expect(card.text).toContain("Quantity: 1");
+  });
+
   it("shows /pricelist prices equal to the confirmation card's, in two tiers, paused products left out, paged and as CSV", async () => {
     const settings = h.app.services.settings;
     // A fixed price on one sampled product, and a paused one that must not be listed.
