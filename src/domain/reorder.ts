@@ -1,10 +1,9 @@
-import type { OrderState } from "../store/types.js";
+import type { Orders, OrderState } from "../store/types.js";
+import type { Catalog } from "./catalog.js";
 import type { Draft } from "./drafts.js";
 import { quote, type QuoteDeps } from "./quote.js";
 import type { BuyBlock, Resellers } from "./resellers.js";
-import type { Catalog } from "./catalog.js";
 import { productKey, type Settings } from "./settings.js";
-import type { Orders } from "../store/types.js";
 
 /** Orders that are over, well or badly: these offer "Buy again". */
 export const REORDERABLE_STATES: readonly OrderState[] = ["completed", "shipped", "failed", "refunded", "cancelled", "delivery_failed"];
