@@ -14,11 +14,16 @@ import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDepositService } from "./domain/deposits.js";
 import { createDrafts } from "./domain/drafts.js";
+import { watchLedger } from "./domain/ledger-watch.js";
 import { createLicences } from "./domain/licences.js";
+import { createLowBalance } from "./domain/low-balance.js";
+import { withOrderButtons } from "./domain/order-buttons.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPoints } from "./domain/points.js";
 import { createPriceGuard } from "./domain/price-guard.js";
+import { createReorder } from "./domain/reorder.js";
 import { createResellers } from "./domain/resellers.js";
+import { createSavedCustomers } from "./domain/saved-customers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
 import { queueDepositJobs, startDepositWorkers } from "./jobs/deposits.js";
@@ -35,7 +40,7 @@ import { sharedLimiters } from "./providers/shared-limiter.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
 import type { HintLimits } from "./server/xpay-webhook.js";
-import { openStore } from "./store/index.js";
+import { openStore, type Store } from "./store/index.js";
 import { KEY_PREFIX, redisTokenCache } from "./store/redis/index.js";
 
 export interface AppOptions {
@@ -62,7 +67,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const logger =
     opts.logger ?? createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
   const metrics = createMetrics({ defaultMetrics: true });
-  const { store, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
+  const { store: opened, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
 
   let sandbox: Sandbox | undefined;
   let providersConfig: ProvidersConfig = { ...config.providers, timeouts: opts.providerTimeouts };
@@ -78,7 +83,12 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   });
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
-  const notifier = queueNotifier(queues, config.adminIds);
+  // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts).
+  const notifier = withOrderButtons(queueNotifier(queues, config.adminIds));
+  const customers = createSavedCustomers({ customers: opened.customers, orders: opened.orders, logger });
+  const lowBalance = createLowBalance({ thresholds: opened.lowBalance, notifier });
+  // Every entry applied, by any path: the reseller's low-balance alert, and an order's customer when it is charged.
+  const store: Store = { ...opened, ledger: watchLedger(opened.ledger, [lowBalance.onEntry, customers.onEntry], logger) };
   const scheduler = queueScheduler(queues, {
     poll: opts.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS,
     reconcile: opts.reconcileDelaysMs ?? DEFAULT_RECONCILE_DELAYS_MS,
@@ -102,7 +112,10 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     sandbox: config.sandbox,
     pendingWindowMs: opts.pendingWindowMs ?? 24 * 3600_000,
-    onDelivered: points.orderDelivered,
+    onDelivered: async (order) => {
+      await customers.orderDelivered(order);
+      await points.orderDelivered(order);
+    },
   });
   const deposits = createDepositService({ store, providers, notifier, jobs: queueDepositJobs(queues, store.kv), logger, config: config.deposits, lostAfterMs: opts.deposits?.lostAfterMs });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
@@ -118,6 +131,9 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     broadcasts,
     licences,
     points,
+    customers,
+    reorder: createReorder({ store, orders: store.orders, resellers, catalog, drafts, settings }),
+    lowBalance,
     providers,
     logger,
     sandbox: config.sandbox,

@@ -2,7 +2,9 @@ import type { Api } from "grammy";
 import { LOCALES } from "../store/types.js";
 import type { Translator } from "./i18n.js";
 
-export const RESELLER_COMMANDS = ["products", "topup", "status", "balance", "orders", "license", "points", "deposit", "language", "cancel", "help", "start"] as const;
+export const RESELLER_COMMANDS = [
+  "products", "topup", "status", "balance", "deposit", "orders", "pricelist", "customers", "lowbalance", "license", "points", "language", "cancel", "help", "start",
+] as const;
 export const ADMIN_COMMANDS = [
   "admin", "approve", "ban", "unban", "user", "credit", "debit", "tier", "markup", "price", "order", "refund",
   "broadcast", "stats", "providers", "sync", "maintenance", "audit",

@@ -5,10 +5,13 @@ import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { Drafts } from "../domain/drafts.js";
 import type { Licences } from "../domain/licences.js";
+import type { LowBalance } from "../domain/low-balance.js";
 import type { MessageArgs } from "../domain/notifications.js";
 import type { OrderService } from "../domain/orders.js";
 import type { Points } from "../domain/points.js";
+import type { Reorder } from "../domain/reorder.js";
 import type { Resellers } from "../domain/resellers.js";
+import type { SavedCustomersService } from "../domain/saved-customers.js";
 import type { Settings } from "../domain/settings.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
@@ -49,6 +52,11 @@ export interface Services {
   broadcasts: Broadcasts;
   licences: Licences;
   points: Points;
+  /** Recent customers offered as buttons in the purchase flow. */
+  customers: SavedCustomersService;
+  /** "Buy again": a new confirmation card from an earlier order. */
+  reorder: Reorder;
+  lowBalance: LowBalance;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   logger: Logger;
   sandbox: boolean;

@@ -11,11 +11,15 @@ import { purchaseConversation } from "./conversations/purchase.js";
 import { errorHandler } from "./error-handler.js";
 import { cancelFeature } from "./features/cancel.js";
 import { catalogFeature } from "./features/catalog.js";
+import { customersFeature } from "./features/customers.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { licenceFeature } from "./features/licence.js";
+import { lowBalanceFeature } from "./features/low-balance.js";
+import { orderActionsFeature } from "./features/order-actions.js";
 import { ordersFeature } from "./features/orders.js";
 import { pointsConversation, pointsFeature } from "./features/points.js";
+import { pricelistFeature } from "./features/pricelist.js";
 import { purchaseFeature } from "./features/purchase.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -46,7 +50,7 @@ export interface BotOptions {
 const retryPolicy = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
 
 // Bump when a conversation's steps change shape: state saved by older code is then dropped.
-const CONVERSATION_VERSION = 1;
+const CONVERSATION_VERSION = 2;
 
 export function createBot(o: BotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
@@ -102,6 +106,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   app.use(ordersFeature(s));
   app.use(licenceFeature(s));
   app.use(pointsFeature(s));
+  app.use(orderActionsFeature(s), pricelistFeature(s), customersFeature(s), lowBalanceFeature(s));
   for (const f of o.extraFeatures ?? []) app.use(f);
   app.use(unhandledFeature());
   return bot;

@@ -12,7 +12,9 @@ export type MessageArg =
 export type MessageArgs = Record<string, MessageArg>;
 
 /** An inline button: its label is a message id rendered in the reader's language; a callback or a link. */
-export type NotificationButton = { key: string; data: string } | { key: string; url: string };
+/** A button that answers with callback data. */
+export type CallbackButton = { key: string; data: string };
+export type NotificationButton = CallbackButton | { key: string; url: string };
 
 export interface Notification {
   userId: number;

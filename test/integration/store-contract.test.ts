@@ -226,6 +226,49 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     await store.licenceLinks.link("XS-ABC-DEF-GHI", 42);
     expect(await store.licenceLinks.users("XS-ABC-DEF-GHI")).toEqual([42, 43]);
   });
+
+  it("keeps the newest saved customers per kind, moves a reused one to the front, and forgets only the owner's", async () => {
+    const t0 = Date.now();
+    const player = (value: string, zone: string | undefined, at: number, nickname?: string) =>
+      store.customers.remember({ userId: 50, kind: "player", value, zone, nickname, usedAt: t0 + at }, 3);
+    await player("1001", "2001", 1, "Alpha");
+    await player("1002", undefined, 2);
+    await player("1003", "7", 3);
+    await store.customers.remember({ userId: 50, kind: "email", value: "a@example.com", usedAt: t0 + 4 }, 3);
+    // 1001 is used again without a nickname: it moves to the front and keeps "Alpha".
+    await player("1001", "2001", 5);
+    // Same id, other zone: another customer. The oldest (1002) drops out of the three kept.
+    await player("1001", "2002", 6);
+    const players = await store.customers.list(50, "player", 10);
+    expect(players.map((c) => `${c.value}/${c.zone ?? ""}`)).toEqual(["1001/2002", "1001/2001", "1003/7"]);
+    expect(players[1]).toMatchObject({ userId: 50, kind: "player", nickname: "Alpha", usedAt: t0 + 5 });
+    expect(players[0]!.nickname).toBeUndefined();
+    // An older use recorded late does not push a newer one down.
+    await player("1003", "7", 0);
+    expect((await store.customers.list(50, "player", 10))[2]!.usedAt).toBe(t0 + 3);
+    await store.customers.setNickname(50, "1003", "7", "Gamma");
+    expect((await store.customers.list(50, "player", 1))[0]!.nickname).toBeUndefined();
+    expect((await store.customers.list(50, "player", 10))[2]!.nickname).toBe("Gamma");
+    expect((await store.customers.list(50, "email", 10)).map((c) => c.value)).toEqual(["a@example.com"]);
+    expect(await store.customers.forget(51, players[0]!.id)).toBe(false);
+    expect(await store.customers.forget(50, players[0]!.id)).toBe(true);
+    expect(await store.customers.forget(50, players[0]!.id)).toBe(false);
+    expect((await store.customers.list(50, "player", 10)).map((c) => c.value)).toEqual(["1001", "1003"]);
+  });
+
+  it("keeps low-balance levels per user and currency", async () => {
+    await store.lowBalance.set(60, "IDR", 50_000);
+    await store.lowBalance.set(60, "MMK", 9_000);
+    await store.lowBalance.set(60, "IDR", 40_000);
+    await store.lowBalance.set(61, "IDR", 1);
+    expect(await store.lowBalance.get(60, "IDR")).toBe(40_000);
+    expect(await store.lowBalance.byUser(60)).toEqual({ IDR: 40_000, MMK: 9_000 });
+    expect(await store.lowBalance.clear(60, "MMK")).toBe(1);
+    expect(await store.lowBalance.clear(60, "MMK")).toBe(0);
+    expect(await store.lowBalance.clear(60)).toBe(1);
+    expect(await store.lowBalance.byUser(60)).toEqual({});
+    expect(await store.lowBalance.get(61, "IDR")).toBe(1);
+  });
 });
 
 describe.each(kvBackends)("kv contract (%s)", (_name, make) => {

@@ -9,6 +9,8 @@ export interface AskOptions<T> {
   skippable?: boolean;
   /** Quick-pick buttons whose values go through `parse` like typed text. */
   choices?: string[];
+  /** Buttons that answer with a ready value (a saved customer), one per row, above the choices. */
+  picks?: { label: string; value: T }[];
   parse(text: string): T | undefined;
   errorKey: string;
   errorArgs?: Record<string, string | number>;
@@ -21,11 +23,12 @@ export interface AskOptions<T> {
  */
 export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: string, opts: AskOptions<T>): Promise<T | undefined> {
   const kb = new InlineKeyboard();
+  opts.picks?.forEach((p, i) => kb.text(p.label, `flow:opt:${i}`).row());
   for (const choice of opts.choices ?? []) kb.text(choice, `flow:pick:${choice}`);
   if (opts.choices?.length) kb.row();
   if (opts.skippable) kb.text(ctx.tr("btn-skip"), "flow:skip");
   kb.text(ctx.tr("btn-cancel"), "flow:cancel");
-  await ctx.reply(prompt, { reply_markup: kb });
+  const asked = await ctx.reply(prompt, { reply_markup: kb });
 
   for (;;) {
     const next = await conversation.wait();
@@ -40,6 +43,13 @@ export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: strin
       if (data === "flow:skip" && opts.skippable) {
         await next.answerCallbackQuery();
         return undefined;
+      }
+      if (data.startsWith("flow:opt:")) {
+        await next.answerCallbackQuery();
+        // By position: only this question's own buttons mean this question's picks.
+        const picked = next.callbackQuery?.message?.message_id === asked.message_id ? opts.picks?.[Number(data.slice("flow:opt:".length))] : undefined;
+        if (picked) return picked.value;
+        continue;
       }
       if (data.startsWith("flow:pick:")) {
         await next.answerCallbackQuery();

@@ -1,12 +1,14 @@
 import { InlineKeyboard } from "grammy";
 import type { Draft } from "../../domain/drafts.js";
+import { quote } from "../../domain/quote.js";
 import type { Product, ProviderId } from "../../providers/types.js";
-import type { FlowContext, Services } from "../context.js";
+import type { SavedCustomer } from "../../store/types.js";
+import type { BaseContext, FlowContext, Services } from "../context.js";
 import { ask, type Flow } from "./ask.js";
 import { MAX_QUANTITY, parseEmail, parsePlayerId, parseQuantity, parseZone } from "./validate.js";
 
 /** Confirmation card lines; the same card is shown again when an order is looked at. */
-export function confirmLines(ctx: FlowContext, d: Draft, balance: number): string[] {
+export function confirmLines(ctx: BaseContext | FlowContext, d: Draft, balance: number): string[] {
   const m = (amount: number) => ({ money: [amount, d.price.currency] as [number, string] });
   const lines = [ctx.tr("confirm-title"), ctx.tr("confirm-product", { product: d.productName })];
   if (d.playerId) lines.push(ctx.tr("confirm-player", { player: d.playerId }));
@@ -16,6 +18,20 @@ export function confirmLines(ctx: FlowContext, d: Draft, balance: number): strin
   lines.push(ctx.tr("confirm-balance", { balance: m(balance), after: m(balance - d.price.amount) }));
   if (balance < d.price.amount) lines.push(ctx.tr("confirm-short"));
   return lines;
+}
+
+/** The whole card with its Confirm and Cancel buttons, keyed by the draft (the future order id). */
+export function confirmCard(ctx: BaseContext | FlowContext, d: Draft, balance: number, sandbox: boolean) {
+  const lines = confirmLines(ctx, d, balance);
+  if (sandbox) lines.push(ctx.tr("sandbox-banner"));
+  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), `ok:${d.id}`).row().text(ctx.tr("btn-cancel"), `no:${d.id}`);
+  return { text: lines.join("\n"), reply_markup };
+}
+
+/** A saved customer as buttons name it: 12345678 (2001) · Nickname. Data only, the same in any language. */
+export function customerText(c: SavedCustomer): string {
+  const text = `${c.value}${c.zone ? ` (${c.zone})` : ""}${c.nickname ? ` · ${c.nickname}` : ""}`;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /**
@@ -28,41 +44,50 @@ export function purchaseConversation(s: Services) {
     const product = await conversation.external(() => s.catalog.product(provider, sku));
     if (!product) return void (await ctx.reply(ctx.tr("catalog-gone")));
 
-    const input = await collectInput(conversation, ctx, product);
+    const input = await collectInput(conversation, ctx, product, s);
 
-    const { draft, balance } = await conversation.external(async () => {
-      const tier = (await s.resellers.get(ctx.from!.id))?.tier ?? "member";
-      const unitPrice = await s.catalog.price(product, tier);
-      const draft = await s.drafts.create(ctx.from!.id, product, unitPrice, input);
-      const balances = await s.store.ledger.balances(ctx.from!.id);
-      return { draft, balance: balances[draft.price.currency] ?? 0 };
-    });
-
-    const lines = confirmLines(ctx, draft, balance);
-    if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
-    const kb = new InlineKeyboard().text(ctx.tr("btn-confirm"), `ok:${draft.id}`).row().text(ctx.tr("btn-cancel"), `no:${draft.id}`);
-    await ctx.reply(lines.join("\n"), { reply_markup: kb });
+    const { draft, balance } = await conversation.external(() => quote(s, ctx.from!.id, product, input));
+    const card = confirmCard(ctx, draft, balance, s.sandbox);
+    await ctx.reply(card.text, { reply_markup: card.reply_markup });
   };
 }
 
-async function collectInput(conversation: Flow, ctx: FlowContext, product: Product) {
+/** The question, with a line pointing at the saved customers when there are buttons for them. */
+const withHint = (ctx: FlowContext, prompt: string, saved: readonly SavedCustomer[]) => (saved.length ? `${prompt}\n${ctx.tr("saved-pick-hint")}` : prompt);
+
+async function collectInput(conversation: Flow, ctx: FlowContext, product: Product, s: Services) {
+  const userId = ctx.from!.id;
   if (product.input.kind === "player") {
-    const playerId = await ask(conversation, ctx, ctx.tr("ask-player-id", { product: product.name }), {
-      parse: parsePlayerId,
+    const saved = await conversation.external(() => s.customers.players(userId));
+    const who = await ask<{ playerId: string; zone?: string; saved: boolean }>(conversation, ctx, withHint(ctx, ctx.tr("ask-player-id", { product: product.name }), saved), {
+      parse: (text) => {
+        const playerId = parsePlayerId(text);
+        return playerId ? { playerId, saved: false } : undefined;
+      },
+      picks: saved.map((c) => ({ label: `👤 ${customerText(c)}`, value: { playerId: c.value, zone: c.zone, saved: true } })),
       errorKey: "bad-player-id",
     });
     let zone: string | undefined;
     if (product.input.zone !== "none") {
       const required = product.input.zone === "required";
-      zone = await ask(conversation, ctx, ctx.tr(required ? "ask-zone-required" : "ask-zone"), {
-        parse: parseZone,
-        errorKey: "bad-zone",
-        skippable: !required,
-      });
+      // A saved customer comes with the zone it was bought with (none, where the game had none).
+      if (who?.saved && (who.zone || !required)) zone = who.zone;
+      else {
+        zone = await ask(conversation, ctx, ctx.tr(required ? "ask-zone-required" : "ask-zone"), {
+          parse: parseZone,
+          errorKey: "bad-zone",
+          skippable: !required,
+        });
+      }
     }
-    return { playerId, zone };
+    return { playerId: who?.playerId, zone };
   }
-  const email = await ask(conversation, ctx, ctx.tr("ask-email", { product: product.name }), { parse: parseEmail, errorKey: "bad-email" });
+  const saved = await conversation.external(() => s.customers.emails(userId));
+  const email = await ask(conversation, ctx, withHint(ctx, ctx.tr("ask-email", { product: product.name }), saved), {
+    parse: parseEmail,
+    picks: saved.map((c) => ({ label: `✉️ ${c.value}`, value: c.value })),
+    errorKey: "bad-email",
+  });
   const quantity = await ask(conversation, ctx, ctx.tr("ask-quantity", { max: MAX_QUANTITY }), {
     parse: parseQuantity,
     errorKey: "bad-quantity",

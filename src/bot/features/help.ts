@@ -4,7 +4,8 @@ import type { BotContext } from "../context.js";
 export function helpFeature() {
   const c = new Composer<BotContext>();
   c.command("help", async (ctx) => {
-    const lines = [ctx.user?.status === "active" || ctx.isAdmin ? ctx.tr("help-reseller") : ctx.tr("help-pending")];
+    const active = ctx.user?.status === "active" || ctx.isAdmin;
+    const lines = [active ? `${ctx.tr("help-reseller")}\n${ctx.tr("help-reseller-tools")}` : ctx.tr("help-pending")];
     if (ctx.isAdmin) lines.push(ctx.tr("help-admin-hint"));
     await ctx.reply(lines.join("\n\n"));
   });

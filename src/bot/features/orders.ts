@@ -1,11 +1,10 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { csvField } from "../../lib/csv.js";
 import type { LedgerEntry } from "../../store/types.js";
 import type { BotContext, Services } from "../context.js";
 import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
+import { orderKeyboard } from "./order-actions.js";
 import { orderCard } from "./order-card.js";
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-const csvField = (v: string | number) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 export function statementCsv(header: string, entries: LedgerEntry[]): string {
   const rows = entries.map((e) =>
@@ -46,7 +45,7 @@ export function ordersFeature(s: Services) {
     const order = await s.store.orders.get(ctx.match[1]!);
     if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     await ctx.answerCallbackQuery();
-    await ctx.reply(orderCard(ctx, order), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-back"), "ol") });
+    await ctx.reply(orderCard(ctx, order), { reply_markup: orderKeyboard(ctx, order).row().text(ctx.tr("btn-back"), "ol") });
   });
   c.callbackQuery("ol", async (ctx) => {
     await ctx.answerCallbackQuery();

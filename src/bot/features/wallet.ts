@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { LedgerEntry } from "../../store/types.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { formatDate } from "./order-card.js";
@@ -23,7 +23,7 @@ export function walletFeature(s: Services) {
     lines.push("", ctx.tr("ledger-title"));
     if (entries.length === 0) lines.push(ctx.tr("ledger-none"));
     for (const e of entries) lines.push(ledgerLine(ctx, e));
-    await ctx.reply(lines.join("\n"));
+    await ctx.reply(lines.join("\n"), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-lowbal"), "lb:show") });
   });
   return c;
 }

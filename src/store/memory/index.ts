@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { salesRows } from "../sales.js";
 import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, UserRecord, UserStatus } from "../types.js";
+import { memoryCustomers } from "./customers.js";
 import { memoryAwards, memoryDeposits, memoryLicenceLinks, memoryUnmatched } from "./extras.js";
+import { memoryLowBalance } from "./low-balance.js";
 import { memoryPricing } from "./pricing.js";
 
 export { memoryKv } from "./kv.js";
@@ -170,6 +172,8 @@ export function memoryRecords(): Records {
     awards: memoryAwards(),
     licenceLinks: memoryLicenceLinks(),
     unmatched: memoryUnmatched(),
+    customers: memoryCustomers(),
+    lowBalance: memoryLowBalance(),
     reports: {
       async resellersByStatus(excludeIds) {
         const out: Partial<Record<UserStatus, number>> = {};

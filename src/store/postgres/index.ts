@@ -1,9 +1,11 @@
 import type { Records } from "../types.js";
 import { postgresAudit } from "./audit.js";
 import { postgresAwards } from "./awards.js";
+import { postgresCustomers } from "./customers.js";
 import { postgresDeposits } from "./deposits.js";
 import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
+import { postgresLowBalance } from "./low-balance.js";
 import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
@@ -28,6 +30,8 @@ export function postgresRecords(pool: Pool): Records {
     awards: postgresAwards(pool),
     licenceLinks: postgresLicenceLinks(pool),
     unmatched: postgresUnmatched(pool),
+    customers: postgresCustomers(pool),
+    lowBalance: postgresLowBalance(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

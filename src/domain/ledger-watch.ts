@@ -1,0 +1,26 @@
+import type { Logger } from "../observability/logger.js";
+import type { Ledger, LedgerEntry } from "../store/types.js";
+
+/** Told of every ledger entry that was applied (never of a duplicate answered from the first). */
+export type LedgerListener = (entry: LedgerEntry) => Promise<void>;
+
+/**
+ * The ledger with listeners on it: every path that moves money (purchases, refunds, admin
+ * adjustments, deposits, and whatever places orders tomorrow) goes through `apply`, so this is
+ * the one place that sees them all. The entry is committed before a listener runs, so a
+ * listener's failure is logged and never turns a done debit into an error for its caller.
+ */
+export function watchLedger(ledger: Ledger, listeners: readonly LedgerListener[], logger: Logger): Ledger {
+  return {
+    ...ledger,
+    async apply(input) {
+      const result = await ledger.apply(input);
+      if (result.ok && !result.duplicate) {
+        for (const listen of listeners) {
+          await listen(result.entry).catch((err: unknown) => logger.error({ err, entryId: result.entry.id }, "ledger listener failed"));
+        }
+      }
+      return result;
+    },
+  };
+}

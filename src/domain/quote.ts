@@ -1,0 +1,25 @@
+import type { Product } from "../providers/types.js";
+import type { Ledger } from "../store/types.js";
+import type { Catalog } from "./catalog.js";
+import type { Draft, DraftInput, Drafts } from "./drafts.js";
+import type { Resellers } from "./resellers.js";
+
+export interface QuoteDeps {
+  resellers: Pick<Resellers, "get">;
+  catalog: Pick<Catalog, "price">;
+  drafts: Pick<Drafts, "create">;
+  store: { ledger: Pick<Ledger, "balances"> };
+}
+
+/**
+ * A confirmation card's draft at this moment's price for the reseller's tier, and the balance
+ * it will be paid from. The purchase flow and "Buy again" both make their drafts here, so a
+ * card always shows what Confirm will charge.
+ */
+export async function quote(deps: QuoteDeps, userId: number, product: Product, input: DraftInput): Promise<{ draft: Draft; balance: number }> {
+  const tier = (await deps.resellers.get(userId))?.tier ?? "member";
+  const unitPrice = await deps.catalog.price(product, tier);
+  const draft = await deps.drafts.create(userId, product, unitPrice, input);
+  const balances = await deps.store.ledger.balances(userId);
+  return { draft, balance: balances[draft.price.currency] ?? 0 };
+}
