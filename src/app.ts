@@ -5,22 +5,25 @@ import type { AddressInfo } from "node:net";
 import { setCommandMenus } from "./bot/commands-menu.js";
 import type { Services } from "./bot/context.js";
 import { botDelivery } from "./bot/delivery.js";
-import { createI18n } from "./bot/i18n.js";
+import { createI18n, pickLocale } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { createAdminFeature } from "./bot/features/admin/index.js";
 import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
+import { createDailyReports } from "./domain/daily-report.js";
 import { createDrafts } from "./domain/drafts.js";
 import { createLicences } from "./domain/licences.js";
 import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPoints } from "./domain/points.js";
 import { createPriceGuard } from "./domain/price-guard.js";
+import { createBalanceAlerts } from "./domain/provider-alerts.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
+import { startOpsTimers, type OpsTimings } from "./jobs/ops.js";
 import { queuePointsJobs, startPointsWorker, type PointsSweepTimings } from "./jobs/points.js";
 import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
 import { QUEUE_NAMES } from "./jobs/types.js";
@@ -46,6 +49,8 @@ export interface AppOptions {
   sweep?: Partial<SweepTimings>;
   /** vifox awards: waits between attempts and the sweep's timings; tests shorten them. */
   points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
+  /** The daily report and balance checks: their clock and timer periods; tests control both. */
+  ops?: { now?: () => number; timings?: Partial<OpsTimings> };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -96,6 +101,22 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
   const translator = createI18n(config.defaultLocale);
+  const reports = createDailyReports({
+    store,
+    providers,
+    notifier,
+    logger,
+    adminIds: config.adminIds,
+    hour: config.report.hour,
+    timeZone: config.report.timeZone,
+    now: opts.ops?.now ?? Date.now,
+    async translatorFor(userId) {
+      const user = await store.users.get(userId);
+      const locale = pickLocale(user?.locale, user?.telegramLanguage, config.defaultLocale);
+      return (key, args) => translator.render(locale, key, args);
+    },
+  });
+  const balances = createBalanceAlerts({ providers, kv: store.kv, notifier, logger, ...config.balanceAlerts });
   const services: Services = {
     store,
     resellers,
@@ -121,7 +142,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator })],
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator, reports })],
   });
 
   let initialised = false;
@@ -147,6 +168,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   let runner: RunnerHandle | undefined;
   let stopSweep: (() => void) | undefined;
   let stopPointsSweep: (() => void) | undefined;
+  let stopOps: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -155,6 +177,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     store,
     sandbox,
     queues,
+    /** The operators' report and balance alerts (tests drive a second process's through this). */
+    ops: { reports, balances },
     get address() {
       return address;
     },
@@ -168,6 +192,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       await bot.init();
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
+      stopOps = startOpsTimers({ reports, balances, kv: store.kv, logger, timings: opts.ops?.timings });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -186,6 +211,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       if (runner?.isRunning()) await runner.stop();
       stopSweep?.();
       stopPointsSweep?.();
+      stopOps?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

@@ -5,7 +5,7 @@ import type { Translator } from "./i18n.js";
 export const RESELLER_COMMANDS = ["products", "topup", "status", "balance", "orders", "license", "points", "language", "cancel", "help", "start"] as const;
 export const ADMIN_COMMANDS = [
   "admin", "approve", "ban", "unban", "user", "credit", "debit", "tier", "markup", "price", "order", "refund",
-  "broadcast", "stats", "providers", "sync", "maintenance", "audit",
+  "broadcast", "stats", "report", "providers", "sync", "maintenance", "audit",
 ] as const;
 
 /**

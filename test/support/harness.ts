@@ -84,6 +84,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     VIFOX_PARTNER_NAME: vifox.partnerName,
     // Awards are off unless a test turns them on: they would add messages to other tests' chats.
     VIFOX_POINTS_PER_ORDER: "0",
+    // Off unless a test turns it on: at or after its hour it would message every test's admin.
+    REPORT_HOUR: "off",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
