@@ -27,13 +27,13 @@ const ORDERS_PANEL = { top: 316, bottom: 480 };
 const DATE_LABELS_TOP = 496;
 
 /**
- * The smallest 1, 2, 2.5 or 5 × 10^k at or above `max` whose half is a whole number (at least
- * 2): the grid's labels (0, half, top) stay round and integer, as counts of orders must be.
+ * The smallest 1, 2, 2.5, 4, 5, 6 or 8 × 10^k at or above `max` whose half is a whole number
+ * (at least 2): the grid's labels (0, half, top) stay round and integer, as counts of orders must be.
  */
 export function niceCeiling(max: number): number {
   if (max <= 2) return 2;
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) {
+  for (const step of [1, 2, 2.5, 4, 5, 6, 8, 10]) {
     const top = step * magnitude;
     if (top >= max && Number.isInteger(top / 2)) return top;
   }
