@@ -246,6 +246,7 @@ admin-help =
     /refund &lt;order id&gt;: refund an order (once)
     /broadcast &lt;text&gt;: message every active reseller (or reply /broadcast to a message); /broadcast alone shows progress
     /stats: resellers, sales and margin, open orders
+    /report: yesterday's daily report (sales, refunds, deposits, providers)
     /providers: provider health and our balances
     /maintenance on|off: pause or resume buying for resellers
     /audit [n]: the last n admin actions
@@ -535,3 +536,33 @@ help-reseller-tools =
     /pricelist: your prices, and a CSV to share
     /customers: your saved player IDs and e-mails
     /lowbalance: a message when your balance runs low
+
+# --- i11-ops ---
+cmd-report = Yesterday's daily report
+ops-report =
+    📋 <b>Daily report for { $day }</b> ({ $zone })
+
+    <b>Sales</b>
+    { $sales }
+
+    <b>Refunds</b>: { $refunds }
+    <b>Deposits credited</b>: { $deposits }
+    <b>Orders with an unknown outcome, still open</b>: { $unknown }
+
+    <b>Providers</b>
+    { $providers }
+ops-report-sale = { $provider }: { $orders } orders · revenue { $revenue } · margin { $margin }
+ops-report-no-sales = No sales.
+ops-report-none = none
+ops-report-total = { $count }, total { $sum }
+ops-report-provider-ok = { $provider }: ok (last call { $endpoint }, { $at })
+ops-report-provider-failing = { $provider }: failing, { $outcome } { $code } (last call { $endpoint }, { $at })
+ops-report-provider-idle = { $provider }: no call since the bot started
+ops-report-balance = balance { $balance }
+ops-report-pool = liquidity pool { $points } points
+ops-report-check-failed = check failed ({ $error })
+ops-balance-low = ⚠️ Our balance at <b>{ $provider }</b> is down to <b>{ $value }</b>, below the alert level of { $threshold }. Orders to it fail once it runs out: top it up.
+ops-balance-recovered = ✅ Our balance at <b>{ $provider }</b> is back to <b>{ $value }</b> (alert level { $threshold }).
+ops-pool-low = ⚠️ The <b>{ $provider }</b> liquidity pool is down to <b>{ $value }</b> points, below the alert level of { $threshold }. Points awards wait when it runs dry: top it up.
+ops-pool-recovered = ✅ The <b>{ $provider }</b> liquidity pool is back to <b>{ $value }</b> points (alert level { $threshold }).
+admin-stats-chart = 📈 { $currency }: revenue per day (top, in whole { $currency }) and orders per day (bottom), { $from } to { $to } ({ $zone })

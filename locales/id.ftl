@@ -246,6 +246,7 @@ admin-help =
     /refund &lt;id pesanan&gt;: refund pesanan (sekali saja)
     /broadcast &lt;teks&gt;: kirim pesan ke semua reseller aktif (atau balas sebuah pesan dengan /broadcast); /broadcast saja menampilkan progresnya
     /stats: reseller, penjualan dan margin, pesanan terbuka
+    /report: laporan harian kemarin (penjualan, refund, deposit, provider)
     /providers: kesehatan provider dan saldo kami
     /maintenance on|off: jeda atau lanjutkan pembelian oleh reseller
     /audit [n]: n tindakan admin terakhir
@@ -535,3 +536,33 @@ help-reseller-tools =
     /pricelist: harga Anda, dan CSV untuk dibagikan
     /customers: ID pemain dan e-mail tersimpan
     /lowbalance: pesan saat saldo Anda menipis
+
+# --- i11-ops ---
+cmd-report = Laporan harian kemarin
+ops-report =
+    📋 <b>Laporan harian { $day }</b> ({ $zone })
+
+    <b>Penjualan</b>
+    { $sales }
+
+    <b>Refund</b>: { $refunds }
+    <b>Deposit masuk</b>: { $deposits }
+    <b>Pesanan dengan hasil belum diketahui, masih terbuka</b>: { $unknown }
+
+    <b>Provider</b>
+    { $providers }
+ops-report-sale = { $provider }: { $orders } pesanan · pendapatan { $revenue } · margin { $margin }
+ops-report-no-sales = Tidak ada penjualan.
+ops-report-none = tidak ada
+ops-report-total = { $count }, jumlah { $sum }
+ops-report-provider-ok = { $provider }: baik (panggilan terakhir { $endpoint }, { $at })
+ops-report-provider-failing = { $provider }: bermasalah, { $outcome } { $code } (panggilan terakhir { $endpoint }, { $at })
+ops-report-provider-idle = { $provider }: belum ada panggilan sejak bot dijalankan
+ops-report-balance = saldo { $balance }
+ops-report-pool = liquidity pool { $points } poin
+ops-report-check-failed = pemeriksaan gagal ({ $error })
+ops-balance-low = ⚠️ Saldo kami di <b>{ $provider }</b> tinggal <b>{ $value }</b>, di bawah batas peringatan { $threshold }. Pesanan ke provider ini gagal jika saldonya habis: segera isi ulang.
+ops-balance-recovered = ✅ Saldo kami di <b>{ $provider }</b> kembali menjadi <b>{ $value }</b> (batas peringatan { $threshold }).
+ops-pool-low = ⚠️ Liquidity pool <b>{ $provider }</b> tinggal <b>{ $value }</b> poin, di bawah batas peringatan { $threshold }. Pemberian poin menunggu jika pool habis: segera isi ulang.
+ops-pool-recovered = ✅ Liquidity pool <b>{ $provider }</b> kembali menjadi <b>{ $value }</b> poin (batas peringatan { $threshold }).
+admin-stats-chart = 📈 { $currency }: pendapatan per hari (atas, dalam { $currency } penuh) dan pesanan per hari (bawah), { $from } sampai { $to } ({ $zone })

@@ -246,6 +246,7 @@ admin-help =
     /refund &lt;အော်ဒါ id&gt;: အော်ဒါကို ငွေပြန်အမ်းရန် (တစ်ကြိမ်သာ)
     /broadcast &lt;စာသား&gt;: အသုံးပြုနိုင်သော Reseller အားလုံးထံ စာပို့ရန် (သို့မဟုတ် မက်ဆေ့ချ်တစ်ခုကို /broadcast ဖြင့် reply ပြန်ပါ)၊ /broadcast တစ်ခုတည်းဆိုရင် ပို့ဆောင်မှု အခြေအနေကို ပြပါမယ်
     /stats: Reseller များ၊ အရောင်းနဲ့ အမြတ်၊ ဖွင့်ထားဆဲ အော်ဒါများ
+    /report: မနေ့က နေ့စဉ် အစီရင်ခံစာ (အရောင်း၊ ငွေပြန်အမ်း၊ ငွေသွင်း၊ Provider များ)
     /providers: Provider များ၏ အခြေအနေနဲ့ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ
     /maintenance on|off: Reseller များ၏ ဝယ်ယူမှုကို ခေတ္တရပ်ရန် သို့မဟုတ် ပြန်ဖွင့်ရန်
     /audit [n]: နောက်ဆုံး Admin လုပ်ဆောင်ချက် n ခု
@@ -535,3 +536,33 @@ help-reseller-tools =
     /pricelist: သင့်စျေးနှုန်းများနဲ့ မျှဝေဖို့ CSV
     /customers: သိမ်းထားသော Player ID နဲ့ အီးမေးလ်များ
     /lowbalance: လက်ကျန်ငွေ နည်းလာရင် သတိပေးစာ
+
+# --- i11-ops ---
+cmd-report = မနေ့က နေ့စဉ် အစီရင်ခံစာ
+ops-report =
+    📋 <b>{ $day } နေ့စဉ် အစီရင်ခံစာ</b> ({ $zone })
+
+    <b>အရောင်း</b>
+    { $sales }
+
+    <b>ငွေပြန်အမ်းမှုများ</b>: { $refunds }
+    <b>ဝင်ရောက်ပြီး ငွေသွင်းမှုများ</b>: { $deposits }
+    <b>ရလဒ် မသိရသေးဘဲ ဖွင့်ထားဆဲ အော်ဒါများ</b>: { $unknown }
+
+    <b>Provider များ</b>
+    { $providers }
+ops-report-sale = { $provider }: အော်ဒါ { $orders } ခု · ဝင်ငွေ { $revenue } · အမြတ် { $margin }
+ops-report-no-sales = အရောင်း မရှိပါ။
+ops-report-none = မရှိပါ
+ops-report-total = { $count } ကြိမ်၊ စုစုပေါင်း { $sum }
+ops-report-provider-ok = { $provider }: ကောင်းမွန် (နောက်ဆုံး ခေါ်ဆိုမှု { $endpoint }၊ { $at })
+ops-report-provider-failing = { $provider }: ချို့ယွင်းနေ၊ { $outcome } { $code } (နောက်ဆုံး ခေါ်ဆိုမှု { $endpoint }၊ { $at })
+ops-report-provider-idle = { $provider }: Bot စတင်ပြီးကတည်းက ခေါ်ဆိုမှု မရှိသေးပါ
+ops-report-balance = လက်ကျန်ငွေ { $balance }
+ops-report-pool = liquidity pool point { $points }
+ops-report-check-failed = စစ်ဆေးမှု မအောင်မြင်ပါ ({ $error })
+ops-balance-low = ⚠️ <b>{ $provider }</b> ရှိ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ <b>{ $value }</b> သာ ကျန်ပြီး သတိပေးအဆင့် { $threshold } အောက် ရောက်နေပါပြီ။ ငွေကုန်သွားရင် ဒီ Provider ထံ အော်ဒါများ မအောင်မြင်တော့ပါ၊ ငွေဖြည့်ပေးပါ။
+ops-balance-recovered = ✅ <b>{ $provider }</b> ရှိ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ <b>{ $value }</b> သို့ ပြန်ရောက်ပါပြီ (သတိပေးအဆင့် { $threshold })။
+ops-pool-low = ⚠️ <b>{ $provider }</b> ၏ liquidity pool သည် point <b>{ $value }</b> သာ ကျန်ပြီး သတိပေးအဆင့် { $threshold } အောက် ရောက်နေပါပြီ။ Pool ကုန်သွားရင် point ပေးခြင်းများ စောင့်ဆိုင်းရပါမယ်၊ ဖြည့်ပေးပါ။
+ops-pool-recovered = ✅ <b>{ $provider }</b> ၏ liquidity pool သည် point <b>{ $value }</b> သို့ ပြန်ရောက်ပါပြီ (သတိပေးအဆင့် { $threshold })။
+admin-stats-chart = 📈 { $currency }: တစ်ရက်ချင်း ဝင်ငွေ (အပေါ်၊ { $currency } ဖြင့်) နဲ့ တစ်ရက်ချင်း အော်ဒါ (အောက်)၊ { $from } မှ { $to } ထိ ({ $zone })

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { setCommandMenus } from "./bot/commands-menu.js";
 import type { Services } from "./bot/context.js";
 import { botDelivery } from "./bot/delivery.js";
-import { createI18n } from "./bot/i18n.js";
+import { createI18n, pickLocale } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { createAdminFeature } from "./bot/features/admin/index.js";
 import { depositFeature } from "./bot/features/deposit.js";
@@ -13,6 +13,7 @@ import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDepositService } from "./domain/deposits.js";
+import { createDailyReports } from "./domain/daily-report.js";
 import { createDrafts } from "./domain/drafts.js";
 import { watchLedger } from "./domain/ledger-watch.js";
 import { createLicences } from "./domain/licences.js";
@@ -22,6 +23,7 @@ import { createOrderService, OPEN_STATES } from "./domain/orders.js";
 import { createPoints } from "./domain/points.js";
 import { createPriceGuard } from "./domain/price-guard.js";
 import { createReorder } from "./domain/reorder.js";
+import { createBalanceAlerts } from "./domain/provider-alerts.js";
 import { createResellers } from "./domain/resellers.js";
 import { createSavedCustomers } from "./domain/saved-customers.js";
 import { createSettings } from "./domain/settings.js";
@@ -29,6 +31,7 @@ import { bullmqQueues } from "./jobs/bullmq.js";
 import { queueDepositJobs, startDepositWorkers } from "./jobs/deposits.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
+import { startOpsTimers, type OpsTimings } from "./jobs/ops.js";
 import { queuePointsJobs, startPointsWorker, type PointsSweepTimings } from "./jobs/points.js";
 import { DEFAULT_POLL_DELAYS_MS, DEFAULT_RECONCILE_DELAYS_MS, queueScheduler } from "./jobs/scheduler.js";
 import { QUEUE_NAMES } from "./jobs/types.js";
@@ -58,6 +61,8 @@ export interface AppOptions {
   points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
   /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits (tests shorten them). */
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
+  /** The daily report and balance checks: their clock and timer periods; tests control both. */
+  ops?: { now?: () => number; timings?: Partial<OpsTimings> };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -121,6 +126,22 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
   const translator = createI18n(config.defaultLocale);
+  const reports = createDailyReports({
+    store,
+    providers,
+    notifier,
+    logger,
+    adminIds: config.adminIds,
+    hour: config.report.hour,
+    timeZone: config.report.timeZone,
+    now: opts.ops?.now ?? Date.now,
+    async translatorFor(userId) {
+      const user = await store.users.get(userId);
+      const locale = pickLocale(user?.locale, user?.telegramLanguage, config.defaultLocale);
+      return (key, args) => translator.render(locale, key, args);
+    },
+  });
+  const balances = createBalanceAlerts({ providers, kv: store.kv, notifier, logger, ...config.balanceAlerts });
   const services: Services = {
     store,
     resellers,
@@ -149,7 +170,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator }), depositFeature({ ...services, deposits })],
+    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator, reports }), depositFeature({ ...services, deposits })],
   });
 
   let initialised = false;
@@ -178,6 +199,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   let stopSweep: (() => void) | undefined;
   let stopPointsSweep: (() => void) | undefined;
   let stopDepositSweep: (() => void) | undefined;
+  let stopOps: (() => void) | undefined;
   let address: AddressInfo | undefined;
 
   return {
@@ -187,6 +209,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     sandbox,
     queues,
     deposits,
+    /** The operators' report and balance alerts (tests drive a second process's through this). */
+    ops: { reports, balances },
     get address() {
       return address;
     },
@@ -201,6 +225,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
       stopDepositSweep = startDepositWorkers({ queues, deposits, kv: store.kv, logger, everyMs: opts.deposits?.sweepEveryMs });
+      stopOps = startOpsTimers({ reports, balances, kv: store.kv, logger, timings: opts.ops?.timings });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
@@ -220,6 +245,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       stopSweep?.();
       stopPointsSweep?.();
       stopDepositSweep?.();
+      stopOps?.();
       await server.close();
       await queues.close();
       await sandbox?.close();

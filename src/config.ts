@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./lib/time-zone.js";
 
 /** Variables whose values must never be printed, not even in a configuration error. */
 export const SECRET_VARS = [
@@ -84,6 +85,14 @@ const schema = z.object({
     .default("50000,100000,250000,500000")
     .refine((v) => v.split(",").every((s) => /^\d+$/.test(s.trim())), "must be comma-separated whole amounts")
     .transform((v) => v.split(",").map((s) => Number(s.trim()))),
+  /** The admins' daily report: local hour (or "off") and the IANA zone its day and hour are in. */
+  REPORT_HOUR: optionalText.pipe(
+    z.union([z.literal("off"), z.coerce.number<string>().int().min(0).max(23)], { error: 'must be an hour 0-23 or "off"' }).default(8),
+  ),
+  REPORT_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Jakarta").default("UTC")),
+  /** Provider balance alerts; unset: off. xinstitute in whole MMK, vifox in points. */
+  XINSTITUTE_BALANCE_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
+  VIFOX_POOL_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
 });
 
 type Env = z.infer<typeof schema>;
@@ -180,6 +189,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     },
     pointsPerOrder: env.VIFOX_POINTS_PER_ORDER,
     deposits: { currency: env.XPAY_CURRENCY, min: env.DEPOSIT_MIN, max: env.DEPOSIT_MAX, amounts: env.DEPOSIT_AMOUNTS },
+    report: { hour: env.REPORT_HOUR === "off" ? undefined : env.REPORT_HOUR, timeZone: env.REPORT_TIMEZONE },
+    balanceAlerts: { xinstituteMmk: env.XINSTITUTE_BALANCE_ALERT, vifoxPoints: env.VIFOX_POOL_ALERT },
     /** Every secret value, for the log redactor. */
     secrets: SECRET_VARS.map((v) => source[v]).filter((v): v is string => typeof v === "string" && v.length > 0),
   };

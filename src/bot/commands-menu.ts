@@ -7,7 +7,7 @@ export const RESELLER_COMMANDS = [
 ] as const;
 export const ADMIN_COMMANDS = [
   "admin", "approve", "ban", "unban", "user", "credit", "debit", "tier", "markup", "price", "order", "refund",
-  "broadcast", "stats", "providers", "sync", "maintenance", "audit",
+  "broadcast", "stats", "report", "providers", "sync", "maintenance", "audit",
 ] as const;
 
 /**

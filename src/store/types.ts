@@ -226,6 +226,23 @@ export interface LedgerDifference {
   actual: number;
 }
 
+/** How many movements of one currency, and their sum (minor units). */
+export interface MoneyTotal {
+  currency: string;
+  count: number;
+  sum: number;
+}
+
+/** Sales (as Reports.sales counts them) of one local calendar day in one currency. */
+export interface DaySalesRow {
+  /** YYYY-MM-DD in the time zone asked for. */
+  day: string;
+  currency: string;
+  orders: number;
+  /** Minor units. */
+  revenue: number;
+}
+
 /** Reports computed where the records are (SQL in PostgreSQL). */
 export interface Reports {
   resellersByStatus(excludeIds: readonly number[]): Promise<Partial<Record<UserStatus, number>>>;
@@ -233,6 +250,13 @@ export interface Reports {
   sales(since: number, until?: number): Promise<SalesRow[]>;
   /** Every balance equals the sum of its entries; every order debited at most once; every refund matches its debit. */
   ledgerCheck(): Promise<LedgerDifference[]>;
+  // The operators' daily report and /stats chart:
+  /** Refunds paid into wallets in [since, until), per currency. */
+  refunds(since: number, until: number): Promise<MoneyTotal[]>;
+  /** Deposits settled as paid in [since, until), per currency. */
+  depositsPaid(since: number, until: number): Promise<MoneyTotal[]>;
+  /** Sales of orders created in [since, until) per calendar day in `timeZone` and currency; days without sales are absent. */
+  salesByDay(since: number, until: number, timeZone: string): Promise<DaySalesRow[]>;
 }
 
 /** Small key-value needs: caches, drafts, settings, dedupe markers, locks. */

@@ -116,6 +116,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       refund: `/refund ${order.id}`,
       broadcast: "/broadcast free money",
       stats: "/stats",
+      report: "/report",
       providers: "/providers",
       sync: "/sync",
       maintenance: "/maintenance on",

@@ -195,6 +195,45 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     }
     expect(await store.reports.resellersByStatus([1])).toEqual({ active: 2, pending: 1 });
   });
+  it("reports refunds, paid deposits and sales per local day for the operators' report", async () => {
+    // 23:30 UTC on 10 March is 06:30 on 11 March in Jakarta (UTC+7).
+    const lateUtc = Date.UTC(2026, 2, 10, 23, 30);
+    const orders = [
+      { ...order("T1", 51), createdAt: lateUtc },
+      { ...order("T2", 51), createdAt: lateUtc + 3600_000, price: { amount: 900, currency: "IDR" } },
+      { ...order("T3", 51), createdAt: lateUtc - 86_400_000, state: "failed" as const },
+    ];
+    for (const o of orders) await store.orders.create(o);
+    const since = Date.UTC(2026, 2, 9);
+    const until = Date.UTC(2026, 2, 12);
+    expect(await store.reports.salesByDay(since, until, "Asia/Jakarta")).toEqual([{ day: "2026-03-11", currency: "IDR", orders: 2, revenue: 2000 }]);
+    expect(await store.reports.salesByDay(since, until, "UTC")).toEqual([
+      { day: "2026-03-10", currency: "IDR", orders: 1, revenue: 1100 },
+      { day: "2026-03-11", currency: "IDR", orders: 1, revenue: 900 },
+    ]);
+    expect(await store.reports.salesByDay(since, lateUtc, "UTC")).toEqual([]);
+
+    const before = Date.now() - 1;
+    await store.ledger.apply(credit(51, 5000, "seed51"));
+    for (const id of ["R1", "R2"]) {
+      await store.ledger.apply({ ...credit(51, -700, `d-${id}`), type: "debit", orderId: id });
+      await store.ledger.apply({ ...credit(51, 700, `r-${id}`), type: "refund", orderId: id });
+    }
+    const now = Date.now();
+    const deposit = (id: string, amount: number, currency: string) => ({ id, userId: 51, amount: { amount, currency }, state: "open" as const, createdAt: now, updatedAt: now });
+    for (const d of [deposit("DP1", 50_000, "IDR"), deposit("DP2", 20_000, "IDR"), deposit("DP3", 9_000, "MMK"), deposit("DP4", 1_000, "IDR")]) await store.deposits.create(d);
+    for (const id of ["DP1", "DP2", "DP3"]) await store.deposits.settle(id, "paid");
+    await store.deposits.settle("DP4", "expired");
+    const after = Date.now() + 1000;
+    expect(await store.reports.refunds(before, after)).toEqual([{ currency: "IDR", count: 2, sum: 1400 }]);
+    expect(await store.reports.refunds(after, after + 1000)).toEqual([]);
+    expect(await store.reports.depositsPaid(before, after)).toEqual([
+      { currency: "IDR", count: 2, sum: 70_000 },
+      { currency: "MMK", count: 1, sum: 9_000 },
+    ]);
+    expect(await store.reports.depositsPaid(before - 60_000, before)).toEqual([]);
+  });
+
   it("settles a deposit out of 'open' once, and finds it by its bill", async () => {
     const now = Date.now();
     const d = { id: "D1", userId: 41, amount: { amount: 50_000, currency: "IDR" }, state: "open" as const, createdAt: now, updatedAt: now };

@@ -91,6 +91,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     XPAY_USERNAME: xpay.username,
     XPAY_SECRET_KEY: xpay.secretKey,
     XPAY_CURRENCY: xpay.currency,
+    // Off unless a test turns it on: at or after its hour it would message every test's admin.
+    REPORT_HOUR: "off",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,

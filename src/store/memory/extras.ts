@@ -4,7 +4,8 @@ import type { DepositRecord, Deposits, LicenceLinks, PointsAwardRecord, PointsAw
 /** In memory, like the rest of memoryRecords: each method runs to completion without awaiting. */
 const copy = <T>(v: T): T => structuredClone(v);
 
-export function memoryDeposits(): Deposits {
+/** Deposits, plus what the memory reports read: the paid ones settled in [since, until). */
+export function memoryDeposits(): Deposits & { paidBetween(since: number, until: number): DepositRecord[] } {
   const all = new Map<string, DepositRecord>();
   const change = (id: string, fn: (d: DepositRecord) => DepositRecord | undefined) => {
     const d = all.get(id);
@@ -40,6 +41,9 @@ export function memoryDeposits(): Deposits {
     async byUser(userId, opts = {}) {
       const offset = opts.offset ?? 0;
       return newest().filter((d) => d.userId === userId).slice(offset, offset + (opts.limit ?? 10)).map(copy);
+    },
+    paidBetween(since, until) {
+      return [...all.values()].filter((d) => d.state === "paid" && d.settledAt !== undefined && d.settledAt >= since && d.settledAt < until).map(copy);
     },
   };
 }

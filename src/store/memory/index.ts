@@ -4,6 +4,7 @@ import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, U
 import { memoryCustomers } from "./customers.js";
 import { memoryAwards, memoryDeposits, memoryLicenceLinks, memoryUnmatched } from "./extras.js";
 import { memoryLowBalance } from "./low-balance.js";
+import { moneyTotals, salesByDay } from "./day-reports.js";
 import { memoryPricing } from "./pricing.js";
 
 export { memoryKv } from "./kv.js";
@@ -29,6 +30,7 @@ export function memoryRecords(): Records {
   };
   const sortedOrders = () => [...orders.values()].sort((a, b) => a.createdAt - b.createdAt);
   const allEntries = () => [...entries.values()].flat();
+  const deposits = memoryDeposits();
   // An order is charged at most once and refunded at most once, as PostgreSQL's unique indexes say.
   const orderEntry = (orderId: string | undefined, type: LedgerEntry["type"]) =>
     orderId && (type === "debit" || type === "refund") ? allEntries().find((e) => e.orderId === orderId && e.type === type) : undefined;
@@ -168,7 +170,7 @@ export function memoryRecords(): Records {
       },
     },
     pricing: memoryPricing(),
-    deposits: memoryDeposits(),
+    deposits,
     awards: memoryAwards(),
     licenceLinks: memoryLicenceLinks(),
     unmatched: memoryUnmatched(),
@@ -205,6 +207,15 @@ export function memoryRecords(): Records {
           else if (d.amount !== -r.amount || d.currency !== r.currency || d.userId !== r.userId) diffs.push({ kind: "refund_amount", ...base, expected: -d.amount });
         }
         return diffs;
+      },
+      async refunds(since, until) {
+        return moneyTotals(allEntries().filter((e) => e.type === "refund" && e.at >= since && e.at < until));
+      },
+      async depositsPaid(since, until) {
+        return moneyTotals(deposits.paidBetween(since, until).map((d) => d.amount));
+      },
+      async salesByDay(since, until, timeZone) {
+        return salesByDay([...orders.values()].filter((o) => o.createdAt >= since && o.createdAt < until), timeZone);
       },
     },
     async ping() {

@@ -1,4 +1,4 @@
-import { NOT_SOLD_STATES, type LedgerDifference, type Reports, type SalesRow, type UserStatus } from "../types.js";
+import { NOT_SOLD_STATES, type DaySalesRow, type LedgerDifference, type MoneyTotal, type Reports, type SalesRow, type UserStatus } from "../types.js";
 import type { Pool } from "./pool.js";
 
 export function postgresReports(pool: Pool): Reports {
@@ -43,6 +43,36 @@ export function postgresReports(pool: Pool): Reports {
         FROM ledger_entries r JOIN ledger_entries d ON d.type = 'debit' AND d.order_id = r.order_id
         WHERE r.type = 'refund' AND (r.amount <> -d.amount OR r.currency <> d.currency OR r.user_id <> d.user_id)
         ORDER BY 1, 2, 3`);
+      return r.rows;
+    },
+
+    async refunds(since, until) {
+      const r = await pool.query<MoneyTotal>(
+        `SELECT currency, count(*)::int AS count, sum(amount)::bigint AS sum FROM ledger_entries
+         WHERE type = 'refund' AND created_at >= $1 AND created_at < $2 GROUP BY currency ORDER BY currency`,
+        [new Date(since), new Date(until)],
+      );
+      return r.rows;
+    },
+
+    async depositsPaid(since, until) {
+      const r = await pool.query<MoneyTotal>(
+        `SELECT currency, count(*)::int AS count, sum(amount)::bigint AS sum FROM deposits
+         WHERE state = 'paid' AND settled_at >= $1 AND settled_at < $2 GROUP BY currency ORDER BY currency`,
+        [new Date(since), new Date(until)],
+      );
+      return r.rows;
+    },
+
+    async salesByDay(since, until, timeZone) {
+      const r = await pool.query<DaySalesRow>(
+        `SELECT to_char(created_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day, price_currency AS currency,
+                count(*)::int AS orders, sum(price)::bigint AS revenue
+         FROM orders
+         WHERE created_at >= $1 AND created_at < $2 AND NOT (state = ANY($3::text[])) AND refunded_at IS NULL
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [new Date(since), new Date(until), [...NOT_SOLD_STATES], timeZone],
+      );
       return r.rows;
     },
   };

@@ -3,6 +3,8 @@ export interface UploadedFile {
   filename: string;
   /** The bytes decoded as UTF-8: the tests only upload text (CSV exports, reports). */
   content: string;
+  /** The exact bytes, for binary uploads (pictures). */
+  bytes: Buffer;
   size: number;
 }
 
@@ -47,6 +49,7 @@ function addPart(result: MultipartBody, part: Buffer): void {
     result.files[name] = {
       filename: (filename[1] ?? filename[2] ?? "").trim(),
       content: content.toString("utf8"),
+      bytes: Buffer.from(content),
       size: content.length,
     };
   } else {

@@ -6,6 +6,8 @@ import type { ReplyMarkup } from "./validate.js";
 /** A file the bot uploaded (or referenced), with its text content. */
 export interface StoredFile extends Document {
   content: string;
+  /** The exact bytes when the bot uploaded them. */
+  bytes?: Buffer;
 }
 
 /** Internal record of a message in a chat; `message` is its current Bot API shape. */
@@ -43,6 +45,8 @@ export interface BotMessage {
   entities: MessageEntity[];
   reply_markup?: ReplyMarkup;
   document?: StoredFile;
+  /** A photo the bot uploaded (sendPhoto), bytes included. */
+  photo?: StoredFile;
   reply_to_message_id?: number;
   edit_date?: number;
   /** How many times the bot edited it. */
@@ -197,7 +201,7 @@ export function snapshot(stored: StoredMessage): BotMessage {
     ...(stored.parseMode !== undefined ? { parse_mode: stored.parseMode } : {}),
     entities: message.entities ?? message.caption_entities ?? [],
     ...(stored.replyMarkup ? { reply_markup: structuredClone(stored.replyMarkup) } : {}),
-    ...(stored.file ? { document: { ...stored.file } } : {}),
+    ...(stored.file ? { [message.photo ? "photo" : "document"]: { ...stored.file } } : {}),
     ...(message.reply_to_message ? { reply_to_message_id: message.reply_to_message.message_id } : {}),
     ...(message.edit_date !== undefined ? { edit_date: message.edit_date } : {}),
     edits: stored.edits,

@@ -63,7 +63,7 @@ function buttonInfo(button: InlineKeyboardButton & { callback_data?: string; url
 }
 
 function describeMessage(message: BotMessage): string {
-  const file = message.document ? ` [document ${message.document.file_name ?? "?"}]` : "";
+  const file = message.document ? ` [document ${message.document.file_name ?? "?"}]` : message.photo ? ` [photo ${message.photo.file_name ?? "?"}]` : "";
   const state = message.deleted ? " (deleted)" : message.edits > 0 ? ` (edited ×${message.edits})` : "";
   return `#${message.message_id}${file} ${JSON.stringify(message.text)}${state}`;
 }

@@ -10,6 +10,7 @@ import { maintenanceCommands } from "./maintenance.js";
 import { ordersCommands } from "./orders.js";
 import { pricingCommands } from "./pricing.js";
 import { providersCommands } from "./providers.js";
+import { reportCommands } from "./report.js";
 import { statsCommands } from "./stats.js";
 import { usersCommands } from "./users.js";
 import { walletCommands } from "./wallets.js";
@@ -34,6 +35,7 @@ export function createAdminFeature(deps: AdminDeps) {
     ordersCommands(kit),
     broadcastCommands(kit),
     statsCommands(kit),
+    reportCommands(kit),
     providersCommands(kit),
     maintenanceCommands(kit),
     auditCommands(kit),

@@ -1,5 +1,6 @@
 import { createAccounts, type Accounts } from "../../../domain/accounts.js";
 import { createAuditTrail, type AuditTrail } from "../../../domain/audit.js";
+import type { DailyReports } from "../../../domain/daily-report.js";
 import type { Notifier } from "../../../domain/notifications.js";
 import { createPriceAdmin, type PriceAdmin } from "../../../domain/price-admin.js";
 import { createWallets, type Wallets } from "../../../domain/wallets.js";
@@ -11,6 +12,8 @@ export interface AdminDeps extends Services {
   adminIds: readonly number[];
   /** Renders text for a reader other than the admin (the note line of a wallet notice). */
   translator: Translator;
+  /** The daily report (/report) and the operator's time zone (the /stats chart's days). */
+  reports: DailyReports;
 }
 
 /** What every admin command file gets: the services plus the admin-only domain modules. */

@@ -1,5 +1,7 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
+import { salesHistory } from "../../../domain/sales-history.js";
 import { collectStats } from "../../../domain/stats.js";
+import { renderSalesChart } from "../../../lib/chart/sales-chart.js";
 import type { BotContext } from "../../context.js";
 import { parseNone } from "./args.js";
 import { adminCommand, replyLines } from "./command.js";
@@ -7,7 +9,17 @@ import type { AdminKit } from "./kit.js";
 
 const MAX_LISTED_UNKNOWN = 20;
 
-/** /stats: resellers by state, sales and margin per provider for today / 7 / 30 days, open orders. */
+/** The last 30 days as a picture, one per currency that sold (the words are in the caption). */
+async function sendCharts(ctx: BotContext, kit: AdminKit): Promise<void> {
+  const { timeZone } = kit.reports;
+  for (const h of await salesHistory(kit.store, kit.reports.now(), timeZone)) {
+    const png = renderSalesChart(h.days);
+    const caption = ctx.tr("admin-stats-chart", { currency: h.currency, from: h.days[0]!.day, to: h.days.at(-1)!.day, zone: timeZone });
+    await ctx.replyWithPhoto(new InputFile(png, `sales-${h.currency}.png`), { caption });
+  }
+}
+
+/** /stats: resellers by state, sales and margin per provider for today / 7 / 30 days, open orders, and the chart. */
 export function statsCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
@@ -33,6 +45,7 @@ export function statsCommands(kit: AdminKit) {
       lines.push(ctx.tr("admin-stats-unknown-ids", { ids: s.open.unknownIds.slice(0, MAX_LISTED_UNKNOWN).join(", ") }));
     }
     await replyLines(ctx, lines);
+    await sendCharts(ctx, kit);
   });
 
   return c;

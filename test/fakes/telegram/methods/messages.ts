@@ -63,6 +63,7 @@ function fileFromParam(state: FakeState, value: UploadedFile | string): StoredFi
       mime_type: MIME_TYPES[extension] ?? "application/octet-stream",
       file_size: value.size,
       content: value.content,
+      bytes: value.bytes,
     });
   }
   const known = state.files.get(value);
@@ -109,6 +110,38 @@ const sendDocument: MethodHandler = (context) => {
     chat,
     {
       document: documentInfo,
+      ...(captionText ? { caption: captionText.text } : {}),
+      ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
+      ...inlineMarkup(markup),
+      ...(reply ? { reply_to_message: reply } : {}),
+    },
+    { fromBot: true, html: captionText?.html, parseMode: captionText?.parseMode, replyMarkup: markup, file },
+  );
+  return stored.message;
+};
+
+/** A PNG's size from its IHDR chunk (Telegram reads it from the picture; the fake only takes PNGs' word for it). */
+function pngSize(bytes: Buffer | undefined): { width: number; height: number } {
+  const isPng = bytes && bytes.length >= 24 && bytes.subarray(1, 4).toString("latin1") === "PNG" && bytes.subarray(12, 16).toString("latin1") === "IHDR";
+  return isPng ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : { width: 0, height: 0 };
+}
+
+const sendPhoto: MethodHandler = (context) => {
+  const { core, params } = context;
+  const photo = params.file("photo");
+  if (photo === undefined) throw badRequest("there is no photo in the request");
+  const captionText = caption(params);
+  const markup = replyMarkup(params);
+  const chat = recipient(context);
+  const reply = replyTarget(core.state, chat, params);
+  const file = fileFromParam(core.state, photo);
+  if (isUploadedFile(photo) && pngSize(file.bytes).width === 0) throw badRequest("IMAGE_PROCESS_FAILED");
+  core.limiter?.take(chat.chat.id);
+  const size = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, ...pngSize(file.bytes) };
+  const stored = core.state.addMessage(
+    chat,
+    {
+      photo: [size],
       ...(captionText ? { caption: captionText.text } : {}),
       ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
       ...inlineMarkup(markup),
@@ -239,6 +272,7 @@ const sendChatAction: MethodHandler = (context) => {
 export const messageMethods: Record<string, MethodHandler> = {
   sendMessage,
   sendDocument,
+  sendPhoto,
   copyMessage,
   editMessageText,
   editMessageReplyMarkup,
