@@ -60,8 +60,10 @@ export function createServer(deps: ServerDeps) {
       telegram = handler;
     },
     listen(host: string, port: number): Promise<AddressInfo> {
-      return new Promise((resolve) => {
+      // A port already taken must stop the start with its error, not leave it waiting for ever.
+      return new Promise((resolve, reject) => {
         server = serve({ fetch: app.fetch, hostname: host, port }, (info) => resolve(info));
+        server.once("error", reject);
       });
     },
     close(): Promise<void> {

@@ -48,8 +48,10 @@ describe.skipIf(!redisAvailable)("a provider limit shared by every process", () 
     const [pa, pb] = await twoProcesses();
     const a = pa("test:reads", { max: 100, windowMs: 1000 });
     const b = pb("test:reads", { max: 100, windowMs: 1000 });
-    a.pause(500);
     const t = Date.now();
+    a.pause(500);
+    // pause() does not wait for Redis; give the write a moment to land, as another process would.
+    await new Promise((r) => setTimeout(r, 50));
     await expect(b.acquire(100)).rejects.toBeInstanceOf(LimiterTimeout);
     const release = await b.acquire(2_000);
     release();
