@@ -35,6 +35,8 @@ export interface AppFlavor {
   locale: Locale;
   /** Translate with HTML-escaped arguments and money formatted for the reader. */
   tr(key: string, args?: MessageArgs): string;
+  /** Translate for a button label: plain text, arguments as they are. */
+  label(key: string, args?: MessageArgs): string;
 }
 
 export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor;

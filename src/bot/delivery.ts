@@ -21,7 +21,7 @@ export function botDelivery(deps: { token: string; apiRoot: string; store: Store
       const text = deps.translator.render(locale, key, args);
       let reply_markup: InlineKeyboard | undefined;
       if (buttons?.length) {
-        reply_markup = new InlineKeyboard(buttons.map((row) => row.map((b) => ("url" in b ? InlineKeyboard.url(deps.translator.render(locale, b.key), b.url) : InlineKeyboard.text(deps.translator.render(locale, b.key), b.data)))));
+        reply_markup = new InlineKeyboard(buttons.map((row) => row.map((b) => ("url" in b ? InlineKeyboard.url(deps.translator.render(locale, b.key, {}, { html: false }), b.url) : InlineKeyboard.text(deps.translator.render(locale, b.key, {}, { html: false }), b.data)))));
       }
       try {
         await api.sendMessage(userId, text, { reply_markup });

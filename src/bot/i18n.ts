@@ -28,14 +28,18 @@ export function createI18n(defaultLocale: Locale) {
     fluentBundleOptions: { useIsolating: false },
   });
 
-  /** Renders a message for a locale: strings escaped for HTML, money formatted for the reader. */
-  function render(locale: Locale, key: string, args: MessageArgs = {}): string {
+  /**
+   * Renders a message for a locale: strings escaped for HTML (`html: false` for button labels,
+   * which Telegram shows as plain text: "Tom & Jerry", not "Tom &amp; Jerry"), money formatted
+   * for the reader.
+   */
+  function render(locale: Locale, key: string, args: MessageArgs = {}, format: { html: boolean } = { html: true }): string {
     const vars: Record<string, string> = {};
     for (const [k, v] of Object.entries(args)) {
-      if (typeof v === "string") vars[k] = escapeHtml(v);
+      if (typeof v === "string") vars[k] = format.html ? escapeHtml(v) : v;
       // Formatted here rather than by Fluent, which would pick Myanmar digits for "my".
       else if (typeof v === "number") vars[k] = formatNumber(v, locale);
-      else if ("t" in v) vars[k] = render(locale, v.t);
+      else if ("t" in v) vars[k] = render(locale, v.t, {}, format);
       else vars[k] = formatMoney(v.money[0], v.money[1], locale);
     }
     // A message asking for an argument nobody passed must not cost the user their answer:

@@ -48,7 +48,7 @@ export function catalogFeature(s: Services) {
     const page = Math.min(Number(ctx.match[3]), pages - 1);
     const kb = new InlineKeyboard();
     for (const p of inCat.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) {
-      const label = p.inStock && !p.paused ? ctx.tr("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } }) : ctx.tr("catalog-item-out", { name: p.name });
+      const label = p.inStock && !p.paused ? ctx.label("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } }) : ctx.label("catalog-item-out", { name: p.name });
       kb.text(label, `p:${mode}:${shortProvider(p.provider)}:${p.sku}`).row();
     }
     addPager(kb, page, pages, (n) => `c:${mode}:${ctx.match[2]}:${n}`, ctx.tr);

@@ -34,8 +34,8 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
     for (const d of open) {
       lines.push(ctx.tr("deposit-open-line", { depositId: d.id, amount: m(d.amount.amount), expires: formatExpiry(d.expiresAt) }));
       kb.row();
-      if (d.payUrl) kb.url(ctx.tr("btn-deposit-pay-id", { depositId: d.id }), d.payUrl);
-      kb.text(ctx.tr("btn-deposit-cancel-id", { depositId: d.id }), `dep:x:${d.id}`);
+      if (d.payUrl) kb.url(ctx.label("btn-deposit-pay-id", { depositId: d.id }), d.payUrl);
+      kb.text(ctx.label("btn-deposit-cancel-id", { depositId: d.id }), `dep:x:${d.id}`);
     }
     if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));
     await ctx.reply(lines.join("\n"), { reply_markup: kb });

@@ -29,7 +29,7 @@ export function lowBalanceFeature(s: Services) {
     const kb = new InlineKeyboard();
     for (const [currency, level] of levels) {
       lines.push(ctx.tr("lowbal-line", { currency, level: { money: [level, currency] } }));
-      kb.text(ctx.tr("btn-lowbal-clear", { currency }), `lb:c:${currency}`).row();
+      kb.text(ctx.label("btn-lowbal-clear", { currency }), `lb:c:${currency}`).row();
     }
     lines.push("", ctx.tr("lowbal-usage"));
     await ctx.reply(lines.join("\n"), { reply_markup: levels.length ? kb : undefined });

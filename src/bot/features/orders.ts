@@ -27,7 +27,7 @@ export function ordersFeature(s: Services) {
     const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
     const kb = new InlineKeyboard();
     for (const o of orders) {
-      kb.text(ctx.tr("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.tr(`state-${o.state}`) }), `ov:${o.id}`).row();
+      kb.text(ctx.label("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.label(`state-${o.state}`) }), `ov:${o.id}`).row();
     }
     addPager(kb, p, pages, (n) => `op:${n}`, ctx.tr);
     kb.row().text(ctx.tr("btn-csv"), "csv");

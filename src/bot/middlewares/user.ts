@@ -14,6 +14,7 @@ export function userContext(s: Services, translator: Translator): MiddlewareFn<F
     // Usable before the user record is read, so an error there can still be answered in their language.
     ctx.locale = pickLocale(undefined, from?.language_code, s.defaultLocale);
     ctx.tr = (key, args) => translator.render(ctx.locale, key, args);
+    ctx.label = (key, args) => translator.render(ctx.locale, key, args, { html: false });
     if (from && !from.is_bot) {
       const { user, created } = await s.resellers.register({
         id: from.id,
