@@ -74,6 +74,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   bot.use(updateMetrics(o.metrics) as MiddlewareFn<BotContext>);
   const app = bot.errorBoundary(errorHandler(s.logger));
 
+  app.use(floodLimit(o.redis, o.flood ?? { max: 8, windowMs: 3000 }, o.translator, s.defaultLocale) as MiddlewareFn<BotContext>);
   app.use(
     session<SessionData, BaseContext>({
       initial: () => ({}),
@@ -83,7 +84,6 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   );
   app.use(user as MiddlewareFn<BotContext>);
   app.use(i18n as MiddlewareFn<BotContext>);
-  app.use(floodLimit(o.redis, o.flood ?? { max: 8, windowMs: 3000 }));
   app.use(
     conversations<BaseContext, FlowContext>({
       storage: o.redis

@@ -58,3 +58,34 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("a PostgreSQL outage", ()
     expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
   });
 });
+
+/** The flood limit runs before any store read: a flood during an outage costs the database nothing. */
+describe.skipIf(!postgresAvailable || !redisAvailable)("a flood while PostgreSQL is away", () => {
+  let h: Harness;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+
+  beforeAll(async () => {
+    const url = new URL(await freshDatabase());
+    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString(), app: { flood: { max: 3, windowMs: 10_000 } } });
+  });
+  afterAll(async () => {
+    await proxy?.up().catch(() => {});
+    await h?.close();
+    proxy?.close();
+  });
+
+  it("is dropped before the user lookup: only the allowed updates reach the store", async () => {
+    const u = h.telegram.user({ id: 7401, first_name: "Fast", language_code: "en" });
+    await proxy.down();
+    for (let i = 0; i < 8; i++) await u.send(`hello ${i}`);
+    await u.waitFor((m) => m.some((x) => /too fast/.test(x.text)), 10_000, "the flood warning");
+    await new Promise((r) => setTimeout(r, 500));
+    const texts = u.messages().map((m) => m.text);
+    expect(texts.filter((t) => /nothing was charged/.test(t))).toHaveLength(3);
+    expect(texts.filter((t) => /too fast/.test(t))).toHaveLength(1);
+    expect(texts).toHaveLength(4);
+  });
+});
