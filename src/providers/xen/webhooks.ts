@@ -1,6 +1,7 @@
 /** xen's signed webhooks (document 001, "Webhooks"). */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { ProviderError, type LicenceWebhookSource, type XenWebhookEvent, type XenWebhookKind } from "../types.js";
+import { createHash } from "node:crypto";
+import { parseWebhookBody, verifyHexHmac } from "../signed-webhooks.js";
+import { type LicenceWebhookSource, type XenWebhookEvent, type XenWebhookKind } from "../types.js";
 import { defined, money, toExtension } from "./mapping.js";
 import { webhookPayload } from "./schemas.js";
 
@@ -11,27 +12,12 @@ export const XEN_SIGNATURE_HEADER = "x-webhook-signature";
  * with the webhook secret, as the document's `hash_hmac` + `hash_equals` receiver.
  */
 export function verifyXenSignature(rawBody: Uint8Array, header: string | null | undefined, secret: string): boolean {
-  // hash_equals compares the exact lowercase hex string: a prefix, spaces or upper case fail there too.
-  if (!secret || !header || !/^[0-9a-f]{64}$/.test(header)) return false;
-  const expected = createHmac("sha256", secret).update(rawBody).digest();
-  const received = Buffer.from(header, "hex");
-  return received.length === expected.length && timingSafeEqual(received, expected);
+  return verifyHexHmac(rawBody, header, secret);
 }
 
 /** Parses a verified body; throws ProviderError(bad_response) when malformed or of an unknown event. */
 export function parseXenWebhook(rawBody: Uint8Array): XenWebhookEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(rawBody));
-  } catch {
-    throw malformed("body is not JSON");
-  }
-  const parsed = webhookPayload.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw malformed(issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "invalid payload");
-  }
-  const p = parsed.data;
+  const p = parseWebhookBody("xen", rawBody, webhookPayload);
   const d = p.data;
   return defined({
     provider: "xen" as const,
@@ -60,6 +46,3 @@ export class XenWebhooks implements LicenceWebhookSource {
   }
 }
 
-function malformed(detail: string): ProviderError {
-  return new ProviderError({ provider: "xen", endpoint: "webhook", kind: "bad_response", code: "malformed_webhook", message: `xen webhook: ${detail}` });
-}

@@ -1,6 +1,7 @@
 /** xinstitute's signed webhooks (document 000, "Webhook Guide"). */
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { ProviderError, type WebhookEvent, type WebhookSource } from "../types.js";
+import { createHmac } from "node:crypto";
+import { parseWebhookBody, verifyHexHmac } from "../signed-webhooks.js";
+import type { WebhookEvent, WebhookSource } from "../types.js";
 import { webhookPayload } from "./schemas.js";
 
 export const SIGNATURE_HEADER = "x-webhook-signature";
@@ -12,11 +13,7 @@ export function signXinstituteWebhook(rawBody: Uint8Array | string, secret: stri
 
 /** Constant-time check of a received signature against the raw bytes. */
 export function verifyXinstituteSignature(rawBody: Uint8Array, signature: string | null | undefined, secret: string): boolean {
-  // The document's receiver compares with hash_equals against lowercase hex: so do we.
-  if (!signature || !/^[0-9a-f]{64}$/.test(signature)) return false;
-  const expected = createHmac("sha256", secret).update(rawBody).digest();
-  const received = Buffer.from(signature, "hex");
-  return received.length === expected.length && timingSafeEqual(received, expected);
+  return verifyHexHmac(rawBody, signature, secret);
 }
 
 export class XinstituteWebhooks implements WebhookSource {
@@ -27,18 +24,7 @@ export class XinstituteWebhooks implements WebhookSource {
   }
 
   parse(rawBody: Uint8Array): WebhookEvent {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(rawBody));
-    } catch {
-      throw malformed("body is not JSON");
-    }
-    const parsed = webhookPayload.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw malformed(issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "invalid payload");
-    }
-    const p = parsed.data;
+    const p = parseWebhookBody("xinstitute", rawBody, webhookPayload);
     return {
       provider: "xinstitute",
       // The document gives no delivery id, and its retries resend the same payload: event,
@@ -53,6 +39,3 @@ export class XinstituteWebhooks implements WebhookSource {
   }
 }
 
-function malformed(detail: string): ProviderError {
-  return new ProviderError({ provider: "xinstitute", endpoint: "webhook", kind: "bad_response", code: "malformed_webhook", message: `xinstitute webhook: ${detail}` });
-}
