@@ -308,6 +308,11 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** What every adapter factory takes besides its own configuration. */
+/** The shared client for an adapter, from the registry's deps: its secrets are scrubbed from every error. */
+export function adapterHttp(provider: ProviderId, deps: AdapterDeps, secrets: string[], extra: Pick<ProviderHttpOptions, "transport"> = {}): ProviderHttp {
+  return createProviderHttp({ provider, timeoutMs: deps.timeouts.readMs, metrics: deps.metrics, logger: deps.logger, health: deps.health, secrets, retry: deps.retry, ...extra });
+}
+
 export interface AdapterDeps {
   /** Where the documented rate limits are counted (default: this process). */
   limiters?: LimiterFactory;

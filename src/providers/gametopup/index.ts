@@ -1,4 +1,4 @@
-import { createProviderHttp, type AdapterDeps } from "../http.js";
+import { adapterHttp, type AdapterDeps } from "../http.js";
 import type { RateLimiterOptions } from "../rate-limiter.js";
 import type { ProviderAdapter } from "../types.js";
 import { GametopupClient, type GametopupEndpoint } from "./client.js";
@@ -16,15 +16,7 @@ export interface GametopupConfig {
 }
 
 export function createGametopupAdapter(cfg: GametopupConfig, deps: AdapterDeps): ProviderAdapter {
-  const http = createProviderHttp({
-    provider: "gametopup",
-    timeoutMs: deps.timeouts.readMs,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    health: deps.health,
-    secrets: [cfg.apiKey],
-    retry: deps.retry,
-  });
+  const http = adapterHttp("gametopup", deps, [cfg.apiKey]);
   const client = new GametopupClient({
     limiters: deps.limiters,
     ...cfg,

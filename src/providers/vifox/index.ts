@@ -1,4 +1,4 @@
-import { createProviderHttp, type AdapterDeps } from "../http.js";
+import { adapterHttp, type AdapterDeps } from "../http.js";
 import type { RateLimiterOptions } from "../rate-limiter.js";
 import type { ProviderAdapter } from "../types.js";
 import { undiciTransport } from "../undici-transport.js";
@@ -19,17 +19,8 @@ export interface VifoxConfig {
 
 export function createVifoxAdapter(cfg: VifoxConfig, deps: AdapterDeps): ProviderAdapter {
   assertPartnerName(cfg.partnerName);
-  const http = createProviderHttp({
-    provider: "vifox",
-    timeoutMs: deps.timeouts.readMs,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    health: deps.health,
-    secrets: [cfg.apiKey, cfg.apiSecret],
-    retry: deps.retry,
-    // Node's fetch reports vifox's 407 "Request expired" as a network failure.
-    transport: undiciTransport,
-  });
+  // Node's fetch reports vifox's 407 "Request expired" as a network failure.
+  const http = adapterHttp("vifox", deps, [cfg.apiKey, cfg.apiSecret], { transport: undiciTransport });
   const client = new VifoxClient({
     limiters: deps.limiters,
     ...cfg,

@@ -1,4 +1,4 @@
-import { createProviderHttp, type AdapterDeps } from "../http.js";
+import { adapterHttp, type AdapterDeps } from "../http.js";
 import type { RateLimiterOptions } from "../rate-limiter.js";
 import type { ProviderAdapter } from "../types.js";
 import { XenClient } from "./client.js";
@@ -15,15 +15,7 @@ export interface XenConfig {
 }
 
 export function createXenAdapter(cfg: XenConfig, deps: AdapterDeps): ProviderAdapter {
-  const http = createProviderHttp({
-    provider: "xen",
-    timeoutMs: deps.timeouts.readMs,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    health: deps.health,
-    secrets: [cfg.apiKey, cfg.webhookSecret],
-    retry: deps.retry,
-  });
+  const http = adapterHttp("xen", deps, [cfg.apiKey, cfg.webhookSecret]);
   const client = new XenClient({
     limiters: deps.limiters,
     baseUrl: cfg.baseUrl,

@@ -1,4 +1,4 @@
-import { createProviderHttp, type AdapterDeps } from "../http.js";
+import { adapterHttp, type AdapterDeps } from "../http.js";
 import type { RateLimiterOptions } from "../rate-limiter.js";
 import type { ProviderAdapter } from "../types.js";
 import { XinstituteClient } from "./client.js";
@@ -13,15 +13,7 @@ export interface XinstituteConfig {
 }
 
 export function createXinstituteAdapter(cfg: XinstituteConfig, deps: AdapterDeps): ProviderAdapter {
-  const http = createProviderHttp({
-    provider: "xinstitute",
-    timeoutMs: deps.timeouts.readMs,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    health: deps.health,
-    secrets: [cfg.apiKey, cfg.webhookSecret],
-    retry: deps.retry,
-  });
+  const http = adapterHttp("xinstitute", deps, [cfg.apiKey, cfg.webhookSecret]);
   const client = new XinstituteClient({
     limiters: deps.limiters,
     baseUrl: cfg.baseUrl,

@@ -1,4 +1,4 @@
-import { createProviderHttp, type AdapterDeps } from "../http.js";
+import { adapterHttp, type AdapterDeps } from "../http.js";
 import type { RateLimiterOptions } from "../rate-limiter.js";
 import type { ProviderAdapter } from "../types.js";
 import { XpayClient } from "./client.js";
@@ -19,15 +19,7 @@ export interface XpayConfig {
 }
 
 export function createXpayAdapter(cfg: XpayConfig, deps: AdapterDeps): ProviderAdapter {
-  const http = createProviderHttp({
-    provider: "xpay",
-    timeoutMs: deps.timeouts.readMs,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    health: deps.health,
-    secrets: [cfg.secretKey],
-    retry: deps.retry,
-  });
+  const http = adapterHttp("xpay", deps, [cfg.secretKey]);
   const client = new XpayClient({
     limiters: deps.limiters,
     ...cfg,
