@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderId } from "../../src/providers/types.js";
 import { pendingOrder } from "../support/fixtures.js";
-import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
@@ -32,11 +32,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
   it("tells the reseller an order the provider refused in its answer (Batal at once) was refused and refunded", async () => {
     const u = await h.reseller(nextId++);
     await h.credit(u.id, 100_000, "IDR");
-    await startTopup(u, /86 Diamonds/);
-    await u.send("12345678");
-    await u.waitForMessage({ match: /zone/i });
-    await u.send("2001");
-    await u.waitForMessage({ match: /Confirm your order/ });
+    await toConfirmCard(u);
     h.gametopup.control.answerNextOrderWith("Batal", "Player ID tidak ditemukan");
     const seen = u.messages().length;
     await tap(u, /Confirm/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
@@ -15,11 +15,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued jo
   it("answers the Confirm tap at once while the provider is slow, then messages the outcome", async () => {
     const u = await h.reseller(8801);
     await h.credit(u.id, 100_000, "IDR");
-    await startTopup(u, /86 Diamonds/);
-    await u.send("12345678");
-    await u.waitForMessage({ match: /zone/i });
-    await u.send("2001");
-    await u.waitForMessage({ match: /Confirm your order/ });
+    await toConfirmCard(u);
     h.gametopup.control.setLatency("order", 2_500);
     const seen = u.messages().length;
     const tapped = Date.now();

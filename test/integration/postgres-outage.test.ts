@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import type { AppOptions } from "../../src/app.js";
+import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
@@ -7,34 +8,38 @@ import { startTcpProxy } from "../support/tcp-proxy.js";
 
 const PRICE = 21_780;
 
+/** The bot with its own database reached through a proxy the test can cut, as PostgreSQL going away. */
+async function behindProxy(app?: AppOptions) {
+  const url = new URL(await freshDatabase());
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  const viaProxy = new URL(url);
+  viaProxy.port = String(proxy.port);
+  const h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString(), app });
+  return { h, proxy };
+}
+
+async function closeBoth(h: Harness | undefined, proxy: Awaited<ReturnType<typeof startTcpProxy>> | undefined) {
+  await proxy?.up().catch(() => {});
+  await h?.close();
+  proxy?.close();
+}
+
 /** PostgreSQL goes away mid-shop: nothing may be charged, and the bot must come back by itself. */
 describe.skipIf(!postgresAvailable || !redisAvailable)("a PostgreSQL outage", () => {
   let h: Harness;
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 
   beforeAll(async () => {
-    const url = new URL(await freshDatabase());
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    const viaProxy = new URL(url);
-    viaProxy.port = String(proxy.port);
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString() });
+    ({ h, proxy } = await behindProxy());
   });
-  afterAll(async () => {
-    await proxy?.up().catch(() => {});
-    await h?.close();
-    proxy?.close();
-  });
+  afterAll(() => closeBoth(h, proxy));
 
   const ready = async () => (await fetch(`${h.url}/readyz`)).status;
 
   it("refuses a purchase with a clear message and charges nothing, then sells again once it is back", async () => {
     const u = await h.reseller(7301);
     await h.credit(u.id, 100_000, "IDR");
-    await startTopup(u, /86 Diamonds/);
-    await u.send("12345678");
-    await u.waitForMessage({ match: /zone/i });
-    await u.send("2001");
-    await u.waitForMessage({ match: /Confirm your order/ });
+    await toConfirmCard(u);
     expect(await ready()).toBe(200);
 
     await proxy.down();
@@ -65,17 +70,9 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("a flood while PostgreSQL
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 
   beforeAll(async () => {
-    const url = new URL(await freshDatabase());
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    const viaProxy = new URL(url);
-    viaProxy.port = String(proxy.port);
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString(), app: { flood: { max: 3, windowMs: 10_000 } } });
+    ({ h, proxy } = await behindProxy({ flood: { max: 3, windowMs: 10_000 } }));
   });
-  afterAll(async () => {
-    await proxy?.up().catch(() => {});
-    await h?.close();
-    proxy?.close();
-  });
+  afterAll(() => closeBoth(h, proxy));
 
   it("is dropped before the user lookup: only the allowed updates reach the store", async () => {
     const u = h.telegram.user({ id: 7401, first_name: "Fast", language_code: "en" });

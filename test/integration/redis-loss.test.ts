@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freePort, waitFor } from "../support/process.js";
 
@@ -47,11 +47,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
     await u.waitForMessage({ match: /approved/i });
     await h.credit(u.id, 100_000, "IDR");
 
-    await startTopup(u, /86 Diamonds/);
-    await u.send("12345678");
-    await u.waitForMessage({ match: /zone/i });
-    await u.send("2001");
-    await u.waitForMessage({ match: /Confirm your order/ });
+    await toConfirmCard(u);
     let seen = u.messages().length;
     await tap(u, /Confirm/);
     const placed = await u.waitForMessage({ match: /placed/, after: seen });

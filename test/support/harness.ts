@@ -177,3 +177,12 @@ export async function startTopup(user: FakeUser, product: RegExp = /Diamond/): P
   await tap(user, /Buy/);
   await user.waitForMessage({ match: /player ID/i });
 }
+
+/** /topup → the product → player ID → zone → the confirmation card (Mobile Legends 86 Diamonds by default). */
+export async function toConfirmCard(user: FakeUser, product: RegExp = /86 Diamonds/, playerId = "12345678", zone = "2001") {
+  await startTopup(user, product);
+  await user.send(playerId);
+  await user.waitForMessage({ match: /zone/i });
+  await user.send(zone);
+  return user.waitForMessage({ match: /Confirm your order/ });
+}
