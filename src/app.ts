@@ -7,7 +7,11 @@ import type { Services } from "./bot/context.js";
 import { botDelivery } from "./bot/delivery.js";
 import { createI18n, pickLocale } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
-import { createAdminFeature } from "./bot/features/admin/index.js";
+import { createAdminFeature, type AdminKit } from "./bot/features/admin/index.js";
+import { createAccounts } from "./domain/accounts.js";
+import { createAuditTrail } from "./domain/audit.js";
+import { createPriceAdmin } from "./domain/price-admin.js";
+import { createWallets } from "./domain/wallets.js";
 import { depositFeature } from "./bot/features/deposit.js";
 import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
@@ -161,6 +165,19 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     defaultLocale: config.defaultLocale,
   };
 
+  // The admin console's own domain modules, built here with everything else.
+  const audit = createAuditTrail(store.audit);
+  const adminKit: AdminKit = {
+    ...services,
+    notifier,
+    adminIds: config.adminIds,
+    translator,
+    reports,
+    audit,
+    accounts: createAccounts({ resellers, kv: store.kv, notifier, audit }),
+    wallets: createWallets({ ledger: store.ledger, notifier, audit }),
+    prices: createPriceAdmin({ settings, audit }),
+  };
   const bot = createBot({
     token: config.botToken,
     apiRoot: config.apiRoot,
@@ -170,7 +187,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature({ ...services, notifier, adminIds: config.adminIds, translator, reports }), depositFeature({ ...services, deposits })],
+    extraFeatures: [createAdminFeature(adminKit), depositFeature({ ...services, deposits })],
   });
 
   let initialised = false;

@@ -18,7 +18,7 @@ export type DeliveryResult =
   /** 429: Telegram asked us to wait. */
   | { status: "rate_limited"; retryAfterMs: number };
 
-/** The narrow port main.ts wires to the Bot API: render in the user's language and send. */
+/** The narrow port app.ts wires to the Bot API: render in the user's language and send. */
 export interface ChatDelivery {
   deliver(userId: number, key: string, args?: MessageArgs, buttons?: NotificationButton[][]): Promise<DeliveryResult>;
 }

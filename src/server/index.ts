@@ -55,7 +55,7 @@ export function createServer(deps: ServerDeps) {
   let server: ServerType | undefined;
   return {
     app,
-    /** Webhook mode: main.ts mounts grammY's callback here (the server does not know grammY). */
+    /** Webhook mode: app.ts mounts grammY's callback here (the server does not know grammY). */
     setTelegramHandler(handler: (c: HonoContext) => Promise<Response>) {
       telegram = handler;
     },

@@ -5,7 +5,7 @@ import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
 import { broadcastCommands } from "./broadcast.js";
 import { helpCommands } from "./help.js";
-import { createAdminKit, type AdminDeps } from "./kit.js";
+import type { AdminKit } from "./kit.js";
 import { maintenanceCommands } from "./maintenance.js";
 import { ordersCommands } from "./orders.js";
 import { pricingCommands } from "./pricing.js";
@@ -15,7 +15,7 @@ import { statsCommands } from "./stats.js";
 import { usersCommands } from "./users.js";
 import { walletCommands } from "./wallets.js";
 
-export type { AdminDeps } from "./kit.js";
+export type { AdminKit } from "./kit.js";
 
 /**
  * The admin console. One gate for every command and button: the sender is checked against
@@ -23,8 +23,7 @@ export type { AdminDeps } from "./kit.js";
  * belong in a group). Everyone else falls through to the catch-all, which answers as for any
  * unknown command; the attempt is logged.
  */
-export function createAdminFeature(deps: AdminDeps) {
-  const kit = createAdminKit(deps);
+export function createAdminFeature(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
   c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
@@ -43,7 +42,7 @@ export function createAdminFeature(deps: AdminDeps) {
 
   const refuse = (ctx: BotContext, next: NextFunction) => {
     const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
-    deps.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
+    kit.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
     return next();
   };
   c.command([...ADMIN_COMMANDS], refuse);

@@ -1,9 +1,9 @@
-import { createAccounts, type Accounts } from "../../../domain/accounts.js";
-import { createAuditTrail, type AuditTrail } from "../../../domain/audit.js";
+import type { Accounts } from "../../../domain/accounts.js";
+import type { AuditTrail } from "../../../domain/audit.js";
 import type { DailyReports } from "../../../domain/daily-report.js";
 import type { Notifier } from "../../../domain/notifications.js";
-import { createPriceAdmin, type PriceAdmin } from "../../../domain/price-admin.js";
-import { createWallets, type Wallets } from "../../../domain/wallets.js";
+import type { PriceAdmin } from "../../../domain/price-admin.js";
+import type { Wallets } from "../../../domain/wallets.js";
 import type { Services } from "../../context.js";
 import type { Translator } from "../../i18n.js";
 
@@ -16,21 +16,10 @@ export interface AdminDeps extends Services {
   reports: DailyReports;
 }
 
-/** What every admin command file gets: the services plus the admin-only domain modules. */
+/** What every admin command file gets: the services plus the admin-only domain modules (built in app.ts). */
 export interface AdminKit extends AdminDeps {
   audit: AuditTrail;
   accounts: Accounts;
   wallets: Wallets;
   prices: PriceAdmin;
-}
-
-export function createAdminKit(deps: AdminDeps): AdminKit {
-  const audit = createAuditTrail(deps.store.audit);
-  return {
-    ...deps,
-    audit,
-    accounts: createAccounts({ resellers: deps.resellers, kv: deps.store.kv, notifier: deps.notifier, audit }),
-    wallets: createWallets({ ledger: deps.store.ledger, notifier: deps.notifier, audit }),
-    prices: createPriceAdmin({ settings: deps.settings, audit }),
-  };
 }
