@@ -31,6 +31,9 @@ export class ProviderBusy extends Error {
 }
 const BUSY_RETRY_MS = 2_000;
 
+/** The order event written just before a provider may hear of the order. */
+const SENDING = "sending to the provider";
+
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
 const REFUSAL_REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
 
@@ -291,6 +294,9 @@ export function createOrderService(deps: OrderServiceDeps) {
       const off = await transition(order.id, ["pending"], "refunded", { failure: "provider_off" }, "provider switched off");
       return { kind: "refused", order: off ?? order, code: "provider_off" };
     }
+    // From here the provider may hear of the order: recorded first, so that a crash from now on
+    // is never taken for an order that was not sent (the sweep would send it again).
+    if (!(await transition(order.id, ["pending"], "pending", {}, SENDING))) return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
 
     try {
       const result = await ordering.placeOrder({
@@ -574,6 +580,10 @@ export function createOrderService(deps: OrderServiceDeps) {
         if (await transition(order.id, ["pending"], "failed", { failure: "interrupted_before_charge" }, "interrupted before the charge")) {
           logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
         }
+      } else if (!order.history.some((e) => e.note === SENDING)) {
+        // Charged but never handed to the provider (the process stopped between the two): send it now.
+        logger.warn({ orderId: order.id }, "charged order never sent: queued for placement");
+        await deps.scheduler.placement(order.id);
       } else await markUnknown(order, "interrupted");
       swept++;
     }

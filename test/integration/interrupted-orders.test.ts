@@ -14,30 +14,42 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
   });
   afterAll(() => h?.close());
 
-  it("are failed when never charged, or swept to unknown and reported; a refund returns only money that was taken", async () => {
+  it("are failed when never charged, sent when charged but never sent, or swept to unknown and reported", async () => {
     const s = h.app.services;
     await h.reseller(9101);
-    await h.credit(9101, 50_000, "IDR");
+    await h.credit(9101, 80_000, "IDR");
+    const debit = (orderId: string) =>
+      s.store.ledger.apply({ userId: 9101, currency: "IDR", amount: -21_780, type: "debit", reason: "order", actor: "user:9101", orderId, key: `order:${orderId}:debit` });
     // Died before the debit: nothing was charged.
     await s.store.orders.create(stranded("RAAAAAAAAA1", 9101));
-    // Died after the debit, before the provider call.
+    // Died after the debit, before the order was handed to the provider.
     await s.store.orders.create(stranded("RAAAAAAAAA2", 9101));
-    await s.store.ledger.apply({ userId: 9101, currency: "IDR", amount: -21_780, type: "debit", reason: "order", actor: "user:9101", orderId: "RAAAAAAAAA2", key: "order:RAAAAAAAAA2:debit" });
+    await debit("RAAAAAAAAA2");
+    // Died while the provider had it (the "sending" event was written).
+    const sending = stranded("RAAAAAAAAA4", 9101);
+    await s.store.orders.create({ ...sending, history: [...sending.history, { at: sending.createdAt + 1, state: "pending", note: "sending to the provider" }] });
+    await debit("RAAAAAAAAA4");
     const seen = h.admin.messages().length;
+    const sentBefore = h.gametopup.control.requests("order").length;
 
-    expect(await s.orders.sweepInterrupted(60_000)).toBe(2);
-    expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(3);
     // Never charged means never sent (the provider is called after the debit): failed, quietly.
-    expect((await s.store.orders.get("RAAAAAAAAA1"))).toMatchObject({ state: "failed", failure: "interrupted_before_charge" });
-    expect((await s.store.orders.get("RAAAAAAAAA2"))?.state).toBe("unknown");
-    await h.admin.waitFor((m) => m.slice(seen).some((x) => /RAAAAAAAAA2/.test(x.text) && /unknown outcome/.test(x.text)), 10_000);
-    expect(h.admin.messages().slice(seen).some((x) => /RAAAAAAAAA1/.test(x.text))).toBe(false);
+    expect(await s.store.orders.get("RAAAAAAAAA1")).toMatchObject({ state: "failed", failure: "interrupted_before_charge" });
+    // Charged, never sent: sent now, once.
+    for (let i = 0; i < 100 && (await s.store.orders.get("RAAAAAAAAA2"))?.state === "pending"; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await s.store.orders.get("RAAAAAAAAA2"))?.state).toBe("processing");
+    expect(h.gametopup.control.requests("order").length - sentBefore).toBe(1);
+    // The provider may have it: unknown, admins told, funds held.
+    expect((await s.store.orders.get("RAAAAAAAAA4"))?.state).toBe("unknown");
+    await h.admin.waitFor((m) => m.slice(seen).some((x) => /RAAAAAAAAA4/.test(x.text) && /unknown outcome/.test(x.text)), 10_000);
+    expect(h.admin.messages().slice(seen).some((x) => /RAAAAAAAAA[12]/.test(x.text))).toBe(false);
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
 
     expect(await s.orders.adminRefund("RAAAAAAAAA1", 1)).toBe("not_charged");
-    expect(await h.balance(9101, "IDR")).toBe(50_000 - 21_780);
-    expect(await s.orders.adminRefund("RAAAAAAAAA2", 1)).toBe("refunded");
-    expect(await s.orders.adminRefund("RAAAAAAAAA2", 1)).toBe("already");
-    expect(await h.balance(9101, "IDR")).toBe(50_000);
+    expect(await h.balance(9101, "IDR")).toBe(80_000 - 2 * 21_780);
+    expect(await s.orders.adminRefund("RAAAAAAAAA4", 1)).toBe("refunded");
+    expect(await s.orders.adminRefund("RAAAAAAAAA4", 1)).toBe("already");
+    expect(await h.balance(9101, "IDR")).toBe(80_000 - 21_780);
   });
 
   it("leaves a fresh pending order alone (a handler may still be placing it)", async () => {
