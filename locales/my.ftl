@@ -566,3 +566,36 @@ ops-balance-recovered = ✅ <b>{ $provider }</b> ရှိ ကျွန်ုပ
 ops-pool-low = ⚠️ <b>{ $provider }</b> ၏ liquidity pool သည် point <b>{ $value }</b> သာ ကျန်ပြီး သတိပေးအဆင့် { $threshold } အောက် ရောက်နေပါပြီ။ Pool ကုန်သွားရင် point ပေးခြင်းများ စောင့်ဆိုင်းရပါမယ်၊ ဖြည့်ပေးပါ။
 ops-pool-recovered = ✅ <b>{ $provider }</b> ၏ liquidity pool သည် point <b>{ $value }</b> သို့ ပြန်ရောက်ပါပြီ (သတိပေးအဆင့် { $threshold })။
 admin-stats-chart = 📈 { $currency }: တစ်ရက်ချင်း ဝင်ငွေ (အပေါ်၊ { $currency } ဖြင့်) နဲ့ တစ်ရက်ချင်း အော်ဒါ (အောက်)၊ { $from } မှ { $to } ထိ ({ $zone })
+
+# --- bulk ---
+btn-bulk = 📋 အစုလိုက်: ကစားသူ အများအပြား တစ်ပြိုင်နက်
+bulk-ask =
+    📋 { $product } <b>အစုလိုက် ငွေဖြည့်ခြင်း</b>: မက်ဆေ့ချ် တစ်ခုတည်းတွင် လိုင်း { $max } ကြောင်းအထိ ပို့ပါ၊ တစ်ကြောင်းလျှင် ကစားသူ တစ်ဦး၊
+    <code>playerId zone</code>၊ <code>playerId(zone)</code> သို့မဟုတ် <code>playerId</code> ပုံစံဖြင့်။ လိုင်းတစ်ကြောင်းစီသည် သီးခြား အော်ဒါတစ်ခု ဖြစ်မည်။
+bulk-ask-no-zone = 📋 { $product } <b>အစုလိုက် ငွေဖြည့်ခြင်း</b>: မက်ဆေ့ချ် တစ်ခုတည်းတွင် ကစားသူ ID { $max } ခုအထိ တစ်ကြောင်းလျှင် တစ်ခုစီ ပို့ပါ။ လိုင်းတစ်ကြောင်းစီသည် သီးခြား အော်ဒါတစ်ခု ဖြစ်မည်။
+bulk-too-many = လိုင်း { $count } ကြောင်း ဖြစ်နေသည်၊ အစုလိုက် ငွေဖြည့်ခြင်း တစ်ခုတွင် အများဆုံး { $max } ကြောင်းသာ ရသည်။ လိုင်း နည်းနည်း ပို့ပါ။
+bulk-bad-title = ⚠️ ချန်ထားခဲ့သော လိုင်းများ: { $count }
+bulk-bad-line = လိုင်း { $line }: <code>{ $text }</code> — { $reason }
+bulk-bad-more = …နောက်ထပ် { $count } ကြောင်း။
+bulk-reason-format = "playerId zone"၊ "playerId(zone)" သို့မဟုတ် "playerId" ပုံစံဖြင့် ရေးပါ။
+bulk-reason-player = ကစားသူ ID သည် စာလုံး သို့မဟုတ် ဂဏန်း 3 လုံးမှ 24 လုံး ဖြစ်ရမည်။
+bulk-reason-zone = zone သည် စာလုံး၊ ဂဏန်း၊ _ သို့မဟုတ် - 1 လုံးမှ 12 လုံး ဖြစ်ရမည်။
+bulk-reason-zone-missing = ဤဂိမ်းအတွက် zone လိုအပ်သည်။
+bulk-reason-zone-none = ဤဂိမ်းတွင် zone မသုံးပါ။
+bulk-none-valid = သုံးနိုင်သည့် လိုင်း မရှိပါ။ ပြင်ပြီး လိုင်းများကို ထပ်ပို့ပါ။
+bulk-card-title = <b>သင့် အစုလိုက် ငွေဖြည့်ခြင်းကို အတည်ပြုပါ</b>
+bulk-card-count = အော်ဒါ: <b>{ $count }</b> (လိုင်းတစ်ကြောင်းလျှင် တစ်ခု)
+bulk-card-price = ဈေးနှုန်း: တစ်ခုလျှင် { $price }၊ စုစုပေါင်း <b>{ $total }</b>
+bulk-card-short = ⚠️ သင့်လက်ကျန်ငွေသည် အော်ဒါ { $count } ခုအနက် { $covered } ခုအတွက်သာ လုံလောက်သည်: အတည်ပြုလျှင် လိုင်းအစဉ်အတိုင်း ပထမ { $covered } ခုကို တင်ပြီး ကျန်သည်များကို ချန်ထားမည်။
+bulk-placing = ⏳ သင့်အော်ဒါများကို တင်နေသည်…
+bulk-already = ဤအစုလိုက် ငွေဖြည့်ခြင်းကို အတည်ပြုပြီး သို့မဟုတ် ပယ်ဖျက်ပြီး ဖြစ်သည်။
+bulk-placed = 🛒 အော်ဒါ { $count } ခုအနက် { $placed } ခု လက်ခံပြီး: { $product }၊ သင့်ပိုက်ဆံအိတ်မှ { $amount } နုတ်ယူပြီး။ ယခု ပံ့ပိုးသူထံ ပို့နေပြီ၊ အားလုံး အဖြေရသောအခါ အနှစ်ချုပ် တစ်ခု ပို့ပေးမည်။
+bulk-nothing-placed = ❌ မည်သည့် အော်ဒါမျှ မတင်ရပါ။ ငွေ တစ်ပြားမှ မနုတ်ရပါ။
+bulk-not-placed = မတင်ရသည်များ ({ $count }): { $reason }
+bulk-not-placed-balance = သင့်လက်ကျန်ငွေ ကုန်သွားသည် (ယခု { $balance })။
+bulk-summary =
+    📦 <b>အစုလိုက် ငွေဖြည့်ခြင်း ပြီးဆုံး</b>: { $product }၊ လိုင်း { $lines } ကြောင်း
+    ✅ တင်ပြီး: { $placed }
+    ❌ ငြင်းပယ်ခံရ၍ ငွေပြန်အမ်းပြီး: { $refused }{ $refusedLines }
+    ⚠️ စစ်ဆေးနေဆဲ၊ ငွေကို ထိန်းထားသည်: { $unknown }{ $unknownLines }
+    ⏸ မတင်ရ၊ ငွေမနုတ်: { $notPlaced }{ $notPlacedLines }
