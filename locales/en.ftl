@@ -590,6 +590,7 @@ bulk-card-short = ⚠️ Your balance covers { $covered } of the { $count } orde
 bulk-placing = ⏳ Placing your orders…
 bulk-already = This bulk top-up was already confirmed or cancelled.
 bulk-placed = 🛒 { $placed } of { $count } orders received: { $product }, { $amount } taken from your wallet. They go to the provider now; one summary follows when all have answered.
+bulk-queued = ⏳ Some of them wait in line for the provider and go through as soon as it can take them.
 bulk-nothing-placed = ❌ No order was placed. Nothing was charged.
 bulk-not-placed = Not placed ({ $count }): { $reason }
 bulk-not-placed-balance = your balance ran out (now { $balance }).

@@ -590,6 +590,7 @@ bulk-card-short = ⚠️ Saldo Anda cukup untuk { $covered } dari { $count } pes
 bulk-placing = ⏳ Memproses pesanan Anda…
 bulk-already = Top-up massal ini sudah dikonfirmasi atau dibatalkan.
 bulk-placed = 🛒 { $placed } dari { $count } pesanan diterima: { $product }, { $amount } diambil dari dompet Anda. Pesanan dikirim ke penyedia sekarang; satu ringkasan menyusul setelah semuanya dijawab.
+bulk-queued = ⏳ Sebagian pesanan menunggu giliran di penyedia dan diproses secepatnya.
 bulk-nothing-placed = ❌ Tidak ada pesanan yang diproses. Tidak ada biaya yang dipotong.
 bulk-not-placed = Tidak diproses ({ $count }): { $reason }
 bulk-not-placed-balance = saldo Anda habis (sekarang { $balance }).

@@ -44,6 +44,8 @@ export interface BulkPlaced {
   placed: BatchLine[];
   notPlaced: BatchLine[];
   stop?: BulkStop;
+  /** Placed lines that wait in line for the provider's rate budget. */
+  queued: number;
 }
 
 /** Where a line ended up once the provider has answered (or never got it). */
@@ -169,6 +171,7 @@ export function createBulk(deps: BulkDeps) {
     const placed: BatchLine[] = [];
     const notPlaced: BatchLine[] = [];
     let stop: BulkStop | undefined;
+    let queued = 0;
     for (const line of batch.lines) {
       if (!stop && balance < price) stop = { kind: "insufficient", balance };
       if (stop) {
@@ -180,6 +183,7 @@ export function createBulk(deps: BulkDeps) {
       if (out.kind === "accepted" || out.kind === "queued" || out.kind === "sending") {
         placed.push(line);
         balance -= price;
+        if (out.kind === "queued") queued++;
       } else if (out.kind === "existing") {
         (outcomeOf(out.order) === "not_placed" ? notPlaced : placed).push(line);
       } else {
@@ -189,7 +193,7 @@ export function createBulk(deps: BulkDeps) {
     }
     const done = { ...batch, confirmedAt: Date.now() };
     await kv.setJson(batchKey(batch.id), done, BATCH_TTL_MS);
-    return { batch: done, placed, notPlaced, stop };
+    return { batch: done, placed, notPlaced, stop, queued };
   }
 
   /** Cancel: the drafts go, so nothing of the batch can be placed any more. */

@@ -23,6 +23,7 @@ function resultText(ctx: BotContext, r: BulkPlaced): string {
         amount: { money: [batch.unitPrice.amount * r.placed.length, batch.unitPrice.currency] },
       }),
     );
+    if (r.queued) lines.push(ctx.tr("bulk-queued"));
   } else lines.push(ctx.tr("bulk-nothing-placed"));
   if (r.notPlaced.length) {
     lines.push("", ctx.tr("bulk-not-placed", { count: r.notPlaced.length, reason: stopText(ctx, r) }), `<code>${escapeHtml(labelList(r.notPlaced, 2500))}</code>`);
