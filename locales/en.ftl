@@ -566,3 +566,37 @@ ops-balance-recovered = ✅ Our balance at <b>{ $provider }</b> is back to <b>{ 
 ops-pool-low = ⚠️ The <b>{ $provider }</b> liquidity pool is down to <b>{ $value }</b> points, below the alert level of { $threshold }. Points awards wait when it runs dry: top it up.
 ops-pool-recovered = ✅ The <b>{ $provider }</b> liquidity pool is back to <b>{ $value }</b> points (alert level { $threshold }).
 admin-stats-chart = 📈 { $currency }: revenue per day (top, in whole { $currency }) and orders per day (bottom), { $from } to { $to } ({ $zone })
+
+# --- bulk ---
+btn-bulk = 📋 Bulk: many players at once
+bulk-ask =
+    📋 <b>Bulk top-up</b> of { $product }: send up to { $max } lines in one message, one player per line, as
+    <code>playerId zone</code>, <code>playerId(zone)</code> or <code>playerId</code>. Each line becomes its own order.
+bulk-ask-no-zone = 📋 <b>Bulk top-up</b> of { $product }: send up to { $max } player IDs in one message, one per line. Each line becomes its own order.
+bulk-too-many = That is { $count } lines; one bulk top-up takes at most { $max }. Please send fewer lines.
+bulk-bad-title = ⚠️ Lines left out: { $count }
+bulk-bad-line = Line { $line }: <code>{ $text }</code> — { $reason }
+bulk-bad-more = …and { $count } more.
+bulk-reason-format = write it as "playerId zone", "playerId(zone)" or "playerId".
+bulk-reason-player = the player ID must be 3 to 24 letters or digits.
+bulk-reason-zone = the zone must be 1 to 12 letters, digits, _ or -.
+bulk-reason-zone-missing = this game needs a zone.
+bulk-reason-zone-none = this game takes no zone.
+bulk-none-valid = No line could be used. Please fix them and send the lines again.
+bulk-card-title = <b>Confirm your bulk top-up</b>
+bulk-card-count = Orders: <b>{ $count }</b> (one per line)
+bulk-card-price = Price: { $price } each, total <b>{ $total }</b>
+bulk-card-short = ⚠️ Your balance covers { $covered } of the { $count } orders: Confirm places the first { $covered }, in line order, and leaves the rest.
+bulk-placing = ⏳ Placing your orders…
+bulk-already = This bulk top-up was already confirmed or cancelled.
+bulk-placed = 🛒 { $placed } of { $count } orders received: { $product }, { $amount } taken from your wallet. They go to the provider now; one summary follows when all have answered.
+bulk-queued = ⏳ Some of them wait in line for the provider and go through as soon as it can take them.
+bulk-nothing-placed = ❌ No order was placed. Nothing was charged.
+bulk-not-placed = Not placed ({ $count }): { $reason }
+bulk-not-placed-balance = your balance ran out (now { $balance }).
+bulk-summary =
+    📦 <b>Bulk top-up settled</b>: { $product }, { $lines } lines
+    ✅ Placed: { $placed }
+    ❌ Refused and refunded: { $refused }{ $refusedLines }
+    ⚠️ Being checked, payment held: { $unknown }{ $unknownLines }
+    ⏸ Not placed, nothing charged: { $notPlaced }{ $notPlacedLines }

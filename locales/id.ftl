@@ -566,3 +566,37 @@ ops-balance-recovered = ✅ Saldo kami di <b>{ $provider }</b> kembali menjadi <
 ops-pool-low = ⚠️ Liquidity pool <b>{ $provider }</b> tinggal <b>{ $value }</b> poin, di bawah batas peringatan { $threshold }. Pemberian poin menunggu jika pool habis: segera isi ulang.
 ops-pool-recovered = ✅ Liquidity pool <b>{ $provider }</b> kembali menjadi <b>{ $value }</b> poin (batas peringatan { $threshold }).
 admin-stats-chart = 📈 { $currency }: pendapatan per hari (atas, dalam { $currency } penuh) dan pesanan per hari (bawah), { $from } sampai { $to } ({ $zone })
+
+# --- bulk ---
+btn-bulk = 📋 Massal: banyak pemain sekaligus
+bulk-ask =
+    📋 <b>Top-up massal</b> { $product }: kirim hingga { $max } baris dalam satu pesan, satu pemain per baris, dengan format
+    <code>playerId zone</code>, <code>playerId(zone)</code> atau <code>playerId</code>. Setiap baris menjadi pesanan tersendiri.
+bulk-ask-no-zone = 📋 <b>Top-up massal</b> { $product }: kirim hingga { $max } ID pemain dalam satu pesan, satu per baris. Setiap baris menjadi pesanan tersendiri.
+bulk-too-many = Itu { $count } baris; satu top-up massal paling banyak { $max } baris. Kirim lebih sedikit baris.
+bulk-bad-title = ⚠️ Baris yang tidak dipakai: { $count }
+bulk-bad-line = Baris { $line }: <code>{ $text }</code> — { $reason }
+bulk-bad-more = …dan { $count } lainnya.
+bulk-reason-format = tulis sebagai "playerId zone", "playerId(zone)" atau "playerId".
+bulk-reason-player = ID pemain harus 3 sampai 24 huruf atau angka.
+bulk-reason-zone = zone harus 1 sampai 12 huruf, angka, _ atau -.
+bulk-reason-zone-missing = game ini memerlukan zone.
+bulk-reason-zone-none = game ini tidak memakai zone.
+bulk-none-valid = Tidak ada baris yang bisa dipakai. Perbaiki lalu kirim ulang barisnya.
+bulk-card-title = <b>Konfirmasi top-up massal Anda</b>
+bulk-card-count = Pesanan: <b>{ $count }</b> (satu per baris)
+bulk-card-price = Harga: { $price } per pesanan, total <b>{ $total }</b>
+bulk-card-short = ⚠️ Saldo Anda cukup untuk { $covered } dari { $count } pesanan: Konfirmasi memproses { $covered } pesanan pertama sesuai urutan baris, sisanya tidak diproses.
+bulk-placing = ⏳ Memproses pesanan Anda…
+bulk-already = Top-up massal ini sudah dikonfirmasi atau dibatalkan.
+bulk-placed = 🛒 { $placed } dari { $count } pesanan diterima: { $product }, { $amount } diambil dari dompet Anda. Pesanan dikirim ke penyedia sekarang; satu ringkasan menyusul setelah semuanya dijawab.
+bulk-queued = ⏳ Sebagian pesanan menunggu giliran di penyedia dan diproses secepatnya.
+bulk-nothing-placed = ❌ Tidak ada pesanan yang diproses. Tidak ada biaya yang dipotong.
+bulk-not-placed = Tidak diproses ({ $count }): { $reason }
+bulk-not-placed-balance = saldo Anda habis (sekarang { $balance }).
+bulk-summary =
+    📦 <b>Top-up massal selesai</b>: { $product }, { $lines } baris
+    ✅ Diproses: { $placed }
+    ❌ Ditolak dan dikembalikan: { $refused }{ $refusedLines }
+    ⚠️ Sedang dicek, pembayaran ditahan: { $unknown }{ $unknownLines }
+    ⏸ Tidak diproses, tidak ditagih: { $notPlaced }{ $notPlacedLines }

@@ -15,6 +15,8 @@ import { createWallets } from "./domain/wallets.js";
 import { depositFeature } from "./bot/features/deposit.js";
 import type { Config } from "./config.js";
 import { createBroadcasts } from "./domain/broadcasts.js";
+import { createBulk } from "./domain/bulk.js";
+import { withBulkSummaries } from "./domain/bulk-notices.js";
 import { createCatalog } from "./domain/catalog.js";
 import { createDepositService } from "./domain/deposits.js";
 import { createDailyReports } from "./domain/daily-report.js";
@@ -32,6 +34,7 @@ import { createResellers } from "./domain/resellers.js";
 import { createSavedCustomers } from "./domain/saved-customers.js";
 import { createSettings } from "./domain/settings.js";
 import { bullmqQueues } from "./jobs/bullmq.js";
+import { queueBulkJobs, startBulkWorker } from "./jobs/bulk.js";
 import { queueDepositJobs, startDepositWorkers } from "./jobs/deposits.js";
 import { memoryQueues } from "./jobs/memory.js";
 import { queueNotifier } from "./jobs/notifier.js";
@@ -92,8 +95,9 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   });
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
-  // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts).
-  const notifier = withOrderButtons(queueNotifier(queues, config.adminIds));
+  // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts); a bulk
+  // top-up's lines are announced by its one summary (domain/bulk-notices.ts).
+  const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds)), opened.kv);
   const customers = createSavedCustomers({ customers: opened.customers, orders: opened.orders, logger });
   const lowBalance = createLowBalance({ thresholds: opened.lowBalance, notifier });
   // Every entry applied, by any path: the reseller's low-balance alert, and an order's customer when it is charged.
@@ -159,6 +163,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     customers,
     reorder: createReorder({ store, orders: store.orders, resellers, catalog, drafts, settings }),
     lowBalance,
+    bulk: createBulk({ kv: store.kv, store, resellers, catalog, drafts, orders, notifier, jobs: queueBulkJobs(queues), maxLines: config.bulkMaxLines }),
     providers,
     logger,
     sandbox: config.sandbox,
@@ -242,6 +247,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
       stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
       stopDepositSweep = startDepositWorkers({ queues, deposits, kv: store.kv, logger, everyMs: opts.deposits?.sweepEveryMs });
+      startBulkWorker({ queues, bulk: services.bulk });
       stopOps = startOpsTimers({ reports, balances, kv: store.kv, logger, timings: opts.ops?.timings });
       await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
       if (config.mode === "webhook") {

@@ -91,6 +91,8 @@ const schema = z.object({
   ),
   REPORT_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Jakarta").default("UTC")),
   /** Provider balance alerts; unset: off. xinstitute in whole MMK, vifox in points. */
+  /** Most lines one bulk top-up message may hold (each line is one order). */
+  BULK_MAX_LINES: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(100).default(50)),
   XINSTITUTE_BALANCE_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
   VIFOX_POOL_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
 });
@@ -190,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     pointsPerOrder: env.VIFOX_POINTS_PER_ORDER,
     deposits: { currency: env.XPAY_CURRENCY, min: env.DEPOSIT_MIN, max: env.DEPOSIT_MAX, amounts: env.DEPOSIT_AMOUNTS },
     report: { hour: env.REPORT_HOUR === "off" ? undefined : env.REPORT_HOUR, timeZone: env.REPORT_TIMEZONE },
+    bulkMaxLines: env.BULK_MAX_LINES,
     balanceAlerts: { xinstituteMmk: env.XINSTITUTE_BALANCE_ALERT, vifoxPoints: env.VIFOX_POOL_ALERT },
     /** Every secret value, for the log redactor. */
     secrets: SECRET_VARS.map((v) => source[v]).filter((v): v is string => typeof v === "string" && v.length > 0),

@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { Broadcasts } from "../domain/broadcasts.js";
+import type { Bulk } from "../domain/bulk.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { Drafts } from "../domain/drafts.js";
 import type { Licences } from "../domain/licences.js";
@@ -59,6 +60,8 @@ export interface Services {
   /** "Buy again": a new confirmation card from an earlier order. */
   reorder: Reorder;
   lowBalance: LowBalance;
+  /** Bulk top-ups: many players in one confirmation, one order each. */
+  bulk: Bulk;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   logger: Logger;
   sandbox: boolean;

@@ -9,6 +9,7 @@ import type { Metrics } from "../observability/metrics.js";
 import type { BaseContext, BotContext, FlowContext, Services, SessionData } from "./context.js";
 import { purchaseConversation } from "./conversations/purchase.js";
 import { errorHandler } from "./error-handler.js";
+import { bulkFeature } from "./features/bulk.js";
 import { cancelFeature } from "./features/cancel.js";
 import { catalogFeature } from "./features/catalog.js";
 import { customersFeature } from "./features/customers.js";
@@ -101,6 +102,7 @@ export function createBot(o: BotOptions): Bot<BotContext> {
   app.use(languageFeature(s, o.translator));
   app.use(catalogFeature(s));
   app.use(purchaseFeature(s));
+  app.use(bulkFeature(s));
   app.use(statusFeature(s));
   app.use(walletFeature(s));
   app.use(ordersFeature(s));

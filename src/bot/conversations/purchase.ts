@@ -5,6 +5,7 @@ import type { Product, ProviderId } from "../../providers/types.js";
 import type { SavedCustomer } from "../../store/types.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { ask, type Flow } from "./ask.js";
+import { bulkTopup } from "./bulk.js";
 import { MAX_QUANTITY, parseEmail, parsePlayerId, parseQuantity, parseZone } from "./validate.js";
 
 /** Confirmation card lines; the same card is shown again when an order is looked at. */
@@ -45,6 +46,7 @@ export function purchaseConversation(s: Services) {
     if (!product) return void (await ctx.reply(ctx.tr("catalog-gone")));
 
     const input = await collectInput(conversation, ctx, product, s);
+    if ("bulk" in input) return bulkTopup(conversation, ctx, product, s, input.bulk);
 
     const { draft, balance } = await conversation.external(() => quote(s, ctx.from!.id, product, input));
     const card = confirmCard(ctx, draft, balance, s.sandbox);
@@ -59,14 +61,21 @@ async function collectInput(conversation: Flow, ctx: FlowContext, product: Produ
   const userId = ctx.from!.id;
   if (product.input.kind === "player") {
     const saved = await conversation.external(() => s.customers.players(userId));
-    const who = await ask<{ playerId: string; zone?: string; saved: boolean }>(conversation, ctx, withHint(ctx, ctx.tr("ask-player-id", { product: product.name }), saved), {
+    const who = await ask<{ playerId: string; zone?: string; saved: boolean } | { bulk: string | undefined }>(conversation, ctx, withHint(ctx, ctx.tr("ask-player-id", { product: product.name }), saved), {
       parse: (text) => {
+        // Several lines pasted straight away: a bulk top-up of those lines.
+        if (text.trim().includes("\n")) return { bulk: text };
         const playerId = parsePlayerId(text);
         return playerId ? { playerId, saved: false } : undefined;
       },
-      picks: saved.map((c) => ({ label: `👤 ${customerText(c)}`, value: { playerId: c.value, zone: c.zone, saved: true } })),
+      picks: [
+        ...saved.map((c) => ({ label: `👤 ${customerText(c)}`, value: { playerId: c.value, zone: c.zone, saved: true } })),
+        // Many players at once, one order each (conversations/bulk.ts).
+        { label: ctx.tr("btn-bulk"), value: { bulk: undefined } },
+      ],
       errorKey: "bad-player-id",
     });
+    if (who && "bulk" in who) return who;
     let zone: string | undefined;
     if (product.input.zone !== "none") {
       const required = product.input.zone === "required";

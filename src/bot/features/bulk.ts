@@ -1,0 +1,60 @@
+import { Composer } from "grammy";
+import { labelList, type BulkPlaced } from "../../domain/bulk.js";
+import type { BotContext, Services } from "../context.js";
+import { escapeHtml } from "../i18n.js";
+
+/** Why the lines after the first one that failed were not placed. */
+function stopText(ctx: BotContext, r: BulkPlaced): string {
+  const stop = r.stop;
+  if (!stop || stop.kind === "expired") return ctx.tr("draft-expired");
+  if (stop.kind === "blocked") return ctx.tr(`blocked-${stop.reason.replace("_", "-")}`);
+  return ctx.tr("bulk-not-placed-balance", { balance: { money: [stop.balance, r.batch.unitPrice.currency] } });
+}
+
+function resultText(ctx: BotContext, r: BulkPlaced): string {
+  const { batch } = r;
+  const lines: string[] = [];
+  if (r.placed.length) {
+    lines.push(
+      ctx.tr("bulk-placed", {
+        placed: r.placed.length,
+        count: batch.lines.length,
+        product: batch.productName,
+        amount: { money: [batch.unitPrice.amount * r.placed.length, batch.unitPrice.currency] },
+      }),
+    );
+    if (r.queued) lines.push(ctx.tr("bulk-queued"));
+  } else lines.push(ctx.tr("bulk-nothing-placed"));
+  if (r.notPlaced.length) {
+    lines.push("", ctx.tr("bulk-not-placed", { count: r.notPlaced.length, reason: stopText(ctx, r) }), `<code>${escapeHtml(labelList(r.notPlaced, 2500))}</code>`);
+  }
+  return lines.join("\n");
+}
+
+/** The bulk card's buttons: Confirm places every line it can, once; Cancel drops them all. */
+export function bulkFeature(s: Services) {
+  const c = new Composer<BotContext>();
+
+  c.callbackQuery(/^bk:ok:(B[0-9A-Z]{10})$/, async (ctx) => {
+    const claimed = await s.bulk.claim(ctx.match[1]!, ctx.from.id);
+    if (claimed.kind !== "claimed") {
+      // A second tap (or a card already cancelled or too old): say so on the button, touch nothing.
+      return void (await ctx.answerCallbackQuery({ text: ctx.tr(claimed.kind === "already" ? "bulk-already" : "draft-expired") }));
+    }
+    await ctx.answerCallbackQuery({ text: ctx.tr("bulk-placing") });
+    // Cosmetic, like a single order's card: the claim above is what stops a second pass.
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    const result = await s.bulk.place(claimed.batch);
+    await ctx.reply(resultText(ctx, result));
+  });
+
+  c.callbackQuery(/^bk:no:(B[0-9A-Z]{10})$/, async (ctx) => {
+    const dropped = await s.bulk.discard(ctx.match[1]!, ctx.from.id);
+    await ctx.answerCallbackQuery(dropped === "already" ? { text: ctx.tr("bulk-already") } : undefined);
+    if (dropped === "already") return;
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    await ctx.reply(ctx.tr(dropped === "dropped" ? "order-dropped" : "draft-expired"));
+  });
+
+  return c;
+}
