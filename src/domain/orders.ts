@@ -129,9 +129,9 @@ export function createOrderService(deps: OrderServiceDeps) {
     return !r.duplicate;
   }
 
-  async function markUnknown(order: OrderRecord, why: string) {
+  async function markUnknown(order: OrderRecord, why: string): Promise<boolean> {
     const next = await transition(order.id, ["pending", "processing"], "unknown", { failure: why }, why);
-    if (!next) return;
+    if (!next) return false;
     logger.error({ orderId: order.id, provider: order.provider, why }, "order outcome unknown: funds held");
     // One alert per time the order goes unknown (a second spell is news too).
     const spell = next.history.filter((e) => e.state === "unknown").length;
@@ -141,6 +141,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       `order:${order.id}:unknown:${spell}`,
     );
     await deps.scheduler.reconcile(order.id, 0);
+    return true;
   }
 
   /** What the provider says it charged, when above the cost we sold on: admins hear of it, margins use the real cost. */
@@ -574,7 +575,10 @@ export function createOrderService(deps: OrderServiceDeps) {
         if (await transition(order.id, ["pending"], "failed", { failure: "interrupted_before_charge" }, "interrupted before the charge")) {
           logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
         }
-      } else await markUnknown(order, "interrupted");
+      } else if (await markUnknown(order, "interrupted")) {
+        // The placement died with its process: the reseller was told "received" and nothing since.
+        await announce({ kind: "unknown", order });
+      }
       swept++;
     }
     return swept;
