@@ -30,6 +30,8 @@ export class ProviderBusy extends Error {
   }
 }
 const BUSY_RETRY_MS = 2_000;
+/** A provider that keeps answering 429 this long after the order was accepted: refused and refunded. */
+const MAX_BUSY_WAIT_MS = 10 * 60_000;
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
 const REFUSAL_REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
@@ -323,6 +325,10 @@ export function createOrderService(deps: OrderServiceDeps) {
     } catch (err) {
       // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
       if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full") throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      // The provider's own 429 also means nothing was placed: wait as it asks, within reason, instead of refusing.
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS) {
+        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      }
       if (err instanceof ProviderError && err.definite) {
         await refundOnce(order, "system", `provider_refused:${err.code}`);
         const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
