@@ -44,7 +44,8 @@ export async function startBotProcess(opts: {
     ...fakeProviderEnv({ xinstitute, gametopup, xen, vifox, xpay }),
     REDIS_URL: opts.redisUrl,
     DATABASE_URL: opts.databaseUrl,
-    TEST_APP_OPTIONS: JSON.stringify(opts.app ?? {}),
+    // The harness's flood limit: a test types faster than the production limit lets anyone.
+    TEST_APP_OPTIONS: JSON.stringify({ flood: { max: 1000, windowMs: 1000 }, ...opts.app }),
     ...opts.env,
   };
   const url = `http://127.0.0.1:${port}`;
