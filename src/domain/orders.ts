@@ -30,6 +30,8 @@ export class ProviderBusy extends Error {
   }
 }
 const BUSY_RETRY_MS = 2_000;
+/** A provider that keeps answering 429 this long after the order was accepted: refused and refunded. */
+const MAX_BUSY_WAIT_MS = 10 * 60_000;
 
 /** The order event written just before a provider may hear of the order. */
 const SENDING = "sending to the provider";
@@ -132,9 +134,9 @@ export function createOrderService(deps: OrderServiceDeps) {
     return !r.duplicate;
   }
 
-  async function markUnknown(order: OrderRecord, why: string) {
+  async function markUnknown(order: OrderRecord, why: string): Promise<boolean> {
     const next = await transition(order.id, ["pending", "processing"], "unknown", { failure: why }, why);
-    if (!next) return;
+    if (!next) return false;
     logger.error({ orderId: order.id, provider: order.provider, why }, "order outcome unknown: funds held");
     // One alert per time the order goes unknown (a second spell is news too).
     const spell = next.history.filter((e) => e.state === "unknown").length;
@@ -144,6 +146,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       `order:${order.id}:unknown:${spell}`,
     );
     await deps.scheduler.reconcile(order.id, 0);
+    return true;
   }
 
   /** What the provider says it charged, when above the cost we sold on: admins hear of it, margins use the real cost. */
@@ -328,6 +331,10 @@ export function createOrderService(deps: OrderServiceDeps) {
     } catch (err) {
       // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
       if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full") throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      // The provider's own 429 also means nothing was placed: wait as it asks, within reason, instead of refusing.
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS) {
+        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      }
       if (err instanceof ProviderError && err.definite) {
         await refundOnce(order, "system", `provider_refused:${err.code}`);
         const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
@@ -584,7 +591,10 @@ export function createOrderService(deps: OrderServiceDeps) {
         // Charged but never handed to the provider (the process stopped between the two): send it now.
         logger.warn({ orderId: order.id }, "charged order never sent: queued for placement");
         await deps.scheduler.placement(order.id);
-      } else await markUnknown(order, "interrupted");
+      } else if (await markUnknown(order, "interrupted")) {
+        // The placement died with its process: the reseller was told "received" and nothing since.
+        await announce({ kind: "unknown", order });
+      }
       swept++;
     }
     return swept;

@@ -50,7 +50,14 @@ export function createServer(deps: ServerDeps) {
   mountProviderWebhooks(app, deps);
 
   let telegram: ((c: HonoContext) => Promise<Response>) | undefined;
-  app.post("/telegram", (c) => (telegram ? telegram(c) : c.text("not found", 404)));
+  app.post("/telegram", async (c) => {
+    if (!telegram) return c.text("not found", 404);
+    // A body that is no update at all (empty, `null`, bytes) made grammY throw and answer 500,
+    // which asks the sender to retry for ever. Hono caches the parse for grammY's own read.
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return c.text("bad request", 400);
+    return telegram(c);
+  });
 
   let server: ServerType | undefined;
   return {

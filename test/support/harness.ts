@@ -50,6 +50,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The configuration that points the app at the fake providers (also used by tests that spawn the real process). */
+export function fakeProviderEnv(f: { xinstitute: XinstituteFake; gametopup: GametopupFake; xen: XenFake; vifox: VifoxFake; xpay: XpayFake }): Record<string, string> {
+  const { xinstitute, gametopup, xen, vifox, xpay } = f;
+  return {
+    XINSTITUTE_BASE_URL: xinstitute.url,
+    XINSTITUTE_API_KEY: xinstitute.apiKey,
+    XINSTITUTE_WEBHOOK_SECRET: xinstitute.webhookSecret,
+    GAMETOPUP_PRODUCTS_URL: gametopup.productsUrl,
+    GAMETOPUP_ORDER_URL: gametopup.orderUrl,
+    GAMETOPUP_STATUS_URL: gametopup.statusUrl,
+    GAMETOPUP_API_KEY: gametopup.apiKey,
+    XEN_BASE_URL: xen.url,
+    XEN_API_KEY: xen.apiKey,
+    XEN_WEBHOOK_SECRET: xen.webhookSecret,
+    VIFOX_BASE_URL: vifox.url,
+    VIFOX_API_KEY: vifox.apiKey,
+    VIFOX_API_SECRET: vifox.apiSecret,
+    VIFOX_PARTNER_NAME: vifox.partnerName,
+    // Awards are off unless a test turns them on: they would add messages to other tests' chats.
+    VIFOX_POINTS_PER_ORDER: "0",
+    XPAY_BASE_URL: xpay.url,
+    XPAY_USERNAME: xpay.username,
+    XPAY_SECRET_KEY: xpay.secretKey,
+    XPAY_CURRENCY: xpay.currency,
+  };
+}
+
 /**
  * Boots the real app (the same createApp as `npm start`) against the fake Bot API and the
  * fake providers, over real HTTP, with a real Redis and PostgreSQL when given.
@@ -71,26 +98,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     PORT: "0",
     ADMIN_IDS: String(ADMIN_ID),
     REGISTRATION: "approval",
-    XINSTITUTE_BASE_URL: xinstitute.url,
-    XINSTITUTE_API_KEY: xinstitute.apiKey,
-    XINSTITUTE_WEBHOOK_SECRET: xinstitute.webhookSecret,
-    GAMETOPUP_PRODUCTS_URL: gametopup.productsUrl,
-    GAMETOPUP_ORDER_URL: gametopup.orderUrl,
-    GAMETOPUP_STATUS_URL: gametopup.statusUrl,
-    GAMETOPUP_API_KEY: gametopup.apiKey,
-    XEN_BASE_URL: xen.url,
-    XEN_API_KEY: xen.apiKey,
-    XEN_WEBHOOK_SECRET: xen.webhookSecret,
-    VIFOX_BASE_URL: vifox.url,
-    VIFOX_API_KEY: vifox.apiKey,
-    VIFOX_API_SECRET: vifox.apiSecret,
-    VIFOX_PARTNER_NAME: vifox.partnerName,
-    // Awards are off unless a test turns them on: they would add messages to other tests' chats.
-    VIFOX_POINTS_PER_ORDER: "0",
-    XPAY_BASE_URL: xpay.url,
-    XPAY_USERNAME: xpay.username,
-    XPAY_SECRET_KEY: xpay.secretKey,
-    XPAY_CURRENCY: xpay.currency,
+    ...fakeProviderEnv({ xinstitute, gametopup, xen, vifox, xpay }),
     // Off unless a test turns it on: at or after its hour it would message every test's admin.
     REPORT_HOUR: "off",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),

@@ -129,6 +129,27 @@ export class FakeUser {
     return [first, structuredClone(second)];
   }
 
+  /**
+   * A callback query with any `data` on one of the bot's messages (default: the newest), as an
+   * old or tampered client sends: stale buttons of a finished flow, garbage from a modified app.
+   */
+  pressData(data: string, options: { messageId?: number } = {}): CallbackQuery {
+    this.assertNotBlocked();
+    const live = this.messages().filter((m) => !m.deleted);
+    const message = options.messageId === undefined ? live.at(-1) : live.find((m) => m.message_id === options.messageId);
+    if (!message) throw new Error(`No bot message to attach a callback query to in chat ${this.id}`);
+    const query: CallbackQuery = {
+      id: randomBytes(8).readBigUInt64BE().toString(),
+      from: this.info,
+      message: message.raw,
+      chat_instance: this.record.chatInstance,
+      data,
+    };
+    this.core.state.callbackQueries.set(query.id, { chatId: this.id, answered: false });
+    this.core.updates.push({ callback_query: query });
+    return structuredClone(query);
+  }
+
   async press(button: ButtonQuery, options: { messageId?: number } = {}): Promise<CallbackQuery> {
     this.assertNotBlocked();
     const live = this.messages().filter((message) => !message.deleted);

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { freshDatabase, postgresAvailable } from "../support/postgres.js";
+import { freePort } from "../support/process.js";
+import { freshRedisDb, redisAvailable } from "../support/redis.js";
+import type { FakeUser } from "../fakes/telegram/index.js";
+
+const PRICE = 21_780;
+
+/** Walks a reseller to the confirmation card of a gametopup top-up. */
+async function toConfirm(u: FakeUser) {
+  await startTopup(u, /86 Diamonds/);
+  await u.send("12345678");
+  await u.waitForMessage({ match: /zone/i });
+  await u.send("2001");
+  await u.waitForMessage({ match: /Confirm your order/ });
+}
+
+/** What the reseller is told after Confirm, and the order it names. */
+async function confirm(h: Harness, u: FakeUser, outcome: RegExp, timeoutMs = 15_000) {
+  const seen = u.messages().length;
+  await tap(u, /Confirm/);
+  const received = await u.waitForMessage({ match: /received/, after: seen });
+  const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
+  const told = await u.waitForMessage({ match: outcome, after: seen, timeoutMs });
+  expect(told.text).toContain(orderId);
+  return { orderId, told, order: async () => (await h.app.services.store.orders.get(orderId))! };
+}
+
+describe.skipIf(!redisAvailable || !postgresAvailable)("providers misbehaving", () => {
+  let h: Harness;
+  let nextId = 6600;
+  beforeAll(async () => {
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { pollDelaysMs: [600_000] } });
+  });
+  afterAll(() => h?.close());
+  beforeEach(() => h.gametopup.control.reset());
+
+  it("slow (5 s): Confirm is answered at once, the order is placed once when the answer comes", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    await toConfirm(u);
+    h.gametopup.control.setLatency("order", 5_000);
+    const started = Date.now();
+    const { order } = await confirm(h, u, /placed/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    expect((await order()).state).toBe("processing");
+    expect(h.gametopup.control.requests("order")).toHaveLength(1);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+  }, 20_000);
+
+  it("wrong JSON in the order answer: the money is held, the reseller is told it is being checked, nothing is sent again", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    await toConfirm(u);
+    h.gametopup.control.failNext("order", { afterProcessing: "garbage" });
+    const adminSeen = h.admin.messages().length;
+    const { orderId, order } = await confirm(h, u, /checking with the provider/);
+    expect((await order()).state).toBe("unknown");
+    await h.admin.waitForMessage({ match: new RegExp(`${orderId}[\\s\\S]*unknown outcome`), after: adminSeen });
+    expect(h.gametopup.control.requests("order")).toHaveLength(1);
+    expect(h.gametopup.control.transactions()).toHaveLength(1);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+  });
+
+  it("a 429 storm: the order waits for the provider's Retry-After each time, then goes through once", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    await toConfirm(u);
+    const STORM = 4;
+    h.gametopup.control.failNext("order", { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "Retry-After": "1" } }, STORM);
+    const { order } = await confirm(h, u, /placed/, 20_000);
+    expect((await order()).state).toBe("processing");
+    const calls = h.gametopup.control.requests("order");
+    expect(calls).toHaveLength(STORM + 1);
+    expect(calls.slice(0, STORM).every((c) => c.status === 429)).toBe(true);
+    // Every retry came no sooner than the second the provider asked for.
+    for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(950);
+    expect(h.gametopup.control.transactions()).toHaveLength(1);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+  }, 30_000);
+});
+
+describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down (connection refused)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // Nothing listens there: every order call is refused before a byte is sent.
+    const closed = await freePort();
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${closed}/order` } });
+  });
+  afterAll(() => h?.close());
+
+  it("gives a clear answer, charges once, holds the money for the admins, and sends nothing", async () => {
+    const u = await h.reseller(6700);
+    await h.credit(u.id, 100_000, "IDR");
+    await toConfirm(u);
+    const seen = u.messages().length;
+    await tap(u, /Confirm/);
+    // A refused connection is not (yet) told apart from a lost answer: held and checked, never refunded on a guess.
+    const told = await u.waitForMessage({ match: /checking with the provider/, after: seen, timeoutMs: 15_000 });
+    const orderId = /R[0-9A-Z]{10}/.exec(told.text)![0];
+    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("unknown");
+    await h.admin.waitForMessage({ match: new RegExp(`${orderId}[\\s\\S]*unknown outcome`), after: 0 });
+    expect(h.gametopup.control.requests("order")).toHaveLength(0);
+    const debits = (await h.app.services.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
+    expect(debits).toHaveLength(1);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+});
