@@ -8,7 +8,7 @@ export type AdminRefundOutcome = "refunded" | "already" | "not_charged" | "not_f
 export function createAdminRefund(deps: OrderServiceDeps, steps: Transitions) {
   const { store, notifier } = deps;
 
-  /** Admin refund: once per order, whatever its state, unless it was never charged. */
+  /** Admin refund: once per order, whatever its state, unless nothing was charged. */
   async function adminRefund(orderId: string, adminId: number): Promise<AdminRefundOutcome> {
     const order = await store.orders.get(orderId);
     if (!order) return "not_found";

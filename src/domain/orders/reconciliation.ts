@@ -19,7 +19,7 @@ export function createReconciliation(deps: OrderServiceDeps, steps: Transitions,
   /**
    * xinstitute orders carry no reference of ours, so a lost answer cannot be looked up. We
    * give admins the provider's recent order ids that match none of our orders: the lost one is
-   * among them (or the order was never placed), and /refund or the provider's panel settles it.
+   * among them (or the order never reached them), and /refund or the provider's panel settles it.
    */
   async function askAdminToMatch(order: OrderRecord, account: AccountSource) {
     let candidates = "-";
