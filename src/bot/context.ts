@@ -1,5 +1,4 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Bulk } from "../domain/bulk.js";
@@ -40,10 +39,10 @@ export interface AppFlavor {
   label(key: string, args?: MessageArgs): string;
 }
 
-export type BaseContext = Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor;
+export type BaseContext = Context & SessionFlavor<SessionData> & AppFlavor;
 export type BotContext = ConversationFlavor<BaseContext>;
-/** Context inside a conversation: no session, but i18n and our flavour are installed as plugins. */
-export type FlowContext = Context & I18nFlavor & AppFlavor;
+/** Context inside a conversation: no session, but our flavour (ctx.tr, ctx.user) is installed as a plugin. */
+export type FlowContext = Context & AppFlavor;
 
 export interface Services {
   store: Store;

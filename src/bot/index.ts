@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type Context, type Middleware, type MiddlewareFn } from "grammy";
+import { Bot, session, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Metrics } from "../observability/metrics.js";
@@ -53,17 +53,16 @@ const retryPolicy = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }
 // Bump when a conversation's steps change shape: state saved by older code is then dropped.
 const CONVERSATION_VERSION = 2;
 
-export function createBot(o: BotOptions): Bot<BotContext> {
-  const bot = new Bot<BotContext>(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
+export function createBot(options: BotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
   bot.api.config.use(htmlParseMode);
   bot.api.config.use(ignoreNotModified);
   bot.api.config.use(retryPolicy());
 
-  const s = o.services;
-  const user = userContext(s, o.translator);
-  const i18n = o.translator.i18n.middleware() as unknown as MiddlewareFn<FlowContext>;
+  const { services, translator, redis } = options;
+  const user = userContext(services, translator);
   // Inside a conversation ctx.api is a fresh Api: the transformers must be installed again.
-  const flowApi: MiddlewareFn<Context> = (ctx, next) => {
+  const flowApi: Middleware<Context> = (ctx, next) => {
     ctx.api.config.use(htmlParseMode);
     ctx.api.config.use(ignoreNotModified);
     ctx.api.config.use(retryPolicy());
@@ -72,44 +71,43 @@ export function createBot(o: BotOptions): Bot<BotContext> {
 
   // One update per chat at a time within a process (the runner is concurrent otherwise).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(updateMetrics(o.metrics) as MiddlewareFn<BotContext>);
-  const app = bot.errorBoundary(errorHandler(s.logger));
+  bot.use(updateMetrics(options.metrics));
+  const app = bot.errorBoundary(errorHandler(services.logger));
 
-  app.use(floodLimit(o.redis, o.flood ?? { max: 8, windowMs: 3000 }, o.translator, s.defaultLocale) as MiddlewareFn<BotContext>);
+  app.use(floodLimit(redis, options.flood ?? { max: 8, windowMs: 3000 }, translator, services.defaultLocale));
   app.use(
     session<SessionData, BaseContext>({
       initial: () => ({}),
       prefix: "rb:sess:",
-      storage: o.redis ? new RedisAdapter<SessionData>({ instance: o.redis as never }) : undefined,
-    }) as MiddlewareFn<BotContext>,
+      storage: redis ? new RedisAdapter<SessionData>({ instance: redis }) : undefined,
+    }),
   );
-  app.use(user as MiddlewareFn<BotContext>);
-  app.use(i18n as MiddlewareFn<BotContext>);
+  app.use(user);
   app.use(
     conversations<BaseContext, FlowContext>({
-      storage: o.redis
-        ? { type: "key", version: CONVERSATION_VERSION, prefix: "rb:conv:", adapter: new RedisAdapter({ instance: o.redis as never }) }
+      storage: redis
+        ? { type: "key", version: CONVERSATION_VERSION, prefix: "rb:conv:", adapter: new RedisAdapter({ instance: redis }) }
         : undefined,
-      plugins: [flowApi as MiddlewareFn<FlowContext>, user, i18n],
-    }) as MiddlewareFn<BotContext>,
+      plugins: [flowApi, user],
+    }),
   );
   app.use(cancelFeature());
-  app.use(createConversation<BaseContext, FlowContext>(purchaseConversation(s), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }));
-  app.use(pointsConversation(s));
+  app.use(createConversation<BaseContext, FlowContext>(purchaseConversation(services), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }));
+  app.use(pointsConversation(services));
 
-  app.use(startFeature(s));
+  app.use(startFeature(services));
   app.use(helpFeature());
-  app.use(languageFeature(s, o.translator));
-  app.use(catalogFeature(s));
-  app.use(purchaseFeature(s));
-  app.use(bulkFeature(s));
-  app.use(statusFeature(s));
-  app.use(walletFeature(s));
-  app.use(ordersFeature(s));
-  app.use(licenceFeature(s));
-  app.use(pointsFeature(s));
-  app.use(orderActionsFeature(s), pricelistFeature(s), customersFeature(s), lowBalanceFeature(s));
-  for (const f of o.extraFeatures ?? []) app.use(f);
+  app.use(languageFeature(services, translator));
+  app.use(catalogFeature(services));
+  app.use(purchaseFeature(services));
+  app.use(bulkFeature(services));
+  app.use(statusFeature(services));
+  app.use(walletFeature(services));
+  app.use(ordersFeature(services));
+  app.use(licenceFeature(services));
+  app.use(pointsFeature(services));
+  app.use(orderActionsFeature(services), pricelistFeature(services), customersFeature(services), lowBalanceFeature(services));
+  for (const feature of options.extraFeatures ?? []) app.use(feature);
   app.use(unhandledFeature());
   return bot;
 }

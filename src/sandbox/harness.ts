@@ -142,7 +142,7 @@ export class FakeHarness<E extends string> {
     }
     if (!replace) return res;
     // Drop the real answer first: assigning over it would copy its headers (content-length…).
-    c.res = undefined as unknown as Response;
+    c.res = undefined;
     c.res = res;
   }
 }

@@ -10,6 +10,7 @@ const EDITS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessage
 export const ignoreNotModified: Transformer = async (prev, method, payload, signal) => {
   const res = await prev(method, payload, signal);
   if (!res.ok && EDITS.has(method) && res.error_code === 400 && res.description.includes("message is not modified")) {
+    // Cast: the result type depends on the generic method, which TypeScript cannot narrow from `method`.
     return { ok: true, result: true } as unknown as typeof res;
   }
   return res;

@@ -54,13 +54,14 @@ export function memoryRecords(): Records {
       async patch(id, patch) {
         const u = users.get(id);
         if (!u) return undefined;
-        const next: Record<string, unknown> = { ...u };
+        const next: UserRecord = { ...u };
         for (const [k, v] of Object.entries(patch)) {
-          if (v === null) delete next[k];
-          else if (v !== undefined) next[k] = copy(v);
+          // null clears a field, undefined leaves it: the contract of the PostgreSQL store.
+          if (v === null) Reflect.deleteProperty(next, k);
+          else if (v !== undefined) Object.assign(next, { [k]: copy(v) });
         }
-        users.set(id, next as unknown as UserRecord);
-        return copy(next as unknown as UserRecord);
+        users.set(id, next);
+        return copy(next);
       },
       async byUsername(username) {
         const name = username.replace(/^@/, "").toLowerCase();

@@ -1,0 +1,29 @@
+import { money } from "../notifications.js";
+import type { OrderServiceDeps } from "./deps.js";
+import { CHARGED_STATES, debitKey, type Transitions } from "./transitions.js";
+
+export type AdminRefundOutcome = "refunded" | "already" | "not_charged" | "not_found";
+
+/** An admin's /refund: the reseller's money back whatever the provider did. */
+export function createAdminRefund(deps: OrderServiceDeps, steps: Transitions) {
+  const { store, notifier } = deps;
+
+  /** Admin refund: once per order, whatever its state, unless nothing was charged. */
+  async function adminRefund(orderId: string, adminId: number): Promise<AdminRefundOutcome> {
+    const order = await store.orders.get(orderId);
+    if (!order) return "not_found";
+    if (order.state === "failed" || !(await store.ledger.entryByKey(debitKey(order.id)))) return "not_charged";
+    const fresh = await steps.refundOnce(order, `admin:${adminId}`, "admin_refund");
+    if (!fresh) return "already";
+    await steps.transition(order.id, CHARGED_STATES, "refunded", { failure: "admin_refund" }, `refunded by admin ${adminId}`);
+    await notifier.notifyUser({
+      userId: order.userId,
+      key: "order-refunded",
+      args: { orderId: order.id, product: order.productName, amount: money(order.price.amount, order.price.currency), reason: "-" },
+      dedupeKey: `order:${order.id}:refunded`,
+    });
+    return "refunded";
+  }
+
+  return { adminRefund };
+}

@@ -1,0 +1,253 @@
+import { ProviderError, type Money, type ProviderOrderStatus } from "../../providers/types.js";
+import type { OrderRecord, OrderState } from "../../store/types.js";
+import { money } from "../notifications.js";
+import { productKey } from "../settings.js";
+import type { OrderServiceDeps } from "./deps.js";
+import type { ProviderSignals } from "./signals.js";
+import { debitKey, OPEN_STATES, SENDING, type Transitions } from "./transitions.js";
+
+/** What the reseller's Confirm did, before anything is sent to the provider. */
+export type AcceptOutcome =
+  | { kind: "expired" }
+  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | { kind: "insufficient"; balance: number; order: OrderRecord }
+  | { kind: "existing"; order: OrderRecord }
+  | { kind: "accepted"; order: OrderRecord };
+
+export type PlaceOutcome =
+  | { kind: "expired" }
+  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | { kind: "insufficient"; balance: number; order: OrderRecord }
+  | { kind: "existing"; order: OrderRecord }
+  | { kind: "placed"; order: OrderRecord }
+  | { kind: "refused"; order: OrderRecord; code: string }
+  | { kind: "unknown"; order: OrderRecord };
+
+/** Thrown by send() in a job when the provider's rate budget has no slot: nothing was sent; wait. */
+export class ProviderBusy extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`provider busy: retry in ${retryAfterMs} ms`);
+    this.name = "ProviderBusy";
+  }
+}
+const BUSY_RETRY_MS = 2_000;
+/** A provider that keeps answering 429 this long after the order was accepted: refused and refunded. */
+const MAX_BUSY_WAIT_MS = 10 * 60_000;
+
+/** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
+const REFUSAL_REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
+
+/**
+ * A reseller taps Confirm: accept() claims and debits the order, confirm() queues it, the
+ * placement job's send() hands it to the provider and settles the answer, announce() tells
+ * the reseller.
+ */
+export function createPlacement(deps: OrderServiceDeps, steps: Transitions, signals: ProviderSignals) {
+  const { store, providers, notifier, logger } = deps;
+  const { record, transition, refundOnce, delivered, markUnknown } = steps;
+
+  /**
+   * The reseller's Confirm: checks, then the order and its debit (the create is the claim, the
+   * debit one statement). Nothing is sent to the provider here: that is send(), from a job.
+   */
+  async function accept(draftId: string, userId: number): Promise<AcceptOutcome> {
+    const existing = await store.orders.get(draftId);
+    if (existing) return existing.userId === userId ? { kind: "existing", order: existing } : { kind: "expired" };
+    const draft = await deps.drafts.get(draftId);
+    if (!draft || draft.userId !== userId) return { kind: "expired" };
+    const user = await deps.resellers.get(userId);
+    if (!user) return { kind: "expired" };
+    const block = deps.resellers.buyBlock(user, await deps.settings.maintenance());
+    if (block) return { kind: "blocked", reason: block };
+    if (productKey(draft.provider, draft.sku) in (await deps.settings.pricing()).paused) return { kind: "blocked", reason: "paused" };
+    const ordering = providers.get(draft.provider)?.ordering;
+    if (!ordering) return { kind: "blocked", reason: "provider_off" };
+
+    const now = Date.now();
+    const order: OrderRecord = {
+      id: draft.id,
+      userId,
+      provider: draft.provider,
+      sku: draft.sku,
+      productName: draft.productName,
+      quantity: draft.quantity,
+      email: draft.email,
+      playerId: draft.playerId,
+      zone: draft.zone,
+      price: draft.price,
+      cost: draft.cost,
+      unitCost: draft.unitCost,
+      state: "pending",
+      sandbox: deps.sandbox || undefined,
+      createdAt: now,
+      updatedAt: now,
+      history: [{ at: now, state: "pending" }],
+    };
+    // The create is the claim: whoever creates the order is the only one to debit and call out.
+    if (!(await store.orders.create(order))) {
+      const raced = await store.orders.get(draftId);
+      return raced ? { kind: "existing", order: raced } : { kind: "expired" };
+    }
+    record(order);
+
+    const debit = await store.ledger.apply({
+      userId,
+      currency: order.price.currency,
+      amount: -order.price.amount,
+      type: "debit",
+      reason: "order",
+      actor: `user:${userId}`,
+      orderId: order.id,
+      key: debitKey(order.id),
+    });
+    if (!debit.ok) {
+      const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");
+      return { kind: "insufficient", balance: debit.balance, order: failed ?? order };
+    }
+    await deps.drafts.discard(draftId);
+    return { kind: "accepted", order };
+  }
+
+  /** The Confirm tap's whole job: accept, then queue the provider call. */
+  async function confirm(draftId: string, userId: number): Promise<AcceptOutcome | { kind: "queued" | "sending"; order: OrderRecord }> {
+    const accepted = await accept(draftId, userId);
+    if (accepted.kind !== "accepted") return accepted;
+    const busy = (await providers.get(accepted.order.provider)?.ordering?.busy?.().catch(() => false)) ?? false;
+    const { queued } = await deps.scheduler.placement(accepted.order.id);
+    return { kind: queued || busy ? "queued" : "sending", order: accepted.order };
+  }
+
+  /** What the provider says it charged, when above the cost we sold on: admins hear of it, margins use the real cost. */
+  async function checkCharged(order: OrderRecord, charged: Money | undefined) {
+    if (!charged || charged.currency !== order.cost.currency || charged.amount <= order.cost.amount) return;
+    logger.warn({ orderId: order.id, cost: order.cost, charged }, "provider charged more than the cost we sold on");
+    await store.orders.patch(order.id, { cost: charged });
+    await notifier.notifyAdmins(
+      "admin-cost-above",
+      { orderId: order.id, provider: order.provider, product: order.productName, cost: money(order.cost.amount, order.cost.currency), charged: money(charged.amount, charged.currency) },
+      `order:${order.id}:cost-above`,
+    );
+  }
+
+  /**
+   * The provider answered after the order left "pending" (the sweep on another process marked it
+   * unknown, an admin refunded it). The answer is never thrown away: its provider id is kept (so
+   * later webhooks and polls find the order) and it is applied as a status would be.
+   */
+  async function settleLateAnswer(order: OrderRecord, result: { providerOrderId: string; state: ProviderOrderStatus["state"]; productName?: string }) {
+    logger.warn({ orderId: order.id, providerOrderId: result.providerOrderId }, "provider answered an order no longer pending: keeping its id and applying it");
+    const now = (await store.orders.patch(order.id, { providerOrderId: result.providerOrderId })) ?? order;
+    await signals.applyPendingEvents(now);
+    if (!OPEN_STATES.includes(now.state)) {
+      // Refunded (or otherwise closed) here, yet the provider took it: only an admin can settle that.
+      if (result.state !== "failed") {
+        await notifier.notifyAdmins("admin-late-answer", { orderId: order.id, provider: order.provider, state: now.state }, `order:${order.id}:late-answer`);
+      }
+      return now;
+    }
+    if (now.state === "unknown" && (result.state === "pending" || result.state === "processing")) {
+      const back = await transition(order.id, ["unknown"], "processing", {}, "provider answered late");
+      if (back && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
+      return back ?? now;
+    }
+    return signals.applyStatus(now, { providerOrderId: result.providerOrderId, state: result.state, productName: result.productName });
+  }
+
+  /**
+   * Sends an accepted order to its provider and settles what it answers. `whenBusy: "wait"` (a
+   * job): with no rate-limit slot in time, nothing is sent and ProviderBusy is thrown so the job
+   * waits and runs again; "refuse": the order is refused unsent and refunded.
+   */
+  async function send(orderId: string, whenBusy: "wait" | "refuse" = "refuse"): Promise<PlaceOutcome> {
+    const order = await store.orders.get(orderId);
+    if (!order) return { kind: "expired" };
+    // Already sent (a job run twice, or a sweep got there): never a second provider call.
+    if (order.state !== "pending") return { kind: "existing", order };
+    const ordering = providers.get(order.provider)?.ordering;
+    if (!ordering) {
+      await refundOnce(order, "system", "provider_off");
+      const off = await transition(order.id, ["pending"], "refunded", { failure: "provider_off" }, "provider switched off");
+      return { kind: "refused", order: off ?? order, code: "provider_off" };
+    }
+    // From here the provider may hear of the order: recorded first, so that a crash from now on
+    // is never taken for an order that was not sent (the sweep would send it again).
+    if (!(await transition(order.id, ["pending"], "pending", {}, SENDING))) return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
+
+    try {
+      const result = await ordering.placeOrder({
+        ref: order.id,
+        sku: order.sku,
+        unitCost: order.unitCost,
+        quantity: order.quantity,
+        email: order.email,
+        playerId: order.playerId,
+        zone: order.zone,
+      });
+      await checkCharged(order, result.charged);
+      if (result.state === "failed") {
+        // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
+        await refundOnce(order, "system", "provider_failed");
+        const refused = await transition(order.id, ["pending"], "refunded", { providerOrderId: result.providerOrderId, failure: "provider_failed" }, "refused by provider");
+        return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
+      }
+      const state: OrderState = result.state === "completed" ? "completed" : "processing";
+      const placed = await transition(order.id, ["pending"], state, {
+        providerOrderId: result.providerOrderId,
+        productName: result.productName ?? order.productName,
+      });
+      if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
+      await signals.applyPendingEvents(placed);
+      if (state === "completed") await delivered(placed);
+      if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
+      return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
+    } catch (err) {
+      // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full") throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      // The provider's own 429 also means nothing was placed: wait as it asks, within reason, instead of refusing.
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS) {
+        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      }
+      if (err instanceof ProviderError && err.definite) {
+        await refundOnce(order, "system", `provider_refused:${err.code}`);
+        const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
+        if (err.kind === "auth") {
+          await notifier.notifyAdmins("admin-provider-auth", { provider: order.provider, code: err.code }, `auth:${order.provider}:${err.code}`);
+        }
+        return { kind: "refused", order: refunded ?? order, code: err.code };
+      }
+      const why = err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error";
+      if (!(err instanceof ProviderError)) logger.error({ err, orderId: order.id }, "order placement crashed");
+      await markUnknown(order, why);
+      return { kind: "unknown", order: (await store.orders.get(order.id)) ?? order };
+    }
+  }
+
+  /** accept() then send() in one go, for callers that wait for the provider themselves (tests, scripts). */
+  async function place(draftId: string, userId: number): Promise<PlaceOutcome> {
+    const accepted = await accept(draftId, userId);
+    return accepted.kind === "accepted" ? send(accepted.order.id) : accepted;
+  }
+
+  /** Tells the reseller what the provider made of their order (the placement job's last step). */
+  async function announce(outcome: PlaceOutcome) {
+    if (!("order" in outcome)) return;
+    const order = outcome.order;
+    const base = { orderId: order.id, product: order.productName };
+    const dedupeKey = `order:${order.id}:placed`;
+    if (outcome.kind === "placed") {
+      await notifier.notifyUser({ userId: order.userId, key: order.state === "completed" ? "order-done" : "order-processing", args: base, dedupeKey });
+    } else if (outcome.kind === "refused") {
+      const reason = REFUSAL_REASONS.has(outcome.code) ? `reason-${outcome.code}` : "reason-other";
+      await notifier.notifyUser({
+        userId: order.userId,
+        key: "order-refused",
+        args: { ...base, reason: { t: reason }, amount: money(order.price.amount, order.price.currency) },
+        dedupeKey,
+      });
+    } else if (outcome.kind === "unknown") {
+      await notifier.notifyUser({ userId: order.userId, key: "order-unknown", args: base, dedupeKey });
+    }
+  }
+
+  return { accept, confirm, send, place, announce };
+}
