@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { actionData } from "../../src/bot/callback-data/actions.js";
 import { buyButton, categoriesButton, categoryButton, productButton } from "../../src/bot/callback-data/catalog.js";
 import { callbackCodec, fixedCodec, orderId, wholeNumber } from "../../src/bot/callback-data/codec.js";
 import { depositAmountButton, depositCancelButton, depositTypedButton } from "../../src/bot/callback-data/deposit.js";
@@ -104,5 +105,16 @@ describe("callback data codecs", () => {
     expect(() => fixedCodec("Bad Data")).toThrow();
     expect(() => fixedCodec("a".repeat(65))).toThrow();
     expect(() => callbackCodec("x", {})).toThrow(/fixedCodec/);
+  });
+
+  it("gives each action the domain can put under a message the data its handler reads", () => {
+    expect(actionData({ kind: "approve-reseller", userId: 4100 })).toBe("appr:4100");
+    expect(actionData({ kind: "reject-reseller", userId: 4101 })).toBe("rej:4101");
+    expect(registrationButton.unpack(actionData({ kind: "reject-reseller", userId: 4101 }))).toEqual({ verdict: "rej", userId: 4101 });
+    expect(actionData({ kind: "cancel-deposit", depositId: "DABCDEFGHJK" })).toBe("dep:x:DABCDEFGHJK");
+    expect(actionData({ kind: "set-points-email" })).toBe("pts:email");
+    expect(actionData({ kind: "order-receipt", orderId: R })).toBe(`rc:${R}`);
+    expect(actionData({ kind: "buy-again", orderId: R })).toBe(`ra:${R}`);
+    expect(() => actionData({ kind: "cancel-deposit", depositId: "not-an-id" })).toThrow(/does not fit/);
   });
 });

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { orderButtons, RECEIPT_STATES } from "../../domain/order-buttons.js";
 import type { OrderRecord } from "../../store/types.js";
+import { actionData } from "../callback-data/actions.js";
 import { buyAgainButton, receiptButton } from "../callback-data/orders.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
@@ -9,7 +10,7 @@ import { formatDate } from "./order-card.js";
 
 /** An order's Receipt and Buy again buttons (as its push carries them), rendered for the reader. */
 export function orderKeyboard(ctx: BaseContext, o: OrderRecord): InlineKeyboard {
-  return new InlineKeyboard(orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), b.data))));
+  return new InlineKeyboard(orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), actionData(b.action)))));
 }
 
 /**
