@@ -1,7 +1,9 @@
 import { Api, GrammyError, InlineKeyboard } from "grammy";
+import type { QueuedButton } from "../jobs/notifier.js";
 import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
 import type { Store } from "../store/types.js";
 import type { Locale } from "../store/types.js";
+import { actionData } from "./callback-data/actions.js";
 import type { Translator } from "./i18n.js";
 import { pickLocale } from "./i18n.js";
 import { htmlParseMode } from "./middlewares/html.js";
@@ -21,7 +23,12 @@ export function botDelivery(deps: { token: string; apiRoot: string; store: Store
       const text = deps.translator.render(locale, key, args);
       let reply_markup: InlineKeyboard | undefined;
       if (buttons?.length) {
-        reply_markup = new InlineKeyboard(buttons.map((row) => row.map((b) => ("url" in b ? InlineKeyboard.url(deps.translator.render(locale, b.key, {}, { html: false }), b.url) : InlineKeyboard.text(deps.translator.render(locale, b.key, {}, { html: false }), b.data)))));
+        const label = (b: QueuedButton) => deps.translator.render(locale, b.key, {}, { html: false });
+        reply_markup = new InlineKeyboard(
+          buttons.map((row) =>
+            row.map((b) => ("url" in b ? InlineKeyboard.url(label(b), b.url) : InlineKeyboard.text(label(b), "action" in b ? actionData(b.action) : b.data))),
+          ),
+        );
       }
       try {
         await api.sendMessage(userId, text, { reply_markup });

@@ -197,7 +197,7 @@ export function createDepositService(deps: DepositServiceDeps) {
         },
         buttons: [
           ...(bill.payUrl ? [[{ key: "btn-deposit-pay", url: bill.payUrl }]] : []),
-          [{ key: "btn-deposit-cancel", data: `dep:x:${d.id}` }],
+          [{ key: "btn-deposit-cancel", action: { kind: "cancel-deposit", depositId: d.id } }],
         ],
         dedupeKey: `deposit:${d.id}:bill`,
       });

@@ -11,10 +11,21 @@ export type MessageArg =
   | { t: string };
 export type MessageArgs = Record<string, MessageArg>;
 
-/** An inline button: its label is a message id rendered in the reader's language; a callback or a link. */
-/** A button that answers with callback data. */
-export type CallbackButton = { key: string; data: string };
-export type NotificationButton = CallbackButton | { key: string; url: string };
+/**
+ * What a button under a message asks the bot to do. The domain names the action; bot/ turns it
+ * into Telegram's callback data (bot/callback-data/actions.ts) and handles the tap.
+ */
+export type ButtonAction =
+  | { kind: "approve-reseller"; userId: number }
+  | { kind: "reject-reseller"; userId: number }
+  | { kind: "cancel-deposit"; depositId: string }
+  | { kind: "set-points-email" }
+  | { kind: "order-receipt"; orderId: string }
+  | { kind: "buy-again"; orderId: string };
+
+/** An inline button: its label is a message id rendered in the reader's language; an action or a link. */
+export type ActionButton = { key: string; action: ButtonAction };
+export type NotificationButton = ActionButton | { key: string; url: string };
 
 export interface Notification {
   userId: number;

@@ -1,15 +1,15 @@
 import type { OrderState } from "../store/types.js";
-import type { CallbackButton, Notification, Notifier } from "./notifications.js";
+import type { ActionButton, Notification, Notifier } from "./notifications.js";
 import { REORDERABLE_STATES } from "./reorder.js";
 
 /** Orders the customer has received: these have a receipt to forward. */
 export const RECEIPT_STATES: readonly OrderState[] = ["completed", "shipped"];
 
 /** Receipt and Buy again, as far as the order's state allows them. */
-export function orderButtons(orderId: string, state: OrderState): CallbackButton[][] {
-  const row: CallbackButton[] = [];
-  if (RECEIPT_STATES.includes(state)) row.push({ key: "btn-receipt", data: `rc:${orderId}` });
-  if (REORDERABLE_STATES.includes(state)) row.push({ key: "btn-buy-again", data: `ra:${orderId}` });
+export function orderButtons(orderId: string, state: OrderState): ActionButton[][] {
+  const row: ActionButton[] = [];
+  if (RECEIPT_STATES.includes(state)) row.push({ key: "btn-receipt", action: { kind: "order-receipt", orderId } });
+  if (REORDERABLE_STATES.includes(state)) row.push({ key: "btn-buy-again", action: { kind: "buy-again", orderId } });
   return row.length ? [row] : [];
 }
 

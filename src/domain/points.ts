@@ -70,7 +70,7 @@ export function createPoints(deps: PointsDeps) {
     await notifier.notifyUser({
       userId,
       key: "points-ask-email",
-      buttons: [[{ key: "points-btn-set-email", data: "pts:email" }]],
+      buttons: [[{ key: "points-btn-set-email", action: { kind: "set-points-email" } }]],
       dedupeKey: `points:ask-email:${userId}`,
     });
   }
@@ -114,7 +114,7 @@ export function createPoints(deps: PointsDeps) {
           userId: user.id,
           key: "points-email-refused",
           args: { email },
-          buttons: [[{ key: "points-btn-set-email", data: "pts:email" }]],
+          buttons: [[{ key: "points-btn-set-email", action: { kind: "set-points-email" } }]],
           dedupeKey: `points:email-refused:${user.id}:${email}`,
         });
         logger.warn({ userId: user.id, code }, "vifox refused the reseller's e-mail");

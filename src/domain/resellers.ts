@@ -61,7 +61,12 @@ export function createResellers(deps: {
             "admin-new-registration",
             { userId: String(user.id), name: user.firstName, username: user.username ? `@${user.username}` : "-" },
             `registration:${user.id}`,
-            [[{ key: "btn-approve", data: `appr:${user.id}` }, { key: "btn-reject", data: `rej:${user.id}` }]],
+            [
+              [
+                { key: "btn-approve", action: { kind: "approve-reseller", userId: user.id } },
+                { key: "btn-reject", action: { kind: "reject-reseller", userId: user.id } },
+              ],
+            ],
           );
         }
         return { user, created };

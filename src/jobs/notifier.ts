@@ -1,11 +1,17 @@
 import type { MessageArgs, Notification, NotificationButton, Notifier } from "../domain/notifications.js";
 import type { Queues } from "./types.js";
 
+/**
+ * A button as it sits in the queue. Jobs queued before buttons carried actions hold their
+ * callback data ready-made; they are still delivered as they are after an upgrade.
+ */
+export type QueuedButton = NotificationButton | { key: string; data: string };
+
 export interface NotificationJob {
   userId: number;
   key: string;
   args?: MessageArgs;
-  buttons?: NotificationButton[][];
+  buttons?: QueuedButton[][];
   /** Set for broadcast messages: counts delivered/blocked/failed under this id. */
   broadcastId?: string;
   /** Set by the worker: the chat's send slot this job has claimed (see chatPacer). */

@@ -1,11 +1,11 @@
-import type { MessageArgs, NotificationButton } from "../domain/notifications.js";
+import type { MessageArgs } from "../domain/notifications.js";
 import { ProviderBusy, type OrderService, type Scheduler } from "../domain/orders.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Kv } from "../store/types.js";
-import type { NotificationJob } from "./notifier.js";
+import type { NotificationJob, QueuedButton } from "./notifier.js";
 import { PLACEMENT_CONCURRENCY, type OrderJob, type PlacementJob } from "./scheduler.js";
 import { RetryLater, type Queues } from "./types.js";
 
@@ -20,7 +20,7 @@ export type DeliveryResult =
 
 /** The narrow port app.ts wires to the Bot API: render in the user's language and send. */
 export interface ChatDelivery {
-  deliver(userId: number, key: string, args?: MessageArgs, buttons?: NotificationButton[][]): Promise<DeliveryResult>;
+  deliver(userId: number, key: string, args?: MessageArgs, buttons?: QueuedButton[][]): Promise<DeliveryResult>;
 }
 
 /** Telegram's documented pace: about 30 messages a second overall, about one a second per chat. */

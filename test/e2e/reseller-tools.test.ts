@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { NotificationJob } from "../../src/jobs/notifier.js";
 import { GAMETOPUP_SEED } from "../../src/sandbox/index.js";
 import type { Tier } from "../../src/store/types.js";
 import type { BotMessage, FakeUser } from "../fakes/telegram/index.js";
@@ -102,6 +103,23 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("reseller tools: buy agai
     } finally {
       await h.app.services.settings.setMarkup("member", 10);
     }
+  });
+
+  it("turns the domain's button actions into the data buttons always carried, and still delivers a push queued with ready-made data", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    const { orderId, push } = await settledOrder(u, "31313131", "3001", "Success");
+    expect(u.buttons(push).map((b) => b.data)).toEqual([`rc:${orderId}`, `ra:${orderId}`]);
+
+    // A job an earlier version queued (its buttons as callback data) goes out after the upgrade as it was.
+    const seen = u.messages().length;
+    const legacy: NotificationJob = { userId: u.id, key: "broadcast-message", args: { text: "queued before" }, buttons: [[{ key: "btn-receipt", data: `rc:${orderId}` }]] };
+    await h.app.queues.add<NotificationJob>("notifications", legacy);
+    const old = await u.waitForMessage({ match: /queued before/, after: seen });
+    expect(u.buttons(old)).toEqual([{ text: "🧾 Receipt", data: `rc:${orderId}` }]);
+    await u.press(/Receipt/, { messageId: old.message_id });
+    const receipt = await u.waitForMessage({ match: /Receipt/, after: seen + 1 });
+    expect(receipt.text).toContain(orderId);
   });
 
   it("sends a receipt to forward, with the transaction id and nickname and no cost, price or balance; a failed order offers Buy again only", async () => {

@@ -105,6 +105,14 @@ describe("order buttons", () => {
     await n.notifyUser({ userId: 1, key: "order-cancelled", args: { orderId: "R2222222222" } });
     await n.notifyUser({ userId: 1, key: "wallet-credited", args: { orderId: "R3333333333" } });
     await n.notifyUser({ userId: 1, key: "order-completed", args: { orderId: "R4444444444" }, buttons: [] });
-    expect(inner.sent.map((x) => x.buttons?.flat().map((b) => ("data" in b ? b.data : b.url)))).toEqual([["rc:R1111111111", "ra:R1111111111"], ["ra:R2222222222"], undefined, []]);
+    expect(inner.sent.map((x) => x.buttons?.flat().map((b) => ("action" in b ? b.action : b.url)))).toEqual([
+      [
+        { kind: "order-receipt", orderId: "R1111111111" },
+        { kind: "buy-again", orderId: "R1111111111" },
+      ],
+      [{ kind: "buy-again", orderId: "R2222222222" }],
+      undefined,
+      [],
+    ]);
   });
 });

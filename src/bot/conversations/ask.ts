@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
+import { flowCancelButton, flowChoiceButton, flowOptionButton, flowSkipButton } from "../callback-data/flow.js";
 import type { BotContext, FlowContext } from "../context.js";
 
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -23,37 +24,39 @@ export interface AskOptions<T> {
  */
 export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: string, opts: AskOptions<T>): Promise<T | undefined> {
   const kb = new InlineKeyboard();
-  opts.picks?.forEach((p, i) => kb.text(p.label, `flow:opt:${i}`).row());
-  for (const choice of opts.choices ?? []) kb.text(choice, `flow:pick:${choice}`);
+  opts.picks?.forEach((p, i) => kb.text(p.label, flowOptionButton.pack({ index: i })).row());
+  for (const choice of opts.choices ?? []) kb.text(choice, flowChoiceButton.pack({ choice }));
   if (opts.choices?.length) kb.row();
-  if (opts.skippable) kb.text(ctx.tr("btn-skip"), "flow:skip");
-  kb.text(ctx.tr("btn-cancel"), "flow:cancel");
+  if (opts.skippable) kb.text(ctx.tr("btn-skip"), flowSkipButton.pack());
+  kb.text(ctx.tr("btn-cancel"), flowCancelButton.pack());
   const asked = await ctx.reply(prompt, { reply_markup: kb });
 
   for (;;) {
     const next = await conversation.wait();
     const data = next.callbackQuery?.data;
     if (data !== undefined) {
-      if (data === "flow:cancel") {
+      if (flowCancelButton.unpack(data)) {
         await next.answerCallbackQuery();
         await next.editMessageReplyMarkup();
         await next.reply(next.tr("cancel-done"));
         return conversation.halt();
       }
-      if (data === "flow:skip" && opts.skippable) {
+      if (flowSkipButton.unpack(data) && opts.skippable) {
         await next.answerCallbackQuery();
         return undefined;
       }
-      if (data.startsWith("flow:opt:")) {
+      const option = flowOptionButton.unpack(data);
+      if (option) {
         await next.answerCallbackQuery();
         // By position: only this question's own buttons mean this question's picks.
-        const picked = next.callbackQuery?.message?.message_id === asked.message_id ? opts.picks?.[Number(data.slice("flow:opt:".length))] : undefined;
+        const picked = next.callbackQuery?.message?.message_id === asked.message_id ? opts.picks?.[option.index] : undefined;
         if (picked) return picked.value;
         continue;
       }
-      if (data.startsWith("flow:pick:")) {
+      const choice = flowChoiceButton.unpack(data);
+      if (choice) {
         await next.answerCallbackQuery();
-        const picked = opts.parse(data.slice("flow:pick:".length));
+        const picked = opts.parse(choice.choice);
         if (picked !== undefined) return picked;
         continue;
       }

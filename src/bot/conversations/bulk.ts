@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { labelList, type BulkBatch } from "../../domain/bulk.js";
 import type { Product } from "../../providers/types.js";
+import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { escapeHtml } from "../i18n.js";
 import { ask, type Flow } from "./ask.js";
@@ -37,7 +38,7 @@ export function bulkCard(ctx: BaseContext | FlowContext, batch: BulkBatch, balan
   }
   lines.push("", `<code>${escapeHtml(labelList(batch.lines, 2000))}</code>`);
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
-  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), `bk:ok:${batch.id}`).row().text(ctx.tr("btn-cancel"), `bk:no:${batch.id}`);
+  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), confirmBatchButton.pack({ batchId: batch.id })).row().text(ctx.tr("btn-cancel"), dropBatchButton.pack({ batchId: batch.id }));
   return { text: lines.join("\n"), reply_markup };
 }
 

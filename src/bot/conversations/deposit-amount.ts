@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { DepositService } from "../../domain/deposits.js";
+import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext } from "../context.js";
 import type { Flow } from "./ask.js";
 
@@ -31,12 +32,12 @@ export function depositAmountConversation(deposits: DepositService) {
   return async function depositAmount(conversation: Flow, ctx: FlowContext) {
     const l = deposits.limits();
     const range = { currency: l.currency, min: { money: [l.min, l.currency] as [number, string] }, max: { money: [l.max, l.currency] as [number, string] } };
-    await ctx.reply(ctx.tr("deposit-ask-amount", range), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-cancel"), "flow:cancel") });
+    await ctx.reply(ctx.tr("deposit-ask-amount", range), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-cancel"), flowCancelButton.pack()) });
 
     for (;;) {
       const next = await conversation.wait();
       const data = next.callbackQuery?.data;
-      if (data === "flow:cancel") {
+      if (data !== undefined && flowCancelButton.unpack(data)) {
         await next.answerCallbackQuery();
         await next.editMessageReplyMarkup();
         await next.reply(next.tr("cancel-done"));

@@ -3,6 +3,7 @@ import type { Draft } from "../../domain/drafts.js";
 import { quote } from "../../domain/quote.js";
 import type { Product, ProviderId } from "../../providers/types.js";
 import type { SavedCustomer } from "../../store/types.js";
+import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { ask, type Flow } from "./ask.js";
 import { bulkTopup } from "./bulk.js";
@@ -25,7 +26,7 @@ export function confirmLines(ctx: BaseContext | FlowContext, d: Draft, balance: 
 export function confirmCard(ctx: BaseContext | FlowContext, d: Draft, balance: number, sandbox: boolean) {
   const lines = confirmLines(ctx, d, balance);
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
-  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), `ok:${d.id}`).row().text(ctx.tr("btn-cancel"), `no:${d.id}`);
+  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), confirmDraftButton.pack({ draftId: d.id })).row().text(ctx.tr("btn-cancel"), dropDraftButton.pack({ draftId: d.id }));
   return { text: lines.join("\n"), reply_markup };
 }
 

@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
 import { labelList, type BulkPlaced } from "../../domain/bulk.js";
+import { onButton } from "../callback-data/on-button.js";
+import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
 import type { BotContext, Services } from "../context.js";
 import { escapeHtml } from "../i18n.js";
 
@@ -35,8 +37,8 @@ function resultText(ctx: BotContext, r: BulkPlaced): string {
 export function bulkFeature(s: Services) {
   const c = new Composer<BotContext>();
 
-  c.callbackQuery(/^bk:ok:(B[0-9A-Z]{10})$/, async (ctx) => {
-    const claimed = await s.bulk.claim(ctx.match[1]!, ctx.from.id);
+  onButton(c, confirmBatchButton, async (ctx, { batchId }) => {
+    const claimed = await s.bulk.claim(batchId, ctx.from.id);
     if (claimed.kind !== "claimed") {
       // A second tap (or a card already cancelled or too old): say so on the button, touch nothing.
       return void (await ctx.answerCallbackQuery({ text: ctx.tr(claimed.kind === "already" ? "bulk-already" : "draft-expired") }));
@@ -48,8 +50,8 @@ export function bulkFeature(s: Services) {
     await ctx.reply(resultText(ctx, result));
   });
 
-  c.callbackQuery(/^bk:no:(B[0-9A-Z]{10})$/, async (ctx) => {
-    const dropped = await s.bulk.discard(ctx.match[1]!, ctx.from.id);
+  onButton(c, dropBatchButton, async (ctx, { batchId }) => {
+    const dropped = await s.bulk.discard(batchId, ctx.from.id);
     await ctx.answerCallbackQuery(dropped === "already" ? { text: ctx.tr("bulk-already") } : undefined);
     if (dropped === "already") return;
     await ctx.editMessageReplyMarkup().catch(() => {});

@@ -2,11 +2,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { PricedProduct } from "../../domain/catalog.js";
 import { productKey } from "../../domain/settings.js";
 import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
-import { fitsCallback, longProvider, shortProvider } from "../keyboards/ids.js";
+import { buyButton, categoriesButton, categoryButton, productButton, type CatalogMode as Mode } from "../callback-data/catalog.js";
+import { onButton } from "../callback-data/on-button.js";
+import { longProvider, shortProvider } from "../keyboards/ids.js";
 import type { BotContext, Services } from "../context.js";
-
-/** "a": the whole catalogue (/products); "t": game top-ups only (/topup). */
-type Mode = "a" | "t";
 
 const inMode = (mode: Mode) => (p: PricedProduct) => mode === "a" || p.input.kind === "player";
 
@@ -15,7 +14,12 @@ export function catalogFeature(s: Services) {
 
   async function visible(ctx: BotContext, mode: Mode) {
     const tier = ctx.user?.tier ?? "member";
-    return (await s.catalog.priced(tier)).filter(inMode(mode)).filter((p) => fitsCallback(`b:${shortProvider(p.provider)}:${p.sku}`));
+    // A product whose buttons' data would pass 64 bytes is left out: Telegram would refuse the whole keyboard.
+    const fits = (p: PricedProduct) => {
+      const ref = { provider: shortProvider(p.provider), sku: p.sku };
+      return buyButton.fits(ref) && productButton.fits({ mode, ...ref });
+    };
+    return (await s.catalog.priced(tier)).filter(inMode(mode)).filter(fits);
   }
   const categoriesOf = (products: PricedProduct[]) => [...new Set(products.map((p) => p.category))].sort();
 
@@ -23,7 +27,7 @@ export function catalogFeature(s: Services) {
     const products = await visible(ctx, mode);
     if (products.length === 0) return void (await ctx.reply(ctx.tr("catalog-empty")));
     const kb = new InlineKeyboard();
-    categoriesOf(products).forEach((cat, i) => kb.text(cat, `c:${mode}:${i}:0`).row());
+    categoriesOf(products).forEach((cat, i) => kb.text(cat, categoryButton.pack({ mode, index: i, page: 0 })).row());
     const text = [ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"), ...(s.sandbox ? [ctx.tr("sandbox-banner")] : [])].join("\n\n");
     if (edit) await ctx.editMessageText(text, { reply_markup: kb });
     else await ctx.reply(text, { reply_markup: kb });
@@ -32,35 +36,33 @@ export function catalogFeature(s: Services) {
   c.command("products", (ctx) => showCategories(ctx, "a", false));
   c.command("topup", (ctx) => showCategories(ctx, "t", false));
 
-  c.callbackQuery(/^cs:([at])$/, async (ctx) => {
+  onButton(c, categoriesButton, async (ctx, { mode }) => {
     await ctx.answerCallbackQuery();
-    await showCategories(ctx, ctx.match[1] as Mode, true);
+    await showCategories(ctx, mode, true);
   });
 
-  c.callbackQuery(/^c:([at]):(\d+):(\d+)$/, async (ctx) => {
-    const mode = ctx.match[1] as Mode;
+  onButton(c, categoryButton, async (ctx, { mode, index, page: asked }) => {
     const products = await visible(ctx, mode);
-    const category = categoriesOf(products)[Number(ctx.match[2])];
+    const category = categoriesOf(products)[index];
     await ctx.answerCallbackQuery();
     if (!category) return showCategories(ctx, mode, true);
     const inCat = products.filter((p) => p.category === category);
     const pages = pageCount(inCat.length);
-    const page = Math.min(Number(ctx.match[3]), pages - 1);
+    const page = Math.min(asked, pages - 1);
     const kb = new InlineKeyboard();
     for (const p of inCat.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) {
       const label = p.inStock && !p.paused ? ctx.label("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } }) : ctx.label("catalog-item-out", { name: p.name });
-      kb.text(label, `p:${mode}:${shortProvider(p.provider)}:${p.sku}`).row();
+      kb.text(label, productButton.pack({ mode, provider: shortProvider(p.provider), sku: p.sku })).row();
     }
-    addPager(kb, page, pages, (n) => `c:${mode}:${ctx.match[2]}:${n}`, ctx.tr);
-    kb.row().text(ctx.tr("btn-back"), `cs:${mode}`);
+    addPager(kb, page, pages, (n) => categoryButton.pack({ mode, index, page: n }), ctx.tr);
+    kb.row().text(ctx.tr("btn-back"), categoriesButton.pack({ mode }));
     await ctx.editMessageText(ctx.tr("catalog-products", { category, page: page + 1, pages }), { reply_markup: kb });
   });
 
-  c.callbackQuery(/^p:([at]):([a-z]):(.+)$/, async (ctx) => {
-    const mode = ctx.match[1] as Mode;
-    const provider = longProvider(ctx.match[2]!);
+  onButton(c, productButton, async (ctx, { mode, provider: short, sku }) => {
+    const provider = longProvider(short);
     const products = await visible(ctx, mode);
-    const p = products.find((x) => x.provider === provider && x.sku === ctx.match[3]);
+    const p = products.find((x) => x.provider === provider && x.sku === sku);
     await ctx.answerCallbackQuery();
     if (!p) return void (await ctx.editMessageText(ctx.tr("catalog-gone")));
     const lines = [ctx.tr("catalog-product", { name: p.name, category: p.category, price: { money: [p.price.amount, p.price.currency] } })];
@@ -69,21 +71,21 @@ export function catalogFeature(s: Services) {
     if (p.paused) lines.push(ctx.tr("catalog-product-paused"));
     if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
     const kb = new InlineKeyboard();
-    if (p.inStock && !p.paused) kb.text(ctx.tr("btn-buy"), `b:${shortProvider(p.provider)}:${p.sku}`).row();
+    if (p.inStock && !p.paused) kb.text(ctx.tr("btn-buy"), buyButton.pack({ provider: short, sku })).row();
     const catIndex = categoriesOf(products).indexOf(p.category);
-    kb.text(ctx.tr("btn-back"), `c:${mode}:${catIndex}:0`);
+    kb.text(ctx.tr("btn-back"), categoryButton.pack({ mode, index: catIndex, page: 0 }));
     await ctx.editMessageText(lines.join("\n"), { reply_markup: kb });
   });
 
-  c.callbackQuery(/^b:([a-z]):(.+)$/, async (ctx) => {
+  onButton(c, buyButton, async (ctx, { provider: short, sku }) => {
     await ctx.answerCallbackQuery();
-    const provider = longProvider(ctx.match[1]!);
+    const provider = longProvider(short);
     const block = ctx.user && s.resellers.buyBlock(ctx.user, await s.settings.maintenance());
     if (!ctx.user || block) return void (await ctx.reply(ctx.tr(`blocked-${block ?? "pending"}`)));
     if (!provider) return void (await ctx.reply(ctx.tr("catalog-gone")));
-    if (productKey(provider, ctx.match[2]!) in (await s.settings.pricing()).paused) return void (await ctx.reply(ctx.tr("blocked-paused")));
+    if (productKey(provider, sku) in (await s.settings.pricing()).paused) return void (await ctx.reply(ctx.tr("blocked-paused")));
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter("purchase", provider, ctx.match[2]);
+    await ctx.conversation.enter("purchase", provider, sku);
   });
 
   return c;

@@ -1,4 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { forgetCustomerButton } from "../callback-data/customers.js";
+import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
 import { customerText } from "../conversations/purchase.js";
 
@@ -16,12 +18,12 @@ export function customersFeature(s: Services) {
     for (const p of players) {
       lines.push(ctx.tr("customers-player-line", { player: p.value, zone: p.zone ?? "-", nickname: p.nickname ?? "-" }));
       // Button text is not HTML: the label is built here, not through tr (which escapes for HTML).
-      kb.text(`🗑 ${customerText(p)}`, `sc:f:${p.id}`).row();
+      kb.text(`🗑 ${customerText(p)}`, forgetCustomerButton.pack({ customerId: p.id })).row();
     }
     if (emails.length) lines.push("", ctx.tr("customers-emails"));
     for (const e of emails) {
       lines.push(ctx.tr("customers-email-line", { email: e.value }));
-      kb.text(`🗑 ${customerText(e)}`, `sc:f:${e.id}`).row();
+      kb.text(`🗑 ${customerText(e)}`, forgetCustomerButton.pack({ customerId: e.id })).row();
     }
     return { text: lines.join("\n"), kb };
   }
@@ -30,8 +32,8 @@ export function customersFeature(s: Services) {
     const v = await view(ctx);
     await ctx.reply(v.text, { reply_markup: v.kb });
   });
-  c.callbackQuery(/^sc:f:(\d{1,15})$/, async (ctx) => {
-    const forgotten = await s.customers.forget(ctx.from.id, Number(ctx.match[1]));
+  onButton(c, forgetCustomerButton, async (ctx, { customerId }) => {
+    const forgotten = await s.customers.forget(ctx.from.id, customerId);
     await ctx.answerCallbackQuery({ text: ctx.tr(forgotten ? "customers-forgotten" : "customers-forget-gone") });
     const v = await view(ctx);
     await ctx.editMessageText(v.text, { reply_markup: v.kb });

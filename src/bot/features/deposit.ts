@@ -2,6 +2,8 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { formatExpiry, type DepositService } from "../../domain/deposits.js";
 import { formatMoney } from "../../lib/money.js";
+import { depositAmountButton, depositCancelButton, depositTypedButton } from "../callback-data/deposit.js";
+import { onButton } from "../callback-data/on-button.js";
 import type { BaseContext, BotContext, FlowContext, Services } from "../context.js";
 import { depositAmountConversation, requestReply } from "../conversations/deposit-amount.js";
 
@@ -25,42 +27,42 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
     const lines = [ctx.tr("deposit-title", { currency: l.currency }), ctx.tr("deposit-limits", { min: m(l.min), max: m(l.max) })];
     const kb = new InlineKeyboard();
     l.amounts.forEach((a, i) => {
-      kb.text(formatMoney(a, l.currency, ctx.locale), `dep:n:${a}`);
+      kb.text(formatMoney(a, l.currency, ctx.locale), depositAmountButton.pack({ amount: a }));
       if (i % 2 === 1) kb.row();
     });
-    kb.row().text(ctx.tr("btn-deposit-other"), "dep:t");
+    kb.row().text(ctx.tr("btn-deposit-other"), depositTypedButton.pack());
     const open = await deposits.openFor(ctx.from!.id);
     if (open.length > 0) lines.push("", ctx.tr("deposit-open-title"));
     for (const d of open) {
       lines.push(ctx.tr("deposit-open-line", { depositId: d.id, amount: m(d.amount.amount), expires: formatExpiry(d.expiresAt) }));
       kb.row();
       if (d.payUrl) kb.url(ctx.label("btn-deposit-pay-id", { depositId: d.id }), d.payUrl);
-      kb.text(ctx.label("btn-deposit-cancel-id", { depositId: d.id }), `dep:x:${d.id}`);
+      kb.text(ctx.label("btn-deposit-cancel-id", { depositId: d.id }), depositCancelButton.pack({ depositId: d.id }));
     }
     if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));
     await ctx.reply(lines.join("\n"), { reply_markup: kb });
   });
 
-  c.callbackQuery(/^dep:n:(\d{1,15})$/, async (ctx) => {
+  onButton(c, depositAmountButton, async (ctx, { amount }) => {
     // One deposit per amount picker, however often it is tapped.
     const picked = await s.store.kv.setIfAbsent(`deposit:picked:${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`, "1", 24 * 3600_000);
     if (!picked) return void (await ctx.answerCallbackQuery());
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
-    const out = await deposits.request(ctx.from.id, Number(ctx.match[1]));
+    const out = await deposits.request(ctx.from.id, amount);
     await ctx.reply(requestReply(ctx, out, deposits));
   });
 
-  c.callbackQuery("dep:t", async (ctx) => {
+  onButton(c, depositTypedButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.exitAll();
     await ctx.conversation.enter("deposit-amount");
   });
 
-  c.callbackQuery(/^dep:x:(D[0-9A-Z]{10})$/, async (ctx) => {
-    const out = await deposits.requestCancel(ctx.match[1]!, ctx.from.id);
+  onButton(c, depositCancelButton, async (ctx, { depositId }) => {
+    const out = await deposits.requestCancel(depositId, ctx.from.id);
     if (out.kind === "not_found") return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr("deposit-not-found")) }));
-    if (out.kind === "settled") return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr(`deposit-state-${out.state}`, { depositId: ctx.match[1]! })) }));
+    if (out.kind === "settled") return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr(`deposit-state-${out.state}`, { depositId })) }));
     await ctx.answerCallbackQuery({ text: plain(ctx.tr("deposit-cancelling")) });
     await ctx.editMessageReplyMarkup().catch(() => {});
   });

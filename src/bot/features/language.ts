@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { LOCALES, type Locale } from "../../store/types.js";
+import { LOCALES } from "../../store/types.js";
+import { languageButton } from "../callback-data/language.js";
+import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
 import type { Translator } from "../i18n.js";
 
@@ -8,11 +10,10 @@ export function languageFeature(s: Services, translator: Translator) {
   c.command("language", async (ctx) => {
     const kb = new InlineKeyboard();
     // Each language is named in itself, so a reader finds theirs whatever the current one is.
-    for (const l of LOCALES) kb.text(translator.render(l, "language-name"), `lang:${l}`);
+    for (const l of LOCALES) kb.text(translator.render(l, "language-name"), languageButton.pack({ locale: l }));
     await ctx.reply(ctx.tr("language-choose"), { reply_markup: kb });
   });
-  c.callbackQuery(/^lang:(en|id|my)$/, async (ctx) => {
-    const locale = ctx.match[1] as Locale;
+  onButton(c, languageButton, async (ctx, { locale }) => {
     await s.resellers.setLocale(ctx.from.id, locale);
     ctx.locale = locale;
     await ctx.answerCallbackQuery();

@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { isCurrency, parseMajorToMinor } from "../../lib/money.js";
+import { lowBalanceClearButton, lowBalanceShowButton } from "../callback-data/low-balance.js";
+import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
 
 type Parsed =
@@ -29,7 +31,7 @@ export function lowBalanceFeature(s: Services) {
     const kb = new InlineKeyboard();
     for (const [currency, level] of levels) {
       lines.push(ctx.tr("lowbal-line", { currency, level: { money: [level, currency] } }));
-      kb.text(ctx.label("btn-lowbal-clear", { currency }), `lb:c:${currency}`).row();
+      kb.text(ctx.label("btn-lowbal-clear", { currency }), lowBalanceClearButton.pack({ currency })).row();
     }
     lines.push("", ctx.tr("lowbal-usage"));
     await ctx.reply(lines.join("\n"), { reply_markup: levels.length ? kb : undefined });
@@ -62,14 +64,14 @@ export function lowBalanceFeature(s: Services) {
     await ctx.reply(lines.join("\n"));
   });
 
-  c.callbackQuery("lb:show", async (ctx) => {
+  onButton(c, lowBalanceShowButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await show(ctx);
   });
-  c.callbackQuery(/^lb:c:([A-Z]{3,4})$/, async (ctx) => {
+  onButton(c, lowBalanceClearButton, async (ctx, { currency }) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
-    await clear(ctx, ctx.match[1]);
+    await clear(ctx, currency);
   });
   return c;
 }

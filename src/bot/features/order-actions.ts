@@ -1,13 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { orderButtons, RECEIPT_STATES } from "../../domain/order-buttons.js";
 import type { OrderRecord } from "../../store/types.js";
+import { actionData } from "../callback-data/actions.js";
+import { buyAgainButton, receiptButton } from "../callback-data/orders.js";
+import { onButton } from "../callback-data/on-button.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { confirmCard } from "../conversations/purchase.js";
 import { formatDate } from "./order-card.js";
 
 /** An order's Receipt and Buy again buttons (as its push carries them), rendered for the reader. */
 export function orderKeyboard(ctx: BaseContext, o: OrderRecord): InlineKeyboard {
-  return new InlineKeyboard(orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), b.data))));
+  return new InlineKeyboard(orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), actionData(b.action)))));
 }
 
 /**
@@ -32,9 +35,9 @@ export function receiptText(ctx: BaseContext, o: OrderRecord): string {
 export function orderActionsFeature(s: Services) {
   const c = new Composer<BotContext>();
 
-  c.callbackQuery(/^ra:(R[0-9A-Z]{10})$/, async (ctx) => {
+  onButton(c, buyAgainButton, async (ctx, { orderId }) => {
     await ctx.answerCallbackQuery();
-    const out = await s.reorder(ctx.match[1]!, ctx.from.id);
+    const out = await s.reorder(orderId, ctx.from.id);
     switch (out.kind) {
       case "not_found":
         return void (await ctx.reply(ctx.tr("status-not-found")));
@@ -54,8 +57,8 @@ export function orderActionsFeature(s: Services) {
     }
   });
 
-  c.callbackQuery(/^rc:(R[0-9A-Z]{10})$/, async (ctx) => {
-    const order = await s.store.orders.get(ctx.match[1]!);
+  onButton(c, receiptButton, async (ctx, { orderId }) => {
+    const order = await s.store.orders.get(orderId);
     if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     if (!RECEIPT_STATES.includes(order.state)) return void (await ctx.answerCallbackQuery({ text: ctx.tr("receipt-not-ready") }));
     await ctx.answerCallbackQuery();

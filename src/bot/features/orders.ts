@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { csvField } from "../../lib/csv.js";
 import type { LedgerEntry } from "../../store/types.js";
+import { onButton } from "../callback-data/on-button.js";
+import { orderViewButton, ordersBackButton, ordersPageButton, statementCsvButton } from "../callback-data/orders.js";
 import type { BotContext, Services } from "../context.js";
 import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
 import { orderKeyboard } from "./order-actions.js";
@@ -27,31 +29,31 @@ export function ordersFeature(s: Services) {
     const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
     const kb = new InlineKeyboard();
     for (const o of orders) {
-      kb.text(ctx.label("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.label(`state-${o.state}`) }), `ov:${o.id}`).row();
+      kb.text(ctx.label("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.label(`state-${o.state}`) }), orderViewButton.pack({ orderId: o.id })).row();
     }
-    addPager(kb, p, pages, (n) => `op:${n}`, ctx.tr);
-    kb.row().text(ctx.tr("btn-csv"), "csv");
+    addPager(kb, p, pages, (n) => ordersPageButton.pack({ page: n }), ctx.tr);
+    kb.row().text(ctx.tr("btn-csv"), statementCsvButton.pack());
     const text = ctx.tr("orders-title", { page: p + 1, pages });
     if (edit) await ctx.editMessageText(text, { reply_markup: kb });
     else await ctx.reply(text, { reply_markup: kb });
   }
 
   c.command("orders", (ctx) => showPage(ctx, 0, false));
-  c.callbackQuery(/^op:(\d+)$/, async (ctx) => {
+  onButton(c, ordersPageButton, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
-    await showPage(ctx, Number(ctx.match[1]), true);
+    await showPage(ctx, page, true);
   });
-  c.callbackQuery(/^ov:(R[0-9A-Z]{10})$/, async (ctx) => {
-    const order = await s.store.orders.get(ctx.match[1]!);
+  onButton(c, orderViewButton, async (ctx, { orderId }) => {
+    const order = await s.store.orders.get(orderId);
     if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     await ctx.answerCallbackQuery();
-    await ctx.reply(orderCard(ctx, order), { reply_markup: orderKeyboard(ctx, order).row().text(ctx.tr("btn-back"), "ol") });
+    await ctx.reply(orderCard(ctx, order), { reply_markup: orderKeyboard(ctx, order).row().text(ctx.tr("btn-back"), ordersBackButton.pack()) });
   });
-  c.callbackQuery("ol", async (ctx) => {
+  onButton(c, ordersBackButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showPage(ctx, ctx.session.ordersPage ?? 0, true);
   });
-  c.callbackQuery("csv", async (ctx) => {
+  onButton(c, statementCsvButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const entries = (await s.store.ledger.entries(ctx.from.id, { limit: 1_000_000 })).reverse();
     const csv = statementCsv(ctx.tr("csv-header"), entries);

@@ -2,6 +2,8 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { PointsOverview } from "../../domain/points.js";
 import { formatNumber } from "../../lib/money.js";
+import { onButton } from "../callback-data/on-button.js";
+import { pointsEmailButton } from "../callback-data/points.js";
 import type { BaseContext, BotContext, FlowContext, Services } from "../context.js";
 import { pointsEmailConversation } from "../conversations/points-email.js";
 import { formatDate } from "./order-card.js";
@@ -59,10 +61,10 @@ export function pointsFeature(s: Services) {
     if (view?.kind === "no_email") return void (await ctx.conversation.enter("points-email"));
     const email = (await s.store.users.get(userId))?.email ?? "-";
     const text = view ? overviewText(ctx, view) : ctx.tr("points-unreachable", { email });
-    await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.tr("points-btn-change-email"), "pts:email") });
+    await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.tr("points-btn-change-email"), pointsEmailButton.pack()) });
   });
 
-  c.callbackQuery("pts:email", async (ctx) => {
+  onButton(c, pointsEmailButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!s.points.enabled()) return void (await ctx.reply(ctx.tr("points-off")));
     await ctx.conversation.enter("points-email");

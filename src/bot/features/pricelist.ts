@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { priceList, priceListRows, pricePages } from "../../domain/pricelist.js";
 import { csvLines } from "../../lib/csv.js";
+import { onButton } from "../callback-data/on-button.js";
+import { pricelistCsvButton, pricelistPageButton } from "../callback-data/pricelist.js";
 import type { BotContext, Services } from "../context.js";
 import { addPager } from "../keyboards/pager.js";
 import { formatDate } from "./order-card.js";
@@ -29,18 +31,18 @@ export function pricelistFeature(s: Services) {
     }
     if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));
     const kb = new InlineKeyboard();
-    addPager(kb, p, pages.length, (n) => `pl:${n}`, ctx.tr);
-    kb.row().text(ctx.tr("btn-pricelist-csv"), "plcsv");
+    addPager(kb, p, pages.length, (n) => pricelistPageButton.pack({ page: n }), ctx.tr);
+    kb.row().text(ctx.tr("btn-pricelist-csv"), pricelistCsvButton.pack());
     if (edit) await ctx.editMessageText(lines.join("\n"), { reply_markup: kb });
     else await ctx.reply(lines.join("\n"), { reply_markup: kb });
   }
 
   c.command("pricelist", (ctx) => show(ctx, 0, false));
-  c.callbackQuery(/^pl:(\d+)$/, async (ctx) => {
+  onButton(c, pricelistPageButton, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
-    await show(ctx, Number(ctx.match[1]), true);
+    await show(ctx, page, true);
   });
-  c.callbackQuery("plcsv", async (ctx) => {
+  onButton(c, pricelistCsvButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const list = await items(ctx);
     if (list.length === 0) return void (await ctx.reply(ctx.tr("pricelist-empty")));

@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { onButton } from "../callback-data/on-button.js";
+import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BotContext, Services } from "../context.js";
 
 type ConfirmOutcome = Awaited<ReturnType<Services["orders"]["confirm"]>>;
@@ -30,8 +32,7 @@ function outcomeText(ctx: BotContext, out: ConfirmOutcome): string {
 export function purchaseFeature(s: Services) {
   const c = new Composer<BotContext>();
 
-  c.callbackQuery(/^ok:(R[0-9A-Z]{10})$/, async (ctx) => {
-    const draftId = ctx.match[1]!;
+  onButton(c, confirmDraftButton, async (ctx, { draftId }) => {
     const already = await s.store.orders.get(draftId);
     if (already) {
       // A second tap: say so on the button, touch nothing.
@@ -48,8 +49,8 @@ export function purchaseFeature(s: Services) {
     await ctx.reply(text);
   });
 
-  c.callbackQuery(/^no:(R[0-9A-Z]{10})$/, async (ctx) => {
-    await s.drafts.discard(ctx.match[1]!);
+  onButton(c, dropDraftButton, async (ctx, { draftId }) => {
+    await s.drafts.discard(draftId);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await ctx.reply(ctx.tr("order-dropped"));

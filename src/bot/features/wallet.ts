@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { LedgerEntry } from "../../store/types.js";
+import { lowBalanceShowButton } from "../callback-data/low-balance.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { formatDate } from "./order-card.js";
 
@@ -23,7 +24,7 @@ export function walletFeature(s: Services) {
     lines.push("", ctx.tr("ledger-title"));
     if (entries.length === 0) lines.push(ctx.tr("ledger-none"));
     for (const e of entries) lines.push(ledgerLine(ctx, e));
-    await ctx.reply(lines.join("\n"), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-lowbal"), "lb:show") });
+    await ctx.reply(lines.join("\n"), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-lowbal"), lowBalanceShowButton.pack()) });
   });
   return c;
 }

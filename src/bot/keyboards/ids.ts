@@ -6,6 +6,3 @@ const LONG = Object.fromEntries(Object.entries(SHORT).map(([k, v]) => [v, k])) a
 
 export const shortProvider = (p: ProviderId) => SHORT[p];
 export const longProvider = (s: string): ProviderId | undefined => LONG[s];
-
-/** Callback data is at most 64 bytes; longer data would make Telegram refuse the whole keyboard. */
-export const fitsCallback = (data: string) => Buffer.byteLength(data, "utf8") <= 64;

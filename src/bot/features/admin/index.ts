@@ -1,5 +1,7 @@
 import { Composer, type NextFunction } from "grammy";
 import { ADMIN_COMMANDS } from "../../commands-menu.js";
+import { onButton } from "../../callback-data/on-button.js";
+import { registrationButton } from "../../callback-data/registration.js";
 import type { BotContext } from "../../context.js";
 import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
@@ -46,7 +48,7 @@ export function createAdminFeature(kit: AdminKit) {
     return next();
   };
   c.command([...ADMIN_COMMANDS], refuse);
-  c.callbackQuery(/^(appr|rej):/, refuse);
+  onButton(c, registrationButton, (ctx, _verdict, next) => refuse(ctx, next));
 
   return c;
 }

@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
 import type { AccountAction, AccountOutcome } from "../../../domain/accounts.js";
+import { onButton } from "../../callback-data/on-button.js";
+import { registrationButton } from "../../callback-data/registration.js";
 import type { BotContext } from "../../context.js";
 import { formatDate } from "../order-card.js";
 import { parseUserRef } from "./args.js";
@@ -35,13 +37,13 @@ export function usersCommands(kit: AdminKit) {
   }
 
   // Sent to every admin by resellers.register(); the first press decides, later ones are told so.
-  c.callbackQuery(/^(appr|rej):(\d{1,15})$/, async (ctx) => {
-    const action: AccountAction = ctx.match[1] === "appr" ? "approve" : "reject";
-    const out = await kit.accounts.change(action, Number(ctx.match[2]), ctx.from.id);
+  onButton(c, registrationButton, async (ctx, { verdict, userId }) => {
+    const action: AccountAction = verdict === "appr" ? "approve" : "reject";
+    const out = await kit.accounts.change(action, userId, ctx.from.id);
     await ctx.answerCallbackQuery();
     // Decided (now or earlier): the buttons are spent. An old message may refuse the edit; the reply still tells the admin.
     if (out.kind !== "busy") await ctx.editMessageReplyMarkup().catch(() => {});
-    await ctx.reply(outcomeText(ctx, action, out, ctx.match[2]!));
+    await ctx.reply(outcomeText(ctx, action, out, String(userId)));
   });
 
   adminCommand(c, "user", parseUserRef, async (ctx, ref) => {
