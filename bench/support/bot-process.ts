@@ -78,6 +78,8 @@ const running = spec.mode === "bare" ? { app: undefined, ...(await bare(spec.env
 async function answer(req: BotRequest): Promise<unknown> {
   switch (req.cmd) {
     case "stats": {
+      // With BENCH_NODE_ARGS=--expose-gc: what is retained, not what is merely uncollected.
+      (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
       return { rss: m.rss, heapUsed: m.heapUsed, updates: handler.count, p50: handler.percentile(50), p99: handler.percentile(99) };
     }
