@@ -8,6 +8,8 @@ export interface BotStats {
   updates: number;
   p50: number;
   p99: number;
+  /** The bot's HTTP port, when started. */
+  port?: number;
 }
 
 export interface BotHandle {

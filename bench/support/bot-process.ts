@@ -81,7 +81,7 @@ async function answer(req: BotRequest): Promise<unknown> {
       // With BENCH_NODE_ARGS=--expose-gc: what is retained, not what is merely uncollected.
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      return { rss: m.rss, heapUsed: m.heapUsed, updates: handler.count, p50: handler.percentile(50), p99: handler.percentile(99) };
+      return { rss: m.rss, heapUsed: m.heapUsed, updates: handler.count, p50: handler.percentile(50), p99: handler.percentile(99), port: running.app?.address?.port };
     }
     case "reset":
       handler.reset();
