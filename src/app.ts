@@ -255,7 +255,9 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
         await bot.api.setWebhook(`${config.publicUrl}/telegram`, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query"] });
       } else {
         await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+        // 500 updates at once (the runner's default) only queue for the 10 database connections and
+        // hold their contexts in memory meanwhile; 50 keep the pool busy (bench:throughput).
+        runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } }, sink: { concurrency: 50 } });
       }
       initialised = true;
       logger.info({ port: address.port, mode: config.mode, store: store.kind, sandbox: config.sandbox, providers: providers.list().map((p) => p.id) }, "bot started");

@@ -54,7 +54,9 @@ export function createResellers(deps: {
         tier: "member",
         createdAt: Date.now(),
       };
-      const { user, created } = await store.users.createIfAbsent(fresh);
+      // Every update registers its sender: a known one (nearly all) costs one read, not an insert attempt and a read.
+      const known = await store.users.get(profile.id);
+      const { user, created } = known ? { user: known, created: false } : await store.users.createIfAbsent(fresh);
       if (created) {
         if (user.status === "pending") {
           await deps.notifier.notifyAdmins(

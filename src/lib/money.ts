@@ -79,9 +79,24 @@ export function roundUpTo(minor: number, unit: number): number {
 // Latin digits in every locale: resellers type amounts and ids in them, so they must read them too.
 export const LOCALE_TAGS: Record<string, string> = { en: "en-US", id: "id-ID", my: "my-MM-u-nu-latn" };
 
+/**
+ * Intl formatters by their options. Building one costs far more than formatting with it (it was
+ * 15% of a /balance reply's CPU); the keys are our few locales × currencies, so the map stays small.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag}|${options.style ?? ""}|${options.currency ?? ""}|${options.minimumFractionDigits ?? ""}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(tag, options);
+    if (formatters.size < 1000) formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Formats a plain number for a reader's locale (grouping), in Latin digits. */
 export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[locale] ?? locale).format(n);
+  return numberFormat(LOCALE_TAGS[locale] ?? locale, {}).format(n);
 }
 
 /** Formats minor units for a reader's locale: Rp 50.000 for id, MMK 37,500 for en. */
@@ -90,15 +105,10 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   const tag = LOCALE_TAGS[locale] ?? locale;
   const major = minor / 10 ** exp;
   try {
-    return new Intl.NumberFormat(tag, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: exp,
-      maximumFractionDigits: exp,
-    }).format(major);
+    return numberFormat(tag, { style: "currency", currency, minimumFractionDigits: exp, maximumFractionDigits: exp }).format(major);
   } catch {
     // Codes Intl does not know (USDT): number plus code.
-    const n = new Intl.NumberFormat(tag, { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(major);
+    const n = numberFormat(tag, { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(major);
     return `${n} ${currency}`;
   }
 }

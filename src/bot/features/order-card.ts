@@ -2,8 +2,13 @@ import { LOCALE_TAGS } from "../../lib/money.js";
 import type { Locale, OrderRecord } from "../../store/types.js";
 import type { BaseContext } from "../context.js";
 
+// One formatter per locale: building an Intl formatter costs far more than using it.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(at: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(at) + " UTC";
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })));
+  return f.format(at) + " UTC";
 }
 
 /** Everything a reseller may know about their order (never the provider's cost). */
