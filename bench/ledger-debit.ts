@@ -28,7 +28,11 @@ async function watchDebit(redis: Redis, key: string, amount: number): Promise<nu
       await redis.unwatch();
       return attempt;
     }
-    const res = await redis.multi().hincrby(key, "IDR", -amount).rpush(`${key}:entries`, JSON.stringify({ amount: -amount })).exec();
+    const res = await redis
+      .multi()
+      .hincrby(key, "IDR", -amount)
+      .rpush(`${key}:entries`, JSON.stringify({ amount: -amount }))
+      .exec();
     if (res) return attempt;
   }
 }
@@ -47,14 +51,18 @@ async function benchRedis() {
     for (let round = 0; round < ROUNDS; round++) {
       const luaUser = 1000 + round;
       await luaApply(admin, "bench:", luaUser, DEBITS);
-      const lua = await timeIt(() => Promise.all(Array.from({ length: DEBITS }, (_, i) => luaApply(clients[i % CLIENTS]!, "bench:", luaUser, -1))));
+      const lua = await timeIt(() =>
+        Promise.all(Array.from({ length: DEBITS }, (_, i) => luaApply(clients[i % CLIENTS]!, "bench:", luaUser, -1))),
+      );
       // WATCH needs a connection per concurrent transaction: each client runs its share in turn.
       const key = `bench:watch:${round}`;
       await admin.hset(key, "IDR", DEBITS);
       const watch = await timeIt(() =>
-        Promise.all(clients.map(async (c) => {
-          for (let i = 0; i < DEBITS / CLIENTS; i++) retries += (await watchDebit(c, key, 1)) - 1;
-        })),
+        Promise.all(
+          clients.map(async (c) => {
+            for (let i = 0; i < DEBITS / CLIENTS; i++) retries += (await watchDebit(c, key, 1)) - 1;
+          }),
+        ),
       );
       if (Number(await admin.hget(key, "IDR")) !== 0) throw new Error("baseline lost a debit");
       results.push({ lua, watch });
@@ -77,8 +85,22 @@ async function main() {
     "",
     row(["store", "design", "median ms", "baseline", "baseline median ms", "baseline / design"]),
     row(["---", "---", "---:", "---", "---:", "---:"]),
-    row(["PostgreSQL", "one statement (UPDATE … WHERE balance >= x, INSERT entry)", median(pg.map((r) => r.statement)).toFixed(1), "SELECT … FOR UPDATE transaction", median(pg.map((r) => r.baseline)).toFixed(1), median(pg.map((r) => r.baseline / r.statement)).toFixed(2)]),
-    row(["Redis (before)", "one Lua script", median(redis.results.map((r) => r.lua)).toFixed(1), `WATCH/MULTI (${redis.retries} retries)`, median(redis.results.map((r) => r.watch)).toFixed(1), median(redis.results.map((r) => r.watch / r.lua)).toFixed(2)]),
+    row([
+      "PostgreSQL",
+      "one statement (UPDATE … WHERE balance >= x, INSERT entry)",
+      median(pg.map((r) => r.statement)).toFixed(1),
+      "SELECT … FOR UPDATE transaction",
+      median(pg.map((r) => r.baseline)).toFixed(1),
+      median(pg.map((r) => r.baseline / r.statement)).toFixed(2),
+    ]),
+    row([
+      "Redis (before)",
+      "one Lua script",
+      median(redis.results.map((r) => r.lua)).toFixed(1),
+      `WATCH/MULTI (${redis.retries} retries)`,
+      median(redis.results.map((r) => r.watch)).toFixed(1),
+      median(redis.results.map((r) => r.watch / r.lua)).toFixed(2),
+    ]),
   ];
   const text = lines.join("\n");
   console.log(text);

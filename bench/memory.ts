@@ -40,7 +40,9 @@ try {
   try {
     let sent = 0;
     for (let from = 0; from < RESELLERS; from += BATCH) {
-      const users = Array.from({ length: Math.min(BATCH, RESELLERS - from) }, (_, i) => telegram.user({ id: FIRST_ID + from + i, first_name: `R${from + i}`, language_code: "en" }));
+      const users = Array.from({ length: Math.min(BATCH, RESELLERS - from) }, (_, i) =>
+        telegram.user({ id: FIRST_ID + from + i, first_name: `R${from + i}`, language_code: "en" }),
+      );
       for (const u of users) await u.send("/start");
       for (const u of users) await u.send("/products");
       sent += users.length * 2;
@@ -48,7 +50,9 @@ try {
       const done = from + users.length;
       if (CHECKPOINTS.includes(done)) {
         readings.push({ resellers: done, stats: await bot.stats() });
-        console.error(`${done} resellers: RSS ${mib(readings.at(-1)!.stats.rss).toFixed(0)} MiB, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        console.error(
+          `${done} resellers: RSS ${mib(readings.at(-1)!.stats.rss).toFixed(0)} MiB, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
     }
   } finally {
@@ -71,7 +75,12 @@ try {
     row(["check", "figure", "target", "result"]),
     row(["---", "---:", "---:", "---"]),
     row(["resellers in PostgreSQL", registered, RESELLERS, verdict(registered === RESELLERS)]),
-    row([`RSS slope from ${first.resellers} to ${last.resellers}`, `${slope.toFixed(2)} MiB per 10k`, `<= ${FLAT_MIB_PER_10K} MiB per 10k`, verdict(slope <= FLAT_MIB_PER_10K)]),
+    row([
+      `RSS slope from ${first.resellers} to ${last.resellers}`,
+      `${slope.toFixed(2)} MiB per 10k`,
+      `<= ${FLAT_MIB_PER_10K} MiB per 10k`,
+      verdict(slope <= FLAT_MIB_PER_10K),
+    ]),
   ]);
 } finally {
   await Promise.all([telegram.close(), gametopup.close(), xinstitute.close()]);

@@ -12,7 +12,9 @@ async function baselineDebit(pool: pg.Pool, userId: number, amount: number): Pro
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
-    const w = await c.query<{ balance: number }>("SELECT balance FROM wallets WHERE user_id = $1 AND currency = 'IDR' FOR UPDATE", [userId]);
+    const w = await c.query<{ balance: number }>("SELECT balance FROM wallets WHERE user_id = $1 AND currency = 'IDR' FOR UPDATE", [
+      userId,
+    ]);
     const balance = w.rows[0]?.balance ?? 0;
     if (balance < amount) {
       await c.query("ROLLBACK");
@@ -52,17 +54,36 @@ export async function benchPostgres(adminUrl: string, opts: { rounds: number; de
       const a = 1000 + round * 2;
       const b = a + 1;
       for (const userId of [a, b]) {
-        await ledger.apply({ userId, currency: "IDR", amount: opts.debits, type: "credit", reason: "seed", actor: "bench", key: randomUUID() });
+        await ledger.apply({
+          userId,
+          currency: "IDR",
+          amount: opts.debits,
+          type: "credit",
+          reason: "seed",
+          actor: "bench",
+          key: randomUUID(),
+        });
       }
       const statement = await timeIt(() =>
         Promise.all(
           Array.from({ length: opts.debits }, () =>
-            ledger.apply({ userId: a, currency: "IDR", amount: -1, type: "debit", reason: "bench", actor: "bench", orderId: randomUUID(), key: randomUUID() }),
+            ledger.apply({
+              userId: a,
+              currency: "IDR",
+              amount: -1,
+              type: "debit",
+              reason: "bench",
+              actor: "bench",
+              orderId: randomUUID(),
+              key: randomUUID(),
+            }),
           ),
         ),
       );
       const baseline = await timeIt(() => Promise.all(Array.from({ length: opts.debits }, () => baselineDebit(pool, b, 1))));
-      const balances = await pool.query<{ balance: number }>("SELECT balance FROM wallets WHERE user_id = ANY($1) ORDER BY user_id", [[a, b]]);
+      const balances = await pool.query<{ balance: number }>("SELECT balance FROM wallets WHERE user_id = ANY($1) ORDER BY user_id", [
+        [a, b],
+      ]);
       if (balances.rows.some((r) => r.balance !== 0)) throw new Error("a variant lost or doubled a debit");
       results.push({ statement, baseline });
     }

@@ -37,7 +37,10 @@ try {
     GAMETOPUP_STATUS_URL: gametopup.statusUrl,
     GAMETOPUP_API_KEY: gametopup.apiKey,
   });
-  const [a, b] = await Promise.all([startBotProcess({ mode: "app", env, start: false }), startBotProcess({ mode: "app", env, start: false })]);
+  const [a, b] = await Promise.all([
+    startBotProcess({ mode: "app", env, start: false }),
+    startBotProcess({ mode: "app", env, start: false }),
+  ]);
   let elapsed: number;
   let outcomes: [Outcome[], Outcome[]];
   let drafts: { id: string; userId: number }[];
@@ -49,11 +52,22 @@ try {
     });
     drafts = cards.drafts;
     for (let i = 0; i < WALLETS; i++) {
-      await records.ledger.apply({ userId: FIRST_ID + i, currency: cards.currency, amount: cards.price * COVERED, type: "credit", reason: "bench", actor: "bench", key: randomUUID() });
+      await records.ledger.apply({
+        userId: FIRST_ID + i,
+        currency: cards.currency,
+        amount: cards.price * COVERED,
+        type: "credit",
+        reason: "bench",
+        actor: "bench",
+        key: randomUUID(),
+      });
     }
     const t = performance.now();
     // The second process taps in the opposite order, so both meet on every card and every wallet.
-    const [fromA, fromB] = await Promise.all([a.request<Outcome[]>({ cmd: "accept", drafts }), b.request<Outcome[]>({ cmd: "accept", drafts: [...drafts].reverse() })]);
+    const [fromA, fromB] = await Promise.all([
+      a.request<Outcome[]>({ cmd: "accept", drafts }),
+      b.request<Outcome[]>({ cmd: "accept", drafts: [...drafts].reverse() }),
+    ]);
     elapsed = performance.now() - t;
     outcomes = [fromA, fromB.reverse()];
   } finally {

@@ -24,6 +24,16 @@ return {'ok', json}
 export async function luaApply(redis: Redis, prefix: string, userId: number, amount: number): Promise<string> {
   const key = randomUUID();
   const entry = JSON.stringify({ id: randomUUID(), at: Date.now(), userId, currency: "IDR", amount, key });
-  const [status] = (await redis.eval(LEDGER_APPLY, 3, `${prefix}wallet:${userId}`, `${prefix}ledger:${userId}`, `${prefix}ledger:idem`, "IDR", String(amount), key, entry)) as [string];
+  const [status] = (await redis.eval(
+    LEDGER_APPLY,
+    3,
+    `${prefix}wallet:${userId}`,
+    `${prefix}ledger:${userId}`,
+    `${prefix}ledger:idem`,
+    "IDR",
+    String(amount),
+    key,
+    entry,
+  )) as [string];
   return status;
 }

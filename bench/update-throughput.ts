@@ -25,7 +25,9 @@ try {
   const records = await openRecords(infra);
   await seedResellers(records, FIRST_ID, USERS, 1_000_000);
   await records.close();
-  const users = Array.from({ length: USERS }, (_, i) => telegram.user({ id: FIRST_ID + i, first_name: `Reseller${FIRST_ID + i}`, language_code: "en" }));
+  const users = Array.from({ length: USERS }, (_, i) =>
+    telegram.user({ id: FIRST_ID + i, first_name: `Reseller${FIRST_ID + i}`, language_code: "en" }),
+  );
   const env = botEnv(infra, telegram);
 
   let replies = 0;
@@ -70,7 +72,9 @@ try {
     const bare = await measure("bare");
     const app = await measure("app");
     rounds.push({ bare, app });
-    console.error(`round ${r + 1}: bare ${bare.rate.toFixed(0)}/s, bot ${app.rate.toFixed(0)}/s, ratio ${(app.rate / bare.rate).toFixed(2)}, bot RSS ${mib(app.stats.rss).toFixed(0)} MiB (heap ${mib(app.stats.heapUsed).toFixed(0)}), bare RSS ${mib(bare.stats.rss).toFixed(0)} MiB; per update: Redis ${app.perUpdate.redis.toFixed(2)}/${bare.perUpdate.redis.toFixed(2)}, PostgreSQL ${app.perUpdate.postgres.toFixed(2)}/${bare.perUpdate.postgres.toFixed(2)}`);
+    console.error(
+      `round ${r + 1}: bare ${bare.rate.toFixed(0)}/s, bot ${app.rate.toFixed(0)}/s, ratio ${(app.rate / bare.rate).toFixed(2)}, bot RSS ${mib(app.stats.rss).toFixed(0)} MiB (heap ${mib(app.stats.heapUsed).toFixed(0)}), bare RSS ${mib(bare.stats.rss).toFixed(0)} MiB; per update: Redis ${app.perUpdate.redis.toFixed(2)}/${bare.perUpdate.redis.toFixed(2)}, PostgreSQL ${app.perUpdate.postgres.toFixed(2)}/${bare.perUpdate.postgres.toFixed(2)}`,
+    );
   }
   if (wrong > 0) throw new Error(`${wrong} replies were not the /balance answer (flood warnings or errors)`);
 
@@ -80,10 +84,34 @@ try {
   saveResult("update-throughput", [
     `update throughput: ${MEASURED} /balance updates from ${USERS} resellers per round as one backlog, polled from the fake Bot API; median of ${ROUNDS} alternating rounds (${new Date().toISOString()})`,
     "",
-    row(["bot", "updates/s", "handler p50 ms", "handler p99 ms", "RSS after the run MiB", "Redis commands / update", "PostgreSQL queries / update"]),
+    row([
+      "bot",
+      "updates/s",
+      "handler p50 ms",
+      "handler p99 ms",
+      "RSS after the run MiB",
+      "Redis commands / update",
+      "PostgreSQL queries / update",
+    ]),
     row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]),
-    row(["bare grammY + Redis sessions (baseline)", median(rounds, (r) => r.bare.rate).toFixed(0), median(rounds, (r) => r.bare.stats.p50).toFixed(2), median(rounds, (r) => r.bare.stats.p99).toFixed(2), median(rounds, (r) => mib(r.bare.stats.rss)).toFixed(0), median(rounds, (r) => r.bare.perUpdate.redis).toFixed(2), median(rounds, (r) => r.bare.perUpdate.postgres).toFixed(2)]),
-    row(["reseller bot, full stack", median(rounds, (r) => r.app.rate).toFixed(0), median(rounds, (r) => r.app.stats.p50).toFixed(2), median(rounds, (r) => r.app.stats.p99).toFixed(2), median(rounds, (r) => mib(r.app.stats.rss)).toFixed(0), median(rounds, (r) => r.app.perUpdate.redis).toFixed(2), median(rounds, (r) => r.app.perUpdate.postgres).toFixed(2)]),
+    row([
+      "bare grammY + Redis sessions (baseline)",
+      median(rounds, (r) => r.bare.rate).toFixed(0),
+      median(rounds, (r) => r.bare.stats.p50).toFixed(2),
+      median(rounds, (r) => r.bare.stats.p99).toFixed(2),
+      median(rounds, (r) => mib(r.bare.stats.rss)).toFixed(0),
+      median(rounds, (r) => r.bare.perUpdate.redis).toFixed(2),
+      median(rounds, (r) => r.bare.perUpdate.postgres).toFixed(2),
+    ]),
+    row([
+      "reseller bot, full stack",
+      median(rounds, (r) => r.app.rate).toFixed(0),
+      median(rounds, (r) => r.app.stats.p50).toFixed(2),
+      median(rounds, (r) => r.app.stats.p99).toFixed(2),
+      median(rounds, (r) => mib(r.app.stats.rss)).toFixed(0),
+      median(rounds, (r) => r.app.perUpdate.redis).toFixed(2),
+      median(rounds, (r) => r.app.perUpdate.postgres).toFixed(2),
+    ]),
     "",
     row(["check", "figure", "target", "result"]),
     row(["---", "---:", "---:", "---"]),

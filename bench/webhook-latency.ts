@@ -75,10 +75,23 @@ try {
       // Open loop on a fixed schedule: a slow answer does not slow the sender down.
       const due = start + (i * 1000) / RATE;
       if (due > performance.now()) await sleep(due - performance.now());
-      const body = JSON.stringify({ event: "shipped", order_id: `XI-BENCH-${i}`, timestamp: new Date().toISOString(), data: { tracking_info: `TRK${i}`, shipping_status: "In Transit" } });
+      const body = JSON.stringify({
+        event: "shipped",
+        order_id: `XI-BENCH-${i}`,
+        timestamp: new Date().toISOString(),
+        data: { tracking_info: `TRK${i}`, shipping_status: "In Transit" },
+      });
       sentAt.set(`B${String(i).padStart(7, "0")}`, performance.now());
       posts.push(
-        fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Webhook-Signature": signXinstituteWebhook(body, xinstitute.webhookSecret), "X-Webhook-Event": "shipped" } }).then(async (r) => {
+        fetch(url, {
+          method: "POST",
+          body,
+          headers: {
+            "Content-Type": "application/json",
+            "X-Webhook-Signature": signXinstituteWebhook(body, xinstitute.webhookSecret),
+            "X-Webhook-Event": "shipped",
+          },
+        }).then(async (r) => {
           await r.arrayBuffer();
           if (r.status !== 200) refused++;
         }),

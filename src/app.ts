@@ -77,7 +77,8 @@ export type App = Awaited<ReturnType<typeof createApp>>;
 /** The composition root: everything is built here and nowhere else. */
 export async function createApp(config: Config, opts: AppOptions = {}) {
   const logger =
-    opts.logger ?? createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
+    opts.logger ??
+    createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY, secrets: config.secrets });
   const metrics = createMetrics({ defaultMetrics: true });
   const { store: opened, redis } = await openStore({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl }, logger);
 
@@ -88,11 +89,15 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     providersConfig = { ...sandbox.providers, timeouts: opts.providerTimeouts };
     logger.warn("SANDBOX=true: built-in sandbox providers on loopback; nothing is real");
   }
-  const providers = createProviderRegistry(providersConfig, { metrics, logger }, {
-    xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`),
-    // Each documented limit is one budget for the whole fleet, not one per process.
-    limiters: redis && sharedLimiters(redis),
-  });
+  const providers = createProviderRegistry(
+    providersConfig,
+    { metrics, logger },
+    {
+      xpayTokenCache: redis && redisTokenCache(redis, `${KEY_PREFIX}xpay:token`),
+      // Each documented limit is one budget for the whole fleet, not one per process.
+      limiters: redis && sharedLimiters(redis),
+    },
+  );
 
   const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
   // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts); a bulk
@@ -112,7 +117,15 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   // Pauses a product whose provider cost rose above its fixed price, on every catalogue fetch.
   const onSynced = createPriceGuard({ settings, notifier, logger });
   const catalog = createCatalog({ providers, kv: store.kv, settings, ttlMs: config.catalogTtlMs, logger, onSynced });
-  const points = createPoints({ store, providers, notifier, jobs: queuePointsJobs(queues), logger, pointsPerOrder: config.pointsPerOrder, retryDelaysMs: opts.points?.retryDelaysMs });
+  const points = createPoints({
+    store,
+    providers,
+    notifier,
+    jobs: queuePointsJobs(queues),
+    logger,
+    pointsPerOrder: config.pointsPerOrder,
+    retryDelaysMs: opts.points?.retryDelaysMs,
+  });
   const orders = createOrderService({
     store,
     providers,
@@ -130,7 +143,15 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       await points.orderDelivered(order);
     },
   });
-  const deposits = createDepositService({ store, providers, notifier, jobs: queueDepositJobs(queues, store.kv), logger, config: config.deposits, lostAfterMs: opts.deposits?.lostAfterMs });
+  const deposits = createDepositService({
+    store,
+    providers,
+    notifier,
+    jobs: queueDepositJobs(queues, store.kv),
+    logger,
+    config: config.deposits,
+    lostAfterMs: opts.deposits?.lostAfterMs,
+  });
   const broadcasts = createBroadcasts({ store, kv: store.kv, notifier, adminIds: config.adminIds });
   const licences = createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger });
   const translator = createI18n(config.defaultLocale);
@@ -163,7 +184,17 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     customers,
     reorder: createReorder({ store, orders: store.orders, resellers, catalog, drafts, settings }),
     lowBalance,
-    bulk: createBulk({ kv: store.kv, store, resellers, catalog, drafts, orders, notifier, jobs: queueBulkJobs(queues), maxLines: config.bulkMaxLines }),
+    bulk: createBulk({
+      kv: store.kv,
+      store,
+      resellers,
+      catalog,
+      drafts,
+      orders,
+      notifier,
+      jobs: queueBulkJobs(queues),
+      maxLines: config.bulkMaxLines,
+    }),
     providers,
     logger,
     sandbox: config.sandbox,
@@ -244,15 +275,31 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       sandbox?.xen.control.setWebhookUrl(`${local}/webhooks/xen`);
       sandbox?.xpay.control.setHintUrl(`${local}/webhooks/xpay`);
       await bot.init();
-      stopSweep = startWorkers({ queues, delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }), orders, scheduler, resellers, broadcasts, kv: store.kv, logger, metrics, sweep: opts.sweep });
+      stopSweep = startWorkers({
+        queues,
+        delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }),
+        orders,
+        scheduler,
+        resellers,
+        broadcasts,
+        kv: store.kv,
+        logger,
+        metrics,
+        sweep: opts.sweep,
+      });
       stopPointsSweep = startPointsWorker({ queues, points, kv: store.kv, logger, sweep: opts.points?.sweep });
       stopDepositSweep = startDepositWorkers({ queues, deposits, kv: store.kv, logger, everyMs: opts.deposits?.sweepEveryMs });
       startBulkWorker({ queues, bulk: services.bulk });
       stopOps = startOpsTimers({ reports, balances, kv: store.kv, logger, timings: opts.ops?.timings });
-      await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) => logger.warn({ err }, "could not set the command menus"));
+      await setCommandMenus(bot.api, translator, config.adminIds).catch((err: unknown) =>
+        logger.warn({ err }, "could not set the command menus"),
+      );
       if (config.mode === "webhook") {
         server.setTelegramHandler(webhookCallback(bot, "hono", { secretToken: config.webhookSecret }));
-        await bot.api.setWebhook(`${config.publicUrl}/telegram`, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query"] });
+        await bot.api.setWebhook(`${config.publicUrl}/telegram`, {
+          secret_token: config.webhookSecret,
+          allowed_updates: ["message", "callback_query"],
+        });
       } else {
         await bot.api.deleteWebhook();
         // 500 updates at once (the runner's default) only queue for the 10 database connections and
@@ -260,7 +307,10 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
         runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } }, sink: { concurrency: 50 } });
       }
       initialised = true;
-      logger.info({ port: address.port, mode: config.mode, store: store.kind, sandbox: config.sandbox, providers: providers.list().map((p) => p.id) }, "bot started");
+      logger.info(
+        { port: address.port, mode: config.mode, store: store.kind, sandbox: config.sandbox, providers: providers.list().map((p) => p.id) },
+        "bot started",
+      );
     },
 
     /** Stop taking updates, let in-flight ones and running jobs finish, then close everything. */

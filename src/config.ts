@@ -37,18 +37,40 @@ const schema = z.object({
   BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
   PUBLIC_URL: optionalUrl,
   TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z a-z 0-9 _ -").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z a-z 0-9 _ -")
+      .optional(),
   ),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
-  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
-  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional()),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+  ),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
   ADMIN_IDS: z
     .string()
     .default("")
-    .refine((v) => v.split(",").every((s) => s.trim() === "" || /^\d+$/.test(s.trim())), "must be comma-separated numeric Telegram user ids")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map(Number)),
+    .refine(
+      (v) => v.split(",").every((s) => s.trim() === "" || /^\d+$/.test(s.trim())),
+      "must be comma-separated numeric Telegram user ids",
+    )
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number),
+    ),
   REGISTRATION: z.enum(["approval", "open"]).default("approval"),
   DEFAULT_LOCALE: z.enum(["en", "id", "my"]).default("en"),
   SANDBOX: bool,
@@ -63,7 +85,10 @@ const schema = z.object({
   GAMETOPUP_ORDER_URL: optionalUrl,
   GAMETOPUP_STATUS_URL: optionalUrl,
   GAMETOPUP_API_KEY: optionalText,
-  GAMETOPUP_CURRENCY: z.string().regex(/^[A-Z]{3,4}$/, "must be an ISO currency code such as IDR").default("IDR"),
+  GAMETOPUP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3,4}$/, "must be an ISO currency code such as IDR")
+    .default("IDR"),
   XEN_BASE_URL: optionalUrl,
   XEN_API_KEY: optionalText,
   XEN_WEBHOOK_SECRET: optionalText,
@@ -76,7 +101,10 @@ const schema = z.object({
   XPAY_BASE_URL: optionalUrl,
   XPAY_USERNAME: optionalText,
   XPAY_SECRET_KEY: optionalText,
-  XPAY_CURRENCY: z.string().regex(/^[A-Z]{3,4}$/, "must be an ISO currency code such as IDR").default("IDR"),
+  XPAY_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3,4}$/, "must be an ISO currency code such as IDR")
+    .default("IDR"),
   /** Deposit limits and the amounts offered as buttons, in whole units of XPAY_CURRENCY. */
   DEPOSIT_MIN: z.coerce.number().int().positive().default(10_000),
   DEPOSIT_MAX: z.coerce.number().int().positive().default(10_000_000),
@@ -131,7 +159,9 @@ function checkGroups(env: Env): void {
     throw new ConfigError("DATABASE_URL is required when NODE_ENV=production (the in-memory store loses money records on restart)");
   }
   if (!env.REDIS_URL && env.NODE_ENV === "production") {
-    throw new ConfigError("REDIS_URL is required when NODE_ENV=production (in-memory queues and sessions are lost on restart and not shared)");
+    throw new ConfigError(
+      "REDIS_URL is required when NODE_ENV=production (in-memory queues and sessions are lost on restart and not shared)",
+    );
   }
 }
 
@@ -183,7 +213,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
         : undefined,
       xen: env.XEN_API_KEY ? { baseUrl: env.XEN_BASE_URL!, apiKey: env.XEN_API_KEY, webhookSecret: env.XEN_WEBHOOK_SECRET! } : undefined,
       vifox: env.VIFOX_API_KEY
-        ? { baseUrl: env.VIFOX_BASE_URL!, apiKey: env.VIFOX_API_KEY, apiSecret: env.VIFOX_API_SECRET!, partnerName: env.VIFOX_PARTNER_NAME! }
+        ? {
+            baseUrl: env.VIFOX_BASE_URL!,
+            apiKey: env.VIFOX_API_KEY,
+            apiSecret: env.VIFOX_API_SECRET!,
+            partnerName: env.VIFOX_PARTNER_NAME!,
+          }
         : undefined,
       xpay: env.XPAY_USERNAME
         ? { baseUrl: env.XPAY_BASE_URL!, username: env.XPAY_USERNAME, secretKey: env.XPAY_SECRET_KEY!, currency: env.XPAY_CURRENCY }

@@ -1,10 +1,10 @@
 import { createApp } from "./app.js";
-import { ConfigError, loadConfig, SECRET_VARS } from "./config.js";
+import { type Config, ConfigError, loadConfig, SECRET_VARS } from "./config.js";
 import { makeRedactor } from "./observability/logger.js";
 
 /** Entry point of `npm start`: configuration errors end the process with one clear line. */
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

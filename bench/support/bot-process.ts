@@ -81,7 +81,14 @@ async function answer(req: BotRequest): Promise<unknown> {
       // With BENCH_NODE_ARGS=--expose-gc: what is retained, not what is merely uncollected.
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      return { rss: m.rss, heapUsed: m.heapUsed, updates: handler.count, p50: handler.percentile(50), p99: handler.percentile(99), port: running.app?.address?.port };
+      return {
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        updates: handler.count,
+        p50: handler.percentile(50),
+        p99: handler.percentile(99),
+        port: running.app?.address?.port,
+      };
     }
     case "reset":
       handler.reset();
@@ -97,7 +104,8 @@ async function answer(req: BotRequest): Promise<unknown> {
       const price = await s.catalog.price(product, "member");
       const drafts: { id: string; userId: number }[] = [];
       for (const userId of req.userIds) {
-        for (let i = 0; i < req.perUser; i++) drafts.push({ id: (await s.drafts.create(userId, product, price, { playerId: "12345678", zone: "2001" })).id, userId });
+        for (let i = 0; i < req.perUser; i++)
+          drafts.push({ id: (await s.drafts.create(userId, product, price, { playerId: "12345678", zone: "2001" })).id, userId });
       }
       return { drafts, price: price.amount, currency: price.currency };
     }

@@ -9,7 +9,8 @@ import type { Infra } from "./infra.js";
 export const TOKEN = "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz";
 export const ADMIN_ID = 1;
 
-export const startTelegram = (opts: FakeTelegramOptions = {}): Promise<FakeTelegram> => startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts });
+export const startTelegram = (opts: FakeTelegramOptions = {}): Promise<FakeTelegram> =>
+  startFakeTelegram({ token: TOKEN, rateLimits: false, ...opts });
 
 /** The environment `npm start` would get in production, pointed at the run's servers and fakes. */
 export function botEnv(infra: Infra, telegram: FakeTelegram, extra: Record<string, string> = {}): Record<string, string> {
@@ -42,9 +43,25 @@ export async function seedResellers(records: Records, from: number, count: numbe
     await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, async (_, j) => {
         const id = from + i + j;
-        const user: UserRecord = { id, firstName: `Reseller${id}`, telegramLanguage: "en", status: "active", tier: "member", createdAt: Date.now() };
+        const user: UserRecord = {
+          id,
+          firstName: `Reseller${id}`,
+          telegramLanguage: "en",
+          status: "active",
+          tier: "member",
+          createdAt: Date.now(),
+        };
         await records.users.save(user);
-        if (credit > 0) await records.ledger.apply({ userId: id, currency: "IDR", amount: credit, type: "credit", reason: "bench", actor: "bench", key: randomUUID() });
+        if (credit > 0)
+          await records.ledger.apply({
+            userId: id,
+            currency: "IDR",
+            amount: credit,
+            type: "credit",
+            reason: "bench",
+            actor: "bench",
+            key: randomUUID(),
+          });
       }),
     );
   }

@@ -24,9 +24,15 @@ async function startRedis(): Promise<{ url: string; pid: number; stop(): void }>
   if (spawnSync("redis-server", ["--version"]).status !== 0) throw new Error("benchmarks need redis-server on the PATH");
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "rb-bench-redis-"));
-  const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+  const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
+    stdio: "ignore",
+  });
   const deadline = Date.now() + 10_000;
-  while (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().trim() !== "PONG") {
+  while (
+    spawnSync("redis-cli", ["-p", String(port), "ping"])
+      .stdout?.toString()
+      .trim() !== "PONG"
+  ) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the benchmark's redis-server did not start");
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -9,10 +9,14 @@ export async function roundTrips(infra: Infra): Promise<{ redis: number; postgre
   await db.connect();
   try {
     const stats = await redis.info("commandstats");
-    const redisCalls = [...stats.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)].filter((m) => m[1] !== "info").reduce((n, m) => n + Number(m[2]), 0);
+    const redisCalls = [...stats.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)]
+      .filter((m) => m[1] !== "info")
+      .reduce((n, m) => n + Number(m[2]), 0);
     // The statistics collector is asynchronous: ask it for a fresh snapshot.
     await db.query("SELECT pg_stat_clear_snapshot()");
-    const r = await db.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()");
+    const r = await db.query<{ n: string }>(
+      "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+    );
     return { redis: redisCalls, postgres: Number(r.rows[0]!.n) };
   } finally {
     redis.disconnect();

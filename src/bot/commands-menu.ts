@@ -3,11 +3,42 @@ import { LOCALES } from "../store/types.js";
 import type { Translator } from "./i18n.js";
 
 export const RESELLER_COMMANDS = [
-  "products", "topup", "status", "balance", "deposit", "orders", "pricelist", "customers", "lowbalance", "license", "points", "language", "cancel", "help", "start",
+  "products",
+  "topup",
+  "status",
+  "balance",
+  "deposit",
+  "orders",
+  "pricelist",
+  "customers",
+  "lowbalance",
+  "license",
+  "points",
+  "language",
+  "cancel",
+  "help",
+  "start",
 ] as const;
 export const ADMIN_COMMANDS = [
-  "admin", "approve", "ban", "unban", "user", "credit", "debit", "tier", "markup", "price", "order", "refund",
-  "broadcast", "stats", "report", "providers", "sync", "maintenance", "audit",
+  "admin",
+  "approve",
+  "ban",
+  "unban",
+  "user",
+  "credit",
+  "debit",
+  "tier",
+  "markup",
+  "price",
+  "order",
+  "refund",
+  "broadcast",
+  "stats",
+  "report",
+  "providers",
+  "sync",
+  "maintenance",
+  "audit",
 ] as const;
 
 /**

@@ -12,7 +12,13 @@ import { htmlParseMode } from "./middlewares/html.js";
  * The jobs' "send a message" port on the Bot API. This Api has no auto-retry: the queue owns
  * retries and pacing, and a 429 must reach it to pause every worker.
  */
-export function botDelivery(deps: { token: string; apiRoot: string; store: Store; translator: Translator; defaultLocale: Locale }): ChatDelivery {
+export function botDelivery(deps: {
+  token: string;
+  apiRoot: string;
+  store: Store;
+  translator: Translator;
+  defaultLocale: Locale;
+}): ChatDelivery {
   const api = new Api(deps.token, { apiRoot: deps.apiRoot });
   api.config.use(htmlParseMode);
 
@@ -26,7 +32,11 @@ export function botDelivery(deps: { token: string; apiRoot: string; store: Store
         const label = (b: QueuedButton) => deps.translator.render(locale, b.key, {}, { html: false });
         reply_markup = new InlineKeyboard(
           buttons.map((row) =>
-            row.map((b) => ("url" in b ? InlineKeyboard.url(label(b), b.url) : InlineKeyboard.text(label(b), "action" in b ? actionData(b.action) : b.data))),
+            row.map((b) =>
+              "url" in b
+                ? InlineKeyboard.url(label(b), b.url)
+                : InlineKeyboard.text(label(b), "action" in b ? actionData(b.action) : b.data),
+            ),
           ),
         );
       }

@@ -92,7 +92,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   app.use(cancelFeature());
-  app.use(createConversation<BaseContext, FlowContext>(purchaseConversation(services), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }));
+  app.use(
+    createConversation<BaseContext, FlowContext>(purchaseConversation(services), { id: "purchase", maxMillisecondsToWait: 60 * 60_000 }),
+  );
   app.use(pointsConversation(services));
 
   app.use(startFeature(services));

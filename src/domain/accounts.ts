@@ -64,7 +64,11 @@ export function createAccounts(deps: { resellers: Resellers; kv: Kv; notifier: N
         if (!rule.from.includes(user.status)) return { kind: "unchanged", user };
         const r = await resellers.setStatus(userId, rule.to);
         if (!r) return { kind: "not_found" };
-        await audit.record(adminId, action, { target: String(userId), before: { status: r.before.status }, after: { status: r.after.status } });
+        await audit.record(adminId, action, {
+          target: String(userId),
+          before: { status: r.before.status },
+          after: { status: r.after.status },
+        });
         await deps.notifier.notifyUser({ userId, key: rule.notice });
         return { kind: "changed", ...r };
       });

@@ -15,12 +15,20 @@ export function createBroadcasts(deps: { store: Store; kv: Kv; notifier: Notifie
     async start(adminId: number, text: string): Promise<{ id: string; total: number }> {
       const id = randomUUID().slice(0, 8);
       // Resellers only: admins wrote the message, and a blocked chat would only count a failure.
-      const recipients = (await deps.store.users.all()).filter((u) => u.status === "active" && !u.blockedAt && !deps.adminIds.includes(u.id));
+      const recipients = (await deps.store.users.all()).filter(
+        (u) => u.status === "active" && !u.blockedAt && !deps.adminIds.includes(u.id),
+      );
       if (recipients.length === 0) return { id: "", total: 0 };
       await deps.kv.incr(key(id), "total", recipients.length);
       await deps.kv.incr(key(id), "admin", adminId);
       for (const u of recipients) {
-        await deps.notifier.notifyUser({ userId: u.id, key: "broadcast-message", args: { text }, dedupeKey: `broadcast:${id}:${u.id}`, broadcastId: id });
+        await deps.notifier.notifyUser({
+          userId: u.id,
+          key: "broadcast-message",
+          args: { text },
+          dedupeKey: `broadcast:${id}:${u.id}`,
+          broadcastId: id,
+        });
       }
       return { id, total: recipients.length };
     },

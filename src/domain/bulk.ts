@@ -188,7 +188,12 @@ export function createBulk(deps: BulkDeps) {
         (outcomeOf(out.order) === "not_placed" ? notPlaced : placed).push(line);
       } else {
         notPlaced.push(line);
-        stop = out.kind === "insufficient" ? { kind: "insufficient", balance: out.balance } : out.kind === "blocked" ? { kind: "blocked", reason: out.reason } : { kind: "expired" };
+        stop =
+          out.kind === "insufficient"
+            ? { kind: "insufficient", balance: out.balance }
+            : out.kind === "blocked"
+              ? { kind: "blocked", reason: out.reason }
+              : { kind: "expired" };
       }
     }
     const done = { ...batch, confirmedAt: Date.now() };

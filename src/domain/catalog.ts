@@ -85,7 +85,11 @@ export function createCatalog(deps: {
     return singleFlight(id);
   }
 
-  const withCatalog = () => providers.list().filter((p) => p.catalog).map((p) => p.id);
+  const withCatalog = () =>
+    providers
+      .list()
+      .filter((p) => p.catalog)
+      .map((p) => p.id);
 
   async function products(): Promise<Product[]> {
     const lists = await Promise.all(

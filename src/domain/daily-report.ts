@@ -64,7 +64,11 @@ async function check(a: ProviderAdapter, logger: Logger): Promise<Omit<ProviderC
   }
 }
 
-export async function collectDailyReport(deps: { store: Store; providers: ReportProviders; logger: Logger }, w: ReportWindow, timeZone: string): Promise<DailyReport> {
+export async function collectDailyReport(
+  deps: { store: Store; providers: ReportProviders; logger: Logger },
+  w: ReportWindow,
+  timeZone: string,
+): Promise<DailyReport> {
   const { store, providers, logger } = deps;
   const checks = await Promise.all(providers.list().map((a) => check(a, logger)));
   // Read after the checks, which are calls too: a provider that answered them shows as healthy.
@@ -105,7 +109,9 @@ function providerLine(c: ProviderCheck, tr: Translate): string {
 }
 
 const totals = (rows: readonly MoneyTotal[], tr: Translate) =>
-  rows.length === 0 ? tr("ops-report-none") : rows.map((t) => tr("ops-report-total", { count: t.count, sum: money(t.sum, t.currency) })).join("; ");
+  rows.length === 0
+    ? tr("ops-report-none")
+    : rows.map((t) => tr("ops-report-total", { count: t.count, sum: money(t.sum, t.currency) })).join("; ");
 
 /**
  * The arguments of `ops-report` in one reader's language. Its sections have as many lines as
@@ -114,7 +120,12 @@ const totals = (rows: readonly MoneyTotal[], tr: Translate) =>
  */
 export function reportArgs(r: DailyReport, tr: Translate): MessageArgs {
   const sales = r.sales.map((s) =>
-    tr("ops-report-sale", { provider: s.provider, orders: s.orders, revenue: money(s.revenue, s.currency), margin: money(s.margin, s.currency) }),
+    tr("ops-report-sale", {
+      provider: s.provider,
+      orders: s.orders,
+      revenue: money(s.revenue, s.currency),
+      margin: money(s.margin, s.currency),
+    }),
   );
   return {
     day: r.day,

@@ -122,7 +122,10 @@ export function createDepositService(deps: DepositServiceDeps) {
   }
 
   async function mismatch(d: DepositRecord, bill: Bill): Promise<void> {
-    logger.error({ depositId: d.id, billId: bill.id, reference: bill.reference, amount: bill.amount }, "xpay bill does not match its deposit: not applied");
+    logger.error(
+      { depositId: d.id, billId: bill.id, reference: bill.reference, amount: bill.amount },
+      "xpay bill does not match its deposit: not applied",
+    );
     await notifier.notifyAdmins("admin-deposit-mismatch", { depositId: d.id, billId: bill.id }, `deposit:${d.id}:mismatch`);
   }
 
@@ -175,10 +178,18 @@ export function createDepositService(deps: DepositServiceDeps) {
       await mismatch(d, bill);
       return undefined;
     }
-    const attached = await store.deposits.attachBill(d.id, { billId: bill.id, payUrl: bill.payUrl, instructions: bill.instructions, expiresAt: bill.expiresAt });
+    const attached = await store.deposits.attachBill(d.id, {
+      billId: bill.id,
+      payUrl: bill.payUrl,
+      instructions: bill.instructions,
+      expiresAt: bill.expiresAt,
+    });
     if (!attached) {
       // The deposit was closed meanwhile: nobody may pay this bill now.
-      if (bill.status === "unpaid") await pay.cancelBill(bill.id).catch((err: unknown) => logger.warn({ err, depositId: d.id }, "could not cancel the bill of a closed deposit"));
+      if (bill.status === "unpaid")
+        await pay
+          .cancelBill(bill.id)
+          .catch((err: unknown) => logger.warn({ err, depositId: d.id }, "could not cancel the bill of a closed deposit"));
       if (bill.status === "paid" && !(await store.ledger.entryByKey(creditKey(d.id)))) {
         await notifier.notifyAdmins("admin-deposit-paid-closed", { depositId: d.id, billId: bill.id }, `deposit:${d.id}:paid-closed`);
       }
@@ -234,7 +245,14 @@ export function createDepositService(deps: DepositServiceDeps) {
       if (open.length >= MAX_OPEN_DEPOSITS) return { kind: "too_many", max: MAX_OPEN_DEPOSITS };
       for (;;) {
         const now = Date.now();
-        const deposit: DepositRecord = { id: newDepositId(), userId, amount: { amount, currency }, state: "open", createdAt: now, updatedAt: now };
+        const deposit: DepositRecord = {
+          id: newDepositId(),
+          userId,
+          amount: { amount, currency },
+          state: "open",
+          createdAt: now,
+          updatedAt: now,
+        };
         if (!(await store.deposits.create(deposit))) continue; // an id taken already: draw another
         await deps.jobs.create(deposit.id);
         logger.info({ depositId: deposit.id, userId, amount }, "deposit opened");
@@ -246,10 +264,15 @@ export function createDepositService(deps: DepositServiceDeps) {
     async createBill(id: string, final = true): Promise<void> {
       const d = await store.deposits.get(id);
       const pay = payments();
-      if (!d || d.state !== "open" || d.billId || !pay) return;
+      if (d?.state !== "open" || d.billId || !pay) return;
       let bill: Bill;
       try {
-        bill = await pay.createBill({ amount: d.amount.amount, currency: d.amount.currency, reference: d.id, description: `Wallet deposit ${d.id}` });
+        bill = await pay.createBill({
+          amount: d.amount.amount,
+          currency: d.amount.currency,
+          reference: d.id,
+          description: `Wallet deposit ${d.id}`,
+        });
       } catch (err) {
         // Not sent, or refused for the rate only: the job tries again a little later.
         if (err instanceof ProviderError && err.kind === "rate_limited" && !final) throw err;
@@ -260,7 +283,12 @@ export function createDepositService(deps: DepositServiceDeps) {
         }
         // Unknown outcome (or a bill with our reference exists already): found again by reference.
         logger.warn({ err, depositId: id }, "xpay bill creation outcome unknown; looking it up by reference");
-        await notifier.notifyUser({ userId: d.userId, key: "deposit-delayed", args: { depositId: d.id, amount: money(d.amount.amount, d.amount.currency) }, dedupeKey: `deposit:${id}:delayed` });
+        await notifier.notifyUser({
+          userId: d.userId,
+          key: "deposit-delayed",
+          args: { depositId: d.id, amount: money(d.amount.amount, d.amount.currency) },
+          dedupeKey: `deposit:${id}:delayed`,
+        });
         await deps.jobs.check(id, RECHECK_AFTER_MS);
         return;
       }
@@ -288,7 +316,7 @@ export function createDepositService(deps: DepositServiceDeps) {
     async cancel(id: string, final: boolean): Promise<void> {
       const d = await store.deposits.get(id);
       const pay = payments();
-      if (!d || d.state !== "open" || !pay) return;
+      if (d?.state !== "open" || !pay) return;
       try {
         const found = await findBill(d, pay);
         if (!found) return fail(d, "cancelled before a bill existed", "deposit-cancelled");
@@ -306,7 +334,12 @@ export function createDepositService(deps: DepositServiceDeps) {
       } catch (err) {
         if (!final) throw err;
         logger.warn({ err, depositId: id }, "deposit could not be cancelled");
-        await notifier.notifyUser({ userId: d.userId, key: "deposit-cancel-failed", args: { depositId: d.id }, dedupeKey: `deposit:${id}:cancel-failed:${Date.now()}` });
+        await notifier.notifyUser({
+          userId: d.userId,
+          key: "deposit-cancel-failed",
+          args: { depositId: d.id },
+          dedupeKey: `deposit:${id}:cancel-failed:${Date.now()}`,
+        });
       }
     },
 

@@ -9,7 +9,19 @@ import { times } from "./pricing.js";
  */
 export type Draft = Pick<
   OrderRecord,
-  "id" | "userId" | "provider" | "sku" | "productName" | "quantity" | "email" | "playerId" | "zone" | "unitCost" | "price" | "cost" | "createdAt"
+  | "id"
+  | "userId"
+  | "provider"
+  | "sku"
+  | "productName"
+  | "quantity"
+  | "email"
+  | "playerId"
+  | "zone"
+  | "unitCost"
+  | "price"
+  | "cost"
+  | "createdAt"
 > & { unitPrice: Money };
 
 export const DRAFT_TTL_MS = 30 * 60_000;

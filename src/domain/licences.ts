@@ -4,7 +4,14 @@
  * the key up. No grammY, no HTTP: the bot and the webhook route call in here.
  */
 import type { Logger } from "../observability/logger.js";
-import { ProviderError, type LicenceSource, type LicenceVerification, type ProviderDirectory, type XenWebhookEvent, type XenWebhookKind } from "../providers/types.js";
+import {
+  ProviderError,
+  type LicenceSource,
+  type LicenceVerification,
+  type ProviderDirectory,
+  type XenWebhookEvent,
+  type XenWebhookKind,
+} from "../providers/types.js";
 import type { Kv, LicenceLinks, Users } from "../store/types.js";
 import { money, type MessageArg, type MessageArgs, type Notifier } from "./notifications.js";
 
@@ -83,7 +90,8 @@ export function createLicences(deps: {
       licence = await within(verify(src, key), deps.waitMs ?? LICENCE_WAIT_MS);
     } catch (err) {
       deps.logger.warn({ err, provider: "xen" }, "licence lookup failed");
-      if (err instanceof ProviderError && err.kind === "rate_limited") return { kind: "failed", reason: "rate_limited", retryAfterMs: err.retryAfterMs };
+      if (err instanceof ProviderError && err.kind === "rate_limited")
+        return { kind: "failed", reason: "rate_limited", retryAfterMs: err.retryAfterMs };
       if (err instanceof ProviderError && err.code === "invalid_license_key") return { kind: "malformed" };
       return { kind: "failed", reason: "unavailable" };
     }

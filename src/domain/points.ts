@@ -4,7 +4,14 @@
  * below and wait as they say; nothing here knows grammY or BullMQ.
  */
 import type { Logger } from "../observability/logger.js";
-import { ProviderError, type PointsHistoryEntry, type PointsSource, type ProviderDirectory } from "../providers/types.js";
+import {
+  type AddPointsResult,
+  ProviderError,
+  type PointsHistoryEntry,
+  type PointsSource,
+  type ProviderDirectory,
+  type UserPoints,
+} from "../providers/types.js";
 import type { OrderRecord, PointsAwardRecord, Store, UserRecord } from "../store/types.js";
 import type { MessageArgs, Notifier } from "./notifications.js";
 
@@ -51,7 +58,10 @@ export function createPoints(deps: PointsDeps) {
   const { store, notifier, logger } = deps;
   const delays = deps.retryDelaysMs ?? DEFAULT_POINTS_RETRY_DELAYS_MS;
   const source = (): PointsSource | undefined => deps.providers.get("vifox")?.points;
-  const retry = (attempt: number): PointsStep => ({ kind: "retry", delayMs: delays[Math.min(Math.max(attempt - 1, 0), delays.length - 1)]! });
+  const retry = (attempt: number): PointsStep => ({
+    kind: "retry",
+    delayMs: delays[Math.min(Math.max(attempt - 1, 0), delays.length - 1)]!,
+  });
   const done: PointsStep = { kind: "done" };
 
   /** Admins hear of a problem once per spell; a successful award ends every spell. */
@@ -151,11 +161,25 @@ export function createPoints(deps: PointsDeps) {
     if (!ended) return;
     if (state === "awarded") {
       await endSpells();
-      await notifier.notifyUser({ userId: a.userId, key: "points-awarded", args: { points: a.points, orderId: a.orderId }, dedupeKey: `points:${a.orderId}:awarded` });
+      await notifier.notifyUser({
+        userId: a.userId,
+        key: "points-awarded",
+        args: { points: a.points, orderId: a.orderId },
+        dedupeKey: `points:${a.orderId}:awarded`,
+      });
     } else if (state === "limit_reached") {
-      await notifier.notifyUser({ userId: a.userId, key: "points-limit-reached", args: { orderId: a.orderId }, dedupeKey: `points:${a.orderId}:limit` });
+      await notifier.notifyUser({
+        userId: a.userId,
+        key: "points-limit-reached",
+        args: { orderId: a.orderId },
+        dedupeKey: `points:${a.orderId}:limit`,
+      });
     } else {
-      await notifier.notifyAdmins("admin-points-award-failed", { orderId: a.orderId, userId: String(a.userId), reason: note }, `points:${a.orderId}:failed`);
+      await notifier.notifyAdmins(
+        "admin-points-award-failed",
+        { orderId: a.orderId, userId: String(a.userId), reason: note },
+        `points:${a.orderId}:failed`,
+      );
     }
   }
 
@@ -199,14 +223,18 @@ export function createPoints(deps: PointsDeps) {
       // Counted and the e-mail recorded before the call; the transaction id was stored earlier.
       a = await store.awards.update(orderId, { email: user.email, attempts: a.attempts + 1, note: "sending" });
       if (!a) return done;
-      let result;
+      let result: AddPointsResult;
       try {
-        result = await points.addPoints([{ email: a.email, points: a.points, description: `Order ${orderId}`, externalId: orderId }], a.transactionId);
+        result = await points.addPoints(
+          [{ email: a.email, points: a.points, description: `Order ${orderId}`, externalId: orderId }],
+          a.transactionId,
+        );
       } catch (err) {
         const current = a;
         // The id stays: after an unknown outcome its retry answers 410 if it was applied, and a
         // refused request did not use it. A fresh id here could pay a lost, applied call twice.
-        if (err instanceof ProviderError) await store.awards.update(orderId, { note: `${err.definite ? "refused" : "unknown"}:${err.kind}:${err.code}` });
+        if (err instanceof ProviderError)
+          await store.awards.update(orderId, { note: `${err.definite ? "refused" : "unknown"}:${err.kind}:${err.code}` });
         return failedCall(err, current.attempts, { orderId }, (code) => finish(current, "failed", code));
       }
       if (result.kind === "duplicate") {
@@ -254,7 +282,12 @@ export function createPoints(deps: PointsDeps) {
     const after = await ensureRegistered(points, user, attempt + 1);
     if ("kind" in after) return after;
     if (!wasRegistered && after.pointsRegisteredAt && after.email === user.email) {
-      await notifier.notifyUser({ userId, key: "points-registered", args: { email: user.email }, dedupeKey: `points:registered:${userId}:${after.pointsRegisteredAt}` });
+      await notifier.notifyUser({
+        userId,
+        key: "points-registered",
+        args: { email: user.email },
+        dedupeKey: `points:registered:${userId}:${after.pointsRegisteredAt}`,
+      });
     }
     await resumeAwaiting(userId);
     return done;
@@ -287,7 +320,7 @@ export function createPoints(deps: PointsDeps) {
       await deps.jobs.register(userId);
       return { kind: "registering", email: user.email };
     }
-    let found;
+    let found: UserPoints | undefined;
     try {
       [found] = await points.userPoints({ emails: [user.email], withHistory: true });
     } catch (err) {

@@ -56,5 +56,12 @@ export function majorUnits(m: Money): string {
 
 /** CSV rows: category, product, product id (as admins' /price takes it), price, currency, in stock. */
 export function priceListRows(items: readonly PriceListItem[]): (string | number)[][] {
-  return items.map((i) => [i.category, i.name, productKey(i.provider, i.sku), majorUnits(i.price), i.price.currency, i.inStock ? "yes" : "no"]);
+  return items.map((i) => [
+    i.category,
+    i.name,
+    productKey(i.provider, i.sku),
+    majorUnits(i.price),
+    i.price.currency,
+    i.inStock ? "yes" : "no",
+  ]);
 }

@@ -16,7 +16,12 @@ export interface QuoteDeps {
  * it will be paid from. The purchase flow and "Buy again" both make their drafts here, so a
  * card always shows what Confirm will charge.
  */
-export async function quote(deps: QuoteDeps, userId: number, product: Product, input: DraftInput): Promise<{ draft: Draft; balance: number }> {
+export async function quote(
+  deps: QuoteDeps,
+  userId: number,
+  product: Product,
+  input: DraftInput,
+): Promise<{ draft: Draft; balance: number }> {
   const tier = (await deps.resellers.get(userId))?.tier ?? "member";
   const unitPrice = await deps.catalog.price(product, tier);
   const draft = await deps.drafts.create(userId, product, unitPrice, input);

@@ -21,7 +21,9 @@ export type ReorderOutcome =
  * "Buy again": a new draft for the same product and customer (player id and zone, or e-mail and
  * quantity) at this moment's price. Nothing is charged here; the card's Confirm places it.
  */
-export function createReorder(deps: QuoteDeps & { orders: Pick<Orders, "get">; resellers: Resellers; catalog: Catalog; settings: Settings }) {
+export function createReorder(
+  deps: QuoteDeps & { orders: Pick<Orders, "get">; resellers: Resellers; catalog: Catalog; settings: Settings },
+) {
   return async function again(orderId: string, userId: number): Promise<ReorderOutcome> {
     const order = await deps.orders.get(orderId);
     if (!order || order.userId !== userId) return { kind: "not_found" };

@@ -15,7 +15,14 @@ export function createSavedCustomers(deps: { customers: SavedCustomers; orders: 
   async function remember(order: OrderRecord) {
     if (order.playerId) {
       await customers.remember(
-        { userId: order.userId, kind: "player", value: order.playerId, zone: order.zone, nickname: order.nickname, usedAt: order.createdAt },
+        {
+          userId: order.userId,
+          kind: "player",
+          value: order.playerId,
+          zone: order.zone,
+          nickname: order.nickname,
+          usedAt: order.createdAt,
+        },
         SAVED_PER_KIND,
       );
     } else if (order.email) {

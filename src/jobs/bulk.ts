@@ -12,7 +12,8 @@ export const BULK_CHECK_MS = 2_000;
 export function queueBulkJobs(queues: Queues) {
   return {
     // One job per batch, whoever asks (a second Confirm, a retry).
-    summary: (batchId: string) => queues.add<BulkSummaryJob>("bulk-summaries", { batchId }, { jobId: `bulk-summary:${batchId}`, delayMs: BULK_CHECK_MS }),
+    summary: (batchId: string) =>
+      queues.add<BulkSummaryJob>("bulk-summaries", { batchId }, { jobId: `bulk-summary:${batchId}`, delayMs: BULK_CHECK_MS }),
   };
 }
 

@@ -89,7 +89,10 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
       // Running jobs may finish (a graceful stop); one stuck behind a lost Redis connection or a
       // provider's rate limit must not hold the shutdown: after the grace period, force.
       const graceful = Promise.all(workers.map((w) => w.close()));
-      const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(r, CLOSE_GRACE_MS, true).unref())]);
+      const timedOut = await Promise.race([
+        graceful.then(() => false),
+        new Promise<boolean>((r) => setTimeout(r, CLOSE_GRACE_MS, true).unref()),
+      ]);
       if (timedOut) {
         logger.warn({ graceMs: CLOSE_GRACE_MS }, "jobs still running at shutdown: closing workers by force (they run again elsewhere)");
         await Promise.all(workers.map((w) => w.close(true)));

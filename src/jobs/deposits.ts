@@ -39,12 +39,19 @@ export function queueDepositJobs(queues: Queues, kv: Kv): DepositJobs {
       if (!(await kv.setIfAbsent(queuedMarker(depositId), "1", QUEUED_MARKER_MS))) return;
       await queues.add<DepositJob>(QUEUE, { kind: "check", depositId }, { jobId });
     },
-    cancel: (depositId) => queues.add<DepositJob>(QUEUE, { kind: "cancel", depositId }, { jobId: `deposit:${depositId}:cancel:${randomUUID()}` }),
+    cancel: (depositId) =>
+      queues.add<DepositJob>(QUEUE, { kind: "cancel", depositId }, { jobId: `deposit:${depositId}:cancel:${randomUUID()}` }),
   };
 }
 
 /** Starts the deposit worker and the periodic check; returns a function that stops the latter. */
-export function startDepositWorkers(deps: { queues: Queues; deposits: DepositService; kv: Kv; logger: Logger; everyMs?: number }): () => void {
+export function startDepositWorkers(deps: {
+  queues: Queues;
+  deposits: DepositService;
+  kv: Kv;
+  logger: Logger;
+  everyMs?: number;
+}): () => void {
   const { queues, deposits, kv, logger } = deps;
   queues.process<DepositJob>(
     QUEUE,

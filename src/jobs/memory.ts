@@ -21,7 +21,10 @@ export function memoryQueues(logger: Logger): Queues {
   let closed = false;
   let active = 0;
 
-  const list = (q: QueueName) => jobs.get(q) ?? (jobs.set(q, []), jobs.get(q)!);
+  const list = (q: QueueName) => {
+    if (!jobs.has(q)) jobs.set(q, []);
+    return jobs.get(q)!;
+  };
 
   function tick() {
     timer = undefined;

@@ -21,7 +21,11 @@ export interface NotificationJob {
 /** Chat messages go out through the durable queue, never straight from a webhook or a job. */
 export function queueNotifier(queues: Queues, adminIds: readonly number[]): Notifier {
   const enqueue = (n: Notification) =>
-    queues.add<NotificationJob>("notifications", { userId: n.userId, key: n.key, args: n.args, buttons: n.buttons, broadcastId: n.broadcastId }, { jobId: n.dedupeKey });
+    queues.add<NotificationJob>(
+      "notifications",
+      { userId: n.userId, key: n.key, args: n.args, buttons: n.buttons, broadcastId: n.broadcastId },
+      { jobId: n.dedupeKey },
+    );
   return {
     notifyUser: enqueue,
     async notifyAdmins(key, args, dedupeKey, buttons) {

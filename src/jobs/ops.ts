@@ -20,14 +20,28 @@ export async function checkBalancesOnce(deps: { balances: BalanceAlerts; kv: Kv 
 }
 
 /** Starts both timers in this process; returns a function that stops them. */
-export function startOpsTimers(deps: { reports: DailyReports; balances: BalanceAlerts; kv: Kv; logger: Logger; timings?: Partial<OpsTimings> }) {
+export function startOpsTimers(deps: {
+  reports: DailyReports;
+  balances: BalanceAlerts;
+  kv: Kv;
+  logger: Logger;
+  timings?: Partial<OpsTimings>;
+}) {
   const t = { ...OPS_TIMINGS, ...deps.timings };
   const { logger } = deps;
   const timers = [
-    setInterval(() => void deps.reports.sendIfDue().catch((err: unknown) => logger.warn({ err }, "daily report failed; retried on the next tick")), t.reportEveryMs),
+    setInterval(
+      () => void deps.reports.sendIfDue().catch((err: unknown) => logger.warn({ err }, "daily report failed; retried on the next tick")),
+      t.reportEveryMs,
+    ),
   ];
   if (deps.balances.enabled) {
-    timers.push(setInterval(() => void checkBalancesOnce(deps, t.balanceEveryMs).catch((err: unknown) => logger.warn({ err }, "balance check failed")), t.balanceEveryMs));
+    timers.push(
+      setInterval(
+        () => void checkBalancesOnce(deps, t.balanceEveryMs).catch((err: unknown) => logger.warn({ err }, "balance check failed")),
+        t.balanceEveryMs,
+      ),
+    );
   }
   for (const timer of timers) timer.unref();
   return () => timers.forEach(clearInterval);

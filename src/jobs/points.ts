@@ -11,9 +11,11 @@ export type PointsJob =
 
 export function queuePointsJobs(queues: Queues): PointsJobs {
   return {
-    award: (orderId, tag) => queues.add<PointsJob>("points-awards", { kind: "award", orderId }, { jobId: tag ? `award:${orderId}:${tag}` : `award:${orderId}` }),
+    award: (orderId, tag) =>
+      queues.add<PointsJob>("points-awards", { kind: "award", orderId }, { jobId: tag ? `award:${orderId}:${tag}` : `award:${orderId}` }),
     // A registration may be asked for again at any time (a new e-mail, /points): always a new job.
-    register: (userId) => queues.add<PointsJob>("points-awards", { kind: "register", userId }, { jobId: `register:${userId}:${Date.now()}` }),
+    register: (userId) =>
+      queues.add<PointsJob>("points-awards", { kind: "register", userId }, { jobId: `register:${userId}:${Date.now()}` }),
   };
 }
 
@@ -32,7 +34,8 @@ export function startPointsWorker(deps: { queues: Queues; points: Points; kv: Kv
     async (job) => {
       const step = job.kind === "award" ? await points.runAward(job.orderId) : await points.runRegister(job.userId, job.retries ?? 0);
       // Waiting is not failing: the job sleeps and keeps its place (and its id) in the queue.
-      if (step.kind === "retry") throw new RetryLater(step.delayMs, "job", job.kind === "register" ? { retries: (job.retries ?? 0) + 1 } : undefined);
+      if (step.kind === "retry")
+        throw new RetryLater(step.delayMs, "job", job.kind === "register" ? { retries: (job.retries ?? 0) + 1 } : undefined);
     },
     { concurrency: 2, attempts: 5 },
   );
@@ -44,7 +47,10 @@ export function startPointsWorker(deps: { queues: Queues; points: Points; kv: Kv
     const queued = new Set((await queues.queuedData<PointsJob>("points-awards")).flatMap((j) => (j.kind === "award" ? [j.orderId] : [])));
     await points.reviveAwards(queued, timings.quietMs);
   };
-  const sweep = setInterval(() => void runSweep().catch((err: unknown) => logger.warn({ err }, "sweep of points awards failed")), timings.everyMs);
+  const sweep = setInterval(
+    () => void runSweep().catch((err: unknown) => logger.warn({ err }, "sweep of points awards failed")),
+    timings.everyMs,
+  );
   sweep.unref();
   return () => clearInterval(sweep);
 }

@@ -25,11 +25,19 @@ export function delayFor(delays: readonly number[], attempt: number): number {
 
 export function queueScheduler(
   queues: Queues,
-  delays: { poll: readonly number[]; reconcile: readonly number[] } = { poll: DEFAULT_POLL_DELAYS_MS, reconcile: DEFAULT_RECONCILE_DELAYS_MS },
+  delays: { poll: readonly number[]; reconcile: readonly number[] } = {
+    poll: DEFAULT_POLL_DELAYS_MS,
+    reconcile: DEFAULT_RECONCILE_DELAYS_MS,
+  },
 ): Scheduler {
-  const add = (queue: "status-polls" | "reconcile", kind: string, delays: readonly number[]) =>
+  const add =
+    (queue: "status-polls" | "reconcile", kind: string, delays: readonly number[]) =>
     (orderId: string, attempt: number, chain = attempt === 0 ? newChain() : "0") =>
-      queues.add<OrderJob>(queue, { orderId, attempt, chain }, { jobId: `${kind}:${orderId}:${chain}:${attempt}`, delayMs: delayFor(delays, attempt) });
+      queues.add<OrderJob>(
+        queue,
+        { orderId, attempt, chain },
+        { jobId: `${kind}:${orderId}:${chain}:${attempt}`, delayMs: delayFor(delays, attempt) },
+      );
   return {
     // One placement per order, whoever asks; "queued" when the provider's line is already long.
     async placement(orderId) {

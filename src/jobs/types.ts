@@ -3,8 +3,23 @@
  * not queued again), and workers. BullMQ implements it on Redis (durable, shared by every bot
  * process); an in-process implementation serves the no-Redis mode.
  */
-export type QueueName = "placements" | "notifications" | "status-polls" | "reconcile" | "points-awards" | "deposit-checks" | "bulk-summaries";
-export const QUEUE_NAMES: readonly QueueName[] = ["placements", "notifications", "status-polls", "reconcile", "points-awards", "deposit-checks", "bulk-summaries"];
+export type QueueName =
+  | "placements"
+  | "notifications"
+  | "status-polls"
+  | "reconcile"
+  | "points-awards"
+  | "deposit-checks"
+  | "bulk-summaries";
+export const QUEUE_NAMES: readonly QueueName[] = [
+  "placements",
+  "notifications",
+  "status-polls",
+  "reconcile",
+  "points-awards",
+  "deposit-checks",
+  "bulk-summaries",
+];
 
 export interface AddOptions {
   /** Stable id: adding a job whose id exists (waiting, delayed or recently done) is a no-op. */

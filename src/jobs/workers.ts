@@ -142,14 +142,21 @@ export function startWorkers(deps: {
   // Every process sweeps interrupted orders (the transition is a compare-and-set, so only one wins
   // per order); open orders without a job are revived by one process at a time (a lock in the
   // store), since two would start two chains of polls for one order.
-  const orderJobs = async (queue: "placements" | "status-polls" | "reconcile") => new Set((await queues.queuedData<OrderJob>(queue)).map((j) => j.orderId));
+  const orderJobs = async (queue: "placements" | "status-polls" | "reconcile") =>
+    new Set((await queues.queuedData<OrderJob>(queue)).map((j) => j.orderId));
   const runSweep = async () => {
     await deps.orders.sweepInterrupted(timings.interruptedAfterMs, await orderJobs("placements"));
     if (!(await kv.setIfAbsent("lock:order-sweep", "1", Math.max(1, timings.everyMs - 500)))) return;
-    await deps.orders.reviveOrphans({ polls: await orderJobs("status-polls"), reconciles: await orderJobs("reconcile") }, timings.orphanQuietMs);
+    await deps.orders.reviveOrphans(
+      { polls: await orderJobs("status-polls"), reconciles: await orderJobs("reconcile") },
+      timings.orphanQuietMs,
+    );
   };
   const timings = { ...SWEEP, ...deps.sweep };
-  const sweep = setInterval(() => void runSweep().catch((err: unknown) => logger.warn({ err }, "sweep of open orders failed")), timings.everyMs);
+  const sweep = setInterval(
+    () => void runSweep().catch((err: unknown) => logger.warn({ err }, "sweep of open orders failed")),
+    timings.everyMs,
+  );
   sweep.unref();
 
   queues.process<OrderJob>(

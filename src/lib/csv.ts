@@ -3,4 +3,4 @@ export const csvField = (v: string | number): string => (/[",\n\r]/.test(String(
 
 /** A header line and rows, each line ended by a newline. */
 export const csvLines = (header: string, rows: readonly (readonly (string | number)[])[]): string =>
-  [header, ...rows.map((r) => r.map(csvField).join(","))].join("\n") + "\n";
+  `${[header, ...rows.map((r) => r.map(csvField).join(","))].join("\n")}\n`;

@@ -18,13 +18,27 @@ export function httpErrorMessage(provider: ProviderId, endpoint: string, status:
 /** The meaning of a bare HTTP status, for answers an adapter has no specific rule for. */
 export function errorFromStatus(provider: ProviderId, endpoint: string, status: number, message?: string): ProviderError {
   const [kind, code]: [ProviderErrorKind, string] =
-    status === 400 ? ["rejected", "invalid_request"]
-    : status === 401 ? ["auth", "unauthorized"]
-    : status === 403 ? ["auth", "forbidden"]
-    : status === 404 ? ["not_found", "not_found"]
-    : status === 429 ? ["rate_limited", "rate_limited"]
-    : status >= 500 ? ["unavailable", "server_error"]
-    : status >= 400 ? ["rejected", `http_${status}`]
-    : ["bad_response", `unexpected_status_${status}`];
-  return new ProviderError({ provider, endpoint, kind, code, message: httpErrorMessage(provider, endpoint, status, message), httpStatus: status });
+    status === 400
+      ? ["rejected", "invalid_request"]
+      : status === 401
+        ? ["auth", "unauthorized"]
+        : status === 403
+          ? ["auth", "forbidden"]
+          : status === 404
+            ? ["not_found", "not_found"]
+            : status === 429
+              ? ["rate_limited", "rate_limited"]
+              : status >= 500
+                ? ["unavailable", "server_error"]
+                : status >= 400
+                  ? ["rejected", `http_${status}`]
+                  : ["bad_response", `unexpected_status_${status}`];
+  return new ProviderError({
+    provider,
+    endpoint,
+    kind,
+    code,
+    message: httpErrorMessage(provider, endpoint, status, message),
+    httpStatus: status,
+  });
 }

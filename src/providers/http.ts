@@ -155,12 +155,22 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
     const t0 = performance.now();
     let result: Attempt<T>;
     try {
-      const res = await transport({ url: req.url, method: req.method, headers: { accept: "application/json", ...headers }, body: req.body, signal });
+      const res = await transport({
+        url: req.url,
+        method: req.method,
+        headers: { accept: "application/json", ...headers },
+        body: req.body,
+        signal,
+      });
       result = interpret(req, res.status, res.headers, res.text, fail);
     } catch (e) {
       result = signal.aborted
         ? { ok: false, transient: true, error: fail("timeout", "timeout", `${provider} ${req.endpoint}: no answer within ${timeoutMs} ms`) }
-        : { ok: false, transient: true, error: fail("unavailable", "network", `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`) };
+        : {
+            ok: false,
+            transient: true,
+            error: fail("unavailable", "network", `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`),
+          };
     } finally {
       for (const release of releases) release();
     }
@@ -183,13 +193,25 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
     const json = parseJson(text);
     if ((status >= 200 && status < 300) || req.answers?.includes(status)) {
       if (!json.ok) {
-        return { ok: false, transient: false, status, error: fail("bad_response", "not_json", `${provider} ${req.endpoint}: HTTP ${status}: body is not JSON`, { status }) };
+        return {
+          ok: false,
+          transient: false,
+          status,
+          error: fail("bad_response", "not_json", `${provider} ${req.endpoint}: HTTP ${status}: body is not JSON`, { status }),
+        };
       }
       const parsed = req.schema.safeParse(json.value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "invalid";
-        return { ok: false, transient: false, status, error: fail("bad_response", "unexpected_body", `${provider} ${req.endpoint}: HTTP ${status}: unexpected body (${where})`, { status }) };
+        return {
+          ok: false,
+          transient: false,
+          status,
+          error: fail("bad_response", "unexpected_body", `${provider} ${req.endpoint}: HTTP ${status}: unexpected body (${where})`, {
+            status,
+          }),
+        };
       }
       return { ok: true, value: parsed.data };
     }
@@ -309,8 +331,22 @@ function sleep(ms: number): Promise<void> {
 
 /** What every adapter factory takes besides its own configuration. */
 /** The shared client for an adapter, from the registry's deps: its secrets are scrubbed from every error. */
-export function adapterHttp(provider: ProviderId, deps: AdapterDeps, secrets: string[], extra: Pick<ProviderHttpOptions, "transport"> = {}): ProviderHttp {
-  return createProviderHttp({ provider, timeoutMs: deps.timeouts.readMs, metrics: deps.metrics, logger: deps.logger, health: deps.health, secrets, retry: deps.retry, ...extra });
+export function adapterHttp(
+  provider: ProviderId,
+  deps: AdapterDeps,
+  secrets: string[],
+  extra: Pick<ProviderHttpOptions, "transport"> = {},
+): ProviderHttp {
+  return createProviderHttp({
+    provider,
+    timeoutMs: deps.timeouts.readMs,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    health: deps.health,
+    secrets,
+    retry: deps.retry,
+    ...extra,
+  });
 }
 
 export interface AdapterDeps {

@@ -89,12 +89,15 @@ export class RateLimiter implements Limiter {
       this.queue.push(grant);
       this.pump();
       if (maxWaitMs !== undefined && this.queue.includes(grant)) {
-        timer = setTimeout(() => {
-          const i = this.queue.indexOf(grant);
-          if (i < 0) return;
-          this.queue.splice(i, 1);
-          reject(new LimiterTimeout(maxWaitMs));
-        }, Math.max(0, maxWaitMs));
+        timer = setTimeout(
+          () => {
+            const i = this.queue.indexOf(grant);
+            if (i < 0) return;
+            this.queue.splice(i, 1);
+            reject(new LimiterTimeout(maxWaitMs));
+          },
+          Math.max(0, maxWaitMs),
+        );
       }
     });
   }

@@ -59,7 +59,8 @@ export function createProviderRegistry(
   if (cfg.gametopup) adapters.set("gametopup", createGametopupAdapter(cfg.gametopup, depsFor("gametopup")));
   if (cfg.xen) adapters.set("xen", createXenAdapter(cfg.xen, depsFor("xen")));
   if (cfg.vifox) adapters.set("vifox", createVifoxAdapter(cfg.vifox, depsFor("vifox")));
-  if (cfg.xpay) adapters.set("xpay", createXpayAdapter({ ...cfg.xpay, tokenCache: shared.xpayTokenCache ?? cfg.xpay.tokenCache }, depsFor("xpay")));
+  if (cfg.xpay)
+    adapters.set("xpay", createXpayAdapter({ ...cfg.xpay, tokenCache: shared.xpayTokenCache ?? cfg.xpay.tokenCache }, depsFor("xpay")));
 
   return {
     list: () => [...adapters.values()],

@@ -88,7 +88,8 @@ class SharedLimiter implements Limiter {
     const deadline = Date.now() + maxWaitMs;
     const id = randomUUID();
     for (;;) {
-      const wait = this.pausedForMs || Number(await this.redis.eval(TAKE, 2, this.log, this.pauseKey, this.opts.windowMs, this.opts.max, id));
+      const wait =
+        this.pausedForMs || Number(await this.redis.eval(TAKE, 2, this.log, this.pauseKey, this.opts.windowMs, this.opts.max, id));
       if (wait === 0) {
         let released = false;
         return () => {

@@ -17,7 +17,13 @@ export function verifyHexHmac(rawBody: Uint8Array, header: string | null | undef
 /** Strict UTF-8 JSON through the payload's schema; anything else is a malformed webhook (400). */
 export function parseWebhookBody<T>(provider: ProviderId, rawBody: Uint8Array, schema: z.ZodType<T>): T {
   const malformed = (detail: string) =>
-    new ProviderError({ provider, endpoint: "webhook", kind: "bad_response", code: "malformed_webhook", message: `${provider} webhook: ${detail}` });
+    new ProviderError({
+      provider,
+      endpoint: "webhook",
+      kind: "bad_response",
+      code: "malformed_webhook",
+      message: `${provider} webhook: ${detail}`,
+    });
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(rawBody));

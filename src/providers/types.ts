@@ -140,14 +140,7 @@ export interface ProviderAdapter {
  * - rate_limited: 429 after the client's own waiting; retryAfterMs when given.
  * - timeout / unavailable / bad_response: we cannot tell whether the action happened.
  */
-export type ProviderErrorKind =
-  | "rejected"
-  | "auth"
-  | "not_found"
-  | "rate_limited"
-  | "timeout"
-  | "unavailable"
-  | "bad_response";
+export type ProviderErrorKind = "rejected" | "auth" | "not_found" | "rate_limited" | "timeout" | "unavailable" | "bad_response";
 
 export class ProviderError extends Error {
   readonly provider: ProviderId;

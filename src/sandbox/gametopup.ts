@@ -26,12 +26,47 @@ export interface GametopupSeedProduct {
 }
 
 export const GAMETOPUP_SEED: GametopupSeedProduct[] = [
-  { kode: "1", kategori: "Mobile Games", produk: "Mobile Legends 86 Diamonds", harga: 19800, catatan: "Masukkan User ID dan Zone ID", status: "Aktif" },
-  { kode: "2", kategori: "Mobile Games", produk: "Mobile Legends 172 Diamonds", harga: 39000, catatan: "Masukkan User ID dan Zone ID", status: "Aktif" },
-  { kode: "3", kategori: "Mobile Games", produk: "Free Fire 140 Diamonds", harga: 18000, catatan: "Cukup masukkan Player ID", status: "Aktif" },
+  {
+    kode: "1",
+    kategori: "Mobile Games",
+    produk: "Mobile Legends 86 Diamonds",
+    harga: 19800,
+    catatan: "Masukkan User ID dan Zone ID",
+    status: "Aktif",
+  },
+  {
+    kode: "2",
+    kategori: "Mobile Games",
+    produk: "Mobile Legends 172 Diamonds",
+    harga: 39000,
+    catatan: "Masukkan User ID dan Zone ID",
+    status: "Aktif",
+  },
+  {
+    kode: "3",
+    kategori: "Mobile Games",
+    produk: "Free Fire 140 Diamonds",
+    harga: 18000,
+    catatan: "Cukup masukkan Player ID",
+    status: "Aktif",
+  },
   { kode: "4", kategori: "Mobile Games", produk: "PUBG Mobile 60 UC", harga: 14500, catatan: "Cukup masukkan Player ID", status: "Aktif" },
-  { kode: "5", kategori: "PC & Console", produk: "Genshin Impact 60 Genesis Crystals", harga: 15000, catatan: "Zone: os_asia, os_usa, os_euro, os_cht", status: "Aktif" },
-  { kode: "6", kategori: "Mobile Games", produk: "Honkai: Star Rail 60 Oneiric Shards", harga: 15500, catatan: "Sedang gangguan", status: "NonAktif" },
+  {
+    kode: "5",
+    kategori: "PC & Console",
+    produk: "Genshin Impact 60 Genesis Crystals",
+    harga: 15000,
+    catatan: "Zone: os_asia, os_usa, os_euro, os_cht",
+    status: "Aktif",
+  },
+  {
+    kode: "6",
+    kategori: "Mobile Games",
+    produk: "Honkai: Star Rail 60 Oneiric Shards",
+    harga: 15500,
+    catatan: "Sedang gangguan",
+    status: "NonAktif",
+  },
 ];
 
 export interface RateLimitSetting {
@@ -117,7 +152,8 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
   const harness = new FakeHarness<GametopupEndpoint>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const limits = opts.rateLimits === false ? undefined : { ...DOCUMENTED_LIMITS, ...definedOnly(opts.rateLimits ?? {}) };
-  const windows = () => (limits ? Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, new SlidingWindow(v.max, v.windowMs)])) : {});
+  const windows = () =>
+    limits ? Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, new SlidingWindow(v.max, v.windowMs)])) : {};
 
   const seed = () => new Map((opts.products ?? GAMETOPUP_SEED).map((p) => [p.kode, { ...p }]));
   let products = seed();
@@ -129,7 +165,10 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
   let limiter: Record<string, SlidingWindow> = windows();
 
   const app = new Hono<FakeEnv>();
-  app.use("*", harness.middleware((path) => (["/products", "/order", "/status"].includes(path) ? (path.slice(1) as GametopupEndpoint) : undefined)));
+  app.use(
+    "*",
+    harness.middleware((path) => (["/products", "/order", "/status"].includes(path) ? (path.slice(1) as GametopupEndpoint) : undefined)),
+  );
   app.use("*", async (c, next) => {
     if (ipStatus === "not_whitelisted") return fail(c, 403, "IP belum di whitelist");
     if (ipStatus === "mismatch") return fail(c, 403, "IP address not authorized");
@@ -254,7 +293,9 @@ export async function startGametopupFake(opts: GametopupFakeOptions = {}): Promi
     // The document does not say a Batal order is refunded; the fake refunds it once.
     if (status === "Batal" && t.status !== "Batal") balance += t.harga;
     t.status = status;
-    t.keterangan = keterangan ?? (status === "Success" ? "Pembelian berhasil" : status === "Batal" ? "Transaksi dibatalkan" : "Transaksi sedang diproses");
+    t.keterangan =
+      keterangan ??
+      (status === "Success" ? "Pembelian berhasil" : status === "Batal" ? "Transaksi dibatalkan" : "Transaksi sedang diproses");
     if (nickname !== undefined) t.nickname = nickname;
     else if (status === "Success" && !t.nickname) t.nickname = `Player${t.user_id.slice(-4)}`;
   }

@@ -127,7 +127,7 @@ export class FakeHarness<E extends string> {
     };
   }
 
-  private async fail(c: Context<FakeEnv>, mode: FailMode, entry: LoggedRequest, replace: boolean): Promise<Response | void> {
+  private async fail(c: Context<FakeEnv>, mode: FailMode, entry: LoggedRequest, replace: boolean): Promise<Response | undefined> {
     let res: Response;
     if (mode === "timeout") {
       // Hold the answer back until the fake closes or resets; the client times out first.
@@ -159,7 +159,10 @@ export function parseMaybeJson(text: string): unknown {
 /** A sliding-window limit: at most `max` hits in any `windowMs`. */
 export class SlidingWindow {
   private hits: number[] = [];
-  constructor(readonly max: number, readonly windowMs: number) {}
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
 
   /** Counts a hit when allowed; otherwise returns how long until one would be. */
   hit(now = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {

@@ -48,7 +48,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       throw e;
     }
   };
-  const gametopup = await start(startGametopupFake({ host, apiKey: randomSecret().slice(0, 40), autoComplete: opts.autoProgress ? { afterMs: 10_000 } : undefined }));
+  const gametopup = await start(
+    startGametopupFake({ host, apiKey: randomSecret().slice(0, 40), autoComplete: opts.autoProgress ? { afterMs: 10_000 } : undefined }),
+  );
   const xen = await start(startXenFake({ host }));
   const vifox = await start(startVifoxFake({ host, partnerName: "sandbox" }));
   const xpay = await start(startXpayFake({ host, currency: "IDR", autoPay: opts.autoProgress ? { afterMs: 15_000 } : undefined }));
@@ -77,12 +79,53 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 }
 
-export { startXinstituteFake, XINSTITUTE_SEED, type XinstituteFake, type XinstituteFakeOptions, type XinstituteControl, type XinstituteFakeOrder } from "./xinstitute.js";
-export { startGametopupFake, GAMETOPUP_SEED, type GametopupFake, type GametopupFakeOptions, type GametopupControl, type FakeTransaction } from "./gametopup.js";
+export {
+  startXinstituteFake,
+  XINSTITUTE_SEED,
+  type XinstituteFake,
+  type XinstituteFakeOptions,
+  type XinstituteControl,
+  type XinstituteFakeOrder,
+} from "./xinstitute.js";
+export {
+  startGametopupFake,
+  GAMETOPUP_SEED,
+  type GametopupFake,
+  type GametopupFakeOptions,
+  type GametopupControl,
+  type FakeTransaction,
+} from "./gametopup.js";
 export type { FailSpec, LoggedRequest } from "./harness.js";
 export type { WebhookDelivery, WebhookAttempt } from "./xinstitute-webhooks.js";
-export { startVifoxFake, type VifoxFake, type VifoxFakeOptions, type VifoxControl, type VifoxFakeUser, type VifoxSeedUser, type VifoxHistoryRow } from "./vifox.js";
-export { startXenFake, XEN_EXTENSIONS, XEN_ALL_SCOPES, xenSeedLicences, type XenFake, type XenFakeOptions, type XenControl, type XenFakeLicence, type XenFakeOrder, type XenScope } from "./xen.js";
+export {
+  startVifoxFake,
+  type VifoxFake,
+  type VifoxFakeOptions,
+  type VifoxControl,
+  type VifoxFakeUser,
+  type VifoxSeedUser,
+  type VifoxHistoryRow,
+} from "./vifox.js";
+export {
+  startXenFake,
+  XEN_EXTENSIONS,
+  XEN_ALL_SCOPES,
+  xenSeedLicences,
+  type XenFake,
+  type XenFakeOptions,
+  type XenControl,
+  type XenFakeLicence,
+  type XenFakeOrder,
+  type XenScope,
+} from "./xen.js";
 export type { XenWebhookDelivery, XenForgery, XenFakeEvent } from "./xen-webhooks.js";
-export { startXpayFake, type XpayFake, type XpayFakeOptions, type XpayControl, type XpayFakeBill, type XpayFakeBillStatus, type XpayFakeEndpoint } from "./xpay.js";
+export {
+  startXpayFake,
+  type XpayFake,
+  type XpayFakeOptions,
+  type XpayControl,
+  type XpayFakeBill,
+  type XpayFakeBillStatus,
+  type XpayFakeEndpoint,
+} from "./xpay.js";
 export type { HintPost } from "./xpay-hints.js";

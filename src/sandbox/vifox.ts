@@ -164,12 +164,21 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     rawBodies.set(c.req.raw, new Uint8Array(await c.req.arrayBuffer()));
     await next();
   });
-  app.use("*", harness.middleware((path) => (path.startsWith(PREFIX) && ENDPOINTS.has(path.slice(PREFIX.length)) ? (path.slice(PREFIX.length) as VifoxEndpoint) : undefined)));
+  app.use(
+    "*",
+    harness.middleware((path) =>
+      path.startsWith(PREFIX) && ENDPOINTS.has(path.slice(PREFIX.length)) ? (path.slice(PREFIX.length) as VifoxEndpoint) : undefined,
+    ),
+  );
 
   app.all("*", (c) => {
     const endpoint = c.req.path.startsWith(PREFIX) ? c.req.path.slice(PREFIX.length) : "";
     if (!ENDPOINTS.has(endpoint)) return reply(c, { status: 404, body: { message: "Not Found" } });
-    if (c.req.method !== "POST") return reply(c, { status: 405, body: { message: `The ${c.req.method} method is not supported for this route. Supported methods: POST.` } });
+    if (c.req.method !== "POST")
+      return reply(c, {
+        status: 405,
+        body: { message: `The ${c.req.method} method is not supported for this route. Supported methods: POST.` },
+      });
     const write = WRITES.has(endpoint);
     const raw = rawBodies.get(c.req.raw) ?? new Uint8Array();
     const refused = authenticate(c, write, raw);
@@ -179,7 +188,8 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     if (write) {
       // Assumption: the document gives no answer for an id of the wrong shape or another
       // partner's name; the fake treats it as missing (409).
-      if (!txId || !new RegExp(`^${escapeRegExp(partnerName)}_\\d{10}$`).test(txId)) return reply(c, { status: 409, body: { message: "Missing X-TRANSACTION-ID header" } });
+      if (!txId || !new RegExp(`^${escapeRegExp(partnerName)}_\\d{10}$`).test(txId))
+        return reply(c, { status: 409, body: { message: "Missing X-TRANSACTION-ID header" } });
       if (usedIds.has(txId)) return reply(c, { status: 410, body: { message: "Duplicate transaction ID" } });
     }
     const body = parseBody(raw);
@@ -257,14 +267,18 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
       const email = field(item, "email");
       const point = field(item, "point");
       if (typeof email !== "string" || email === "") return invalid(`users.${i}.email`, `The users.${i}.email field is required.`);
-      if (typeof point !== "number" || !Number.isSafeInteger(point)) return invalid(`users.${i}.point`, `The users.${i}.point field must be an integer.`);
+      if (typeof point !== "number" || !Number.isSafeInteger(point))
+        return invalid(`users.${i}.point`, `The users.${i}.point field must be an integer.`);
       // Assumption: an award of 0 points is refused as invalid (the document does not say).
       if (point === 0) return invalid(`users.${i}.point`, `The users.${i}.point field must not be zero.`);
     }
     const data = (list as Array<Record<string, unknown>>).map((item) => {
       const email = item.email as string;
       const point = item.point as number;
-      const ext = typeof item.external_transaction_id === "string" || typeof item.external_transaction_id === "number" ? item.external_transaction_id : null;
+      const ext =
+        typeof item.external_transaction_id === "string" || typeof item.external_transaction_id === "number"
+          ? item.external_transaction_id
+          : null;
       const verdict = (status: number, message: string) => ({ status, email, external_transaction_id: ext, message });
       const user = users.get(key(email));
       if (!user) return verdict(404, "Not registered user");
@@ -282,7 +296,15 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
 
   function record(user: VifoxFakeUser, point: number, description: string, ext: string | number | null) {
     const at = laravelTime();
-    const row = { type: "web_service" as const, external_transaction_id: ext, active: true as const, created_by: 0 as const, created_at: at, updated_at: at, deleted_at: null };
+    const row = {
+      type: "web_service" as const,
+      external_transaction_id: ext,
+      active: true as const,
+      created_by: 0 as const,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
     user.history.unshift(
       { id: nextHistoryId++, user_id: user.id, point, reason: "partner", description, item_id: PARTNER_ITEM_ID, ...row },
       { id: nextHistoryId++, user_id: PARTNER_USER_ID, point: -point, reason: "user_partner", description: null, item_id: user.id, ...row },
@@ -293,9 +315,16 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     if (body === MALFORMED) return invalid("users", "The users field must be an array.");
     const asked = field(body, "users");
     const option = field(body, "option");
-    if (asked !== undefined && (!Array.isArray(asked) || asked.some((e) => typeof e !== "string"))) return invalid("users", "The users field must be an array.");
+    if (asked !== undefined && (!Array.isArray(asked) || asked.some((e) => typeof e !== "string")))
+      return invalid("users", "The users field must be an array.");
     const withHistory = option === "history";
-    const row = (u: VifoxFakeUser) => ({ status: 200, point: String(u.points), email: u.email, message: "Valid User", history: withHistory ? u.history.map((h) => ({ ...h })) : [] });
+    const row = (u: VifoxFakeUser) => ({
+      status: 200,
+      point: String(u.points),
+      email: u.email,
+      message: "Valid User",
+      history: withHistory ? u.history.map((h) => ({ ...h })) : [],
+    });
     // Assumption: an empty `users` array is read as no filter, like an absent one.
     if (Array.isArray(asked) && asked.length > 0) {
       const data = (asked as string[]).map((email) => {
@@ -324,7 +353,10 @@ export async function startVifoxFake(opts: VifoxFakeOptions = {}): Promise<Vifox
     const parent = p ? { first_name: p.firstName, last_name: p.lastName, email: p.email, referral_code: p.referralCode } : null;
     return {
       status: 200,
-      body: { status: 200, data: { first_name: u.firstName, last_name: u.lastName, email: u.email, point: String(u.points), kyc_status: u.kyc, parent } },
+      body: {
+        status: 200,
+        data: { first_name: u.firstName, last_name: u.lastName, email: u.email, point: String(u.points), kyc_status: u.kyc, parent },
+      },
     };
   }
 

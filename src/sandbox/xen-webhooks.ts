@@ -57,7 +57,16 @@ export class XenWebhookSender {
     }
     // Tampering after signing: the bytes differ from what the signature covers.
     const body = forge === "tampered_body" ? signed.replace(/\}$/, ',"tampered":true}') : signed;
-    const delivery: XenWebhookDelivery = { index: this.log.length, event, url, body, headers, forged: forge, attempts: [], outcome: "no_webhook_url" };
+    const delivery: XenWebhookDelivery = {
+      index: this.log.length,
+      event,
+      url,
+      body,
+      headers,
+      forged: forge,
+      attempts: [],
+      outcome: "no_webhook_url",
+    };
     this.log.push(delivery);
     if (url) await this.post(delivery);
     return copy(delivery);

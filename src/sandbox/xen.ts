@@ -62,7 +62,14 @@ export function xenSeedLicences(now = Date.now()): XenFakeLicence[] {
   const base = { revoked: false, createdAt: now - 90 * DAY, lastVerifiedAt: null, verifyCount: 0 };
   return [
     { ...base, key: "XS-ABC-DEF-GHI", extension: "extension", domain: "forum.example.com", expiresAt: now + 365 * DAY },
-    { ...base, key: "XS-REV-OKE-D01", extension: "resource-manager-pro", domain: "revoked.example.net", expiresAt: now + 200 * DAY, revoked: true },
+    {
+      ...base,
+      key: "XS-REV-OKE-D01",
+      extension: "resource-manager-pro",
+      domain: "revoked.example.net",
+      expiresAt: now + 200 * DAY,
+      revoked: true,
+    },
     { ...base, key: "XS-EXP-IRE-D01", extension: "extension", domain: "old.example.org", expiresAt: now - 30 * DAY },
     { ...base, key: "XS-NEW-UNB-OUND", extension: "resource-manager-pro", domain: null, expiresAt: null },
   ];
@@ -96,11 +103,20 @@ export interface XenControl {
   /** Moves the licence to another domain; with a webhook URL set, sends license.domain_changed. */
   changeDomain(key: string, domain: string): Promise<XenWebhookDelivery | undefined>;
   /** Records a paid order (and a new licence for it); with a webhook URL set, sends order.paid. */
-  addOrder(o: { extension?: string; total?: number; currency?: string; customerEmail?: string }): Promise<{ order: XenFakeOrder; delivery?: XenWebhookDelivery }>;
+  addOrder(o: {
+    extension?: string;
+    total?: number;
+    currency?: string;
+    customerEmail?: string;
+  }): Promise<{ order: XenFakeOrder; delivery?: XenWebhookDelivery }>;
   orders(): XenFakeOrder[];
   setWebhookUrl(url: string | undefined): void;
   /** Any of the seven events with a payload of the assumed shape; `forge` spoils it on purpose. */
-  sendWebhook(event: XenFakeEvent, data: Record<string, unknown>, opts?: { forge?: XenForgery; id?: string | null }): Promise<XenWebhookDelivery>;
+  sendWebhook(
+    event: XenFakeEvent,
+    data: Record<string, unknown>,
+    opts?: { forge?: XenForgery; id?: string | null },
+  ): Promise<XenWebhookDelivery>;
   /** The same bytes and headers again. */
   redeliver(index: number): Promise<XenWebhookDelivery>;
   deliveries(): XenWebhookDelivery[];
@@ -139,8 +155,26 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
   const seedOrders = () => {
     const t = Date.now();
     return [
-      { id: 1001, status: "paid", total: 49, currency: "EUR", licenseKey: "XS-ABC-DEF-GHI", extension: "extension", customerEmail: "user@example.com", createdAt: t - 90 * DAY },
-      { id: 1002, status: "refunded", total: 29.9, currency: "EUR", licenseKey: null, extension: "resource-manager-pro", customerEmail: "user@example.com", createdAt: t - 10 * DAY },
+      {
+        id: 1001,
+        status: "paid",
+        total: 49,
+        currency: "EUR",
+        licenseKey: "XS-ABC-DEF-GHI",
+        extension: "extension",
+        customerEmail: "user@example.com",
+        createdAt: t - 90 * DAY,
+      },
+      {
+        id: 1002,
+        status: "refunded",
+        total: 29.9,
+        currency: "EUR",
+        licenseKey: null,
+        extension: "resource-manager-pro",
+        customerEmail: "user@example.com",
+        createdAt: t - 10 * DAY,
+      },
     ] satisfies XenFakeOrder[];
   };
   // Only the SHA-256 of a key is kept, as the document says of the real service.
@@ -150,7 +184,10 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
   let windows = new Map<string, SlidingWindow>();
 
   const app = new Hono<FakeEnv>();
-  app.use("*", harness.middleware((path) => route(path, "GET")?.endpoint ?? route(path, "POST")?.endpoint));
+  app.use(
+    "*",
+    harness.middleware((path) => route(path, "GET")?.endpoint ?? route(path, "POST")?.endpoint),
+  );
 
   app.all("*", async (c) => {
     // The raw (still encoded) path: a key may hold "/" or "?" once decoded.
@@ -196,7 +233,12 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
       case "heartbeat":
         return heartbeat(c, r.key!);
       case "orders":
-        return c.json({ data: [...orders].sort((a, b) => b.createdAt - a.createdAt).slice(0, 100).map(orderItem) });
+        return c.json({
+          data: [...orders]
+            .sort((a, b) => b.createdAt - a.createdAt)
+            .slice(0, 100)
+            .map(orderItem),
+        });
     }
   });
 
@@ -212,7 +254,8 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
         return error(c, 400, "invalid_request", "Body must be JSON.");
       }
       const d = (body as { domain?: unknown } | null)?.domain;
-      if (d !== undefined && (typeof d !== "string" || d.trim() === "")) return error(c, 400, "invalid_request", "domain must be a non-empty string.");
+      if (d !== undefined && (typeof d !== "string" || d.trim() === ""))
+        return error(c, 400, "invalid_request", "domain must be a non-empty string.");
       domain = typeof d === "string" ? d.trim().toLowerCase() : undefined;
     }
     const l = licences.get(key);
@@ -240,7 +283,8 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
     if (!w) windows.set(bucket, (w = new SlidingWindow(limit.max, limit.windowMs)));
     const r = w.hit();
     if (r.ok) return undefined;
-    const message = limit.windowMs === 60_000 ? `Rate limit exceeded (${limit.max}/min).` : `Rate limit exceeded (${limit.max}/${limit.windowMs} ms).`;
+    const message =
+      limit.windowMs === 60_000 ? `Rate limit exceeded (${limit.max}/min).` : `Rate limit exceeded (${limit.max}/${limit.windowMs} ms).`;
     return (c: Context<FakeEnv>) =>
       c.json({ error: { code: "rate_limited", message } }, 429, {
         "X-RateLimit-Limit": String(limit.max),
@@ -356,7 +400,14 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
       orders.push(order);
       if (!sender.url) return { order: { ...order } };
       const ext = orderItem(order).extension;
-      const delivery = await emit("order.paid", { order_id: order.id, license_key: licenseKey, extension: ext, amount: order.total, currency: order.currency, customer_email: order.customerEmail });
+      const delivery = await emit("order.paid", {
+        order_id: order.id,
+        license_key: licenseKey,
+        extension: ext,
+        amount: order.total,
+        currency: order.currency,
+        customer_email: order.customerEmail,
+      });
       return { order: { ...order }, delivery };
     },
     orders: () => orders.map((o) => ({ ...o })),

@@ -7,7 +7,13 @@ import { Hono, type Context } from "hono";
 import { FakeHarness, parseMaybeJson, type FailSpec, type FakeEnv, type LoggedRequest } from "./harness.js";
 import { randomCode, randomSecret } from "./random.js";
 import { listen } from "./serve.js";
-import { DOCUMENTED_RETRY_DELAYS_MS, WebhookSender, type WebhookAttempt, type WebhookDelivery, type XinstituteEvent } from "./xinstitute-webhooks.js";
+import {
+  DOCUMENTED_RETRY_DELAYS_MS,
+  WebhookSender,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type XinstituteEvent,
+} from "./xinstitute-webhooks.js";
 
 export type XinstituteEndpoint = "products" | "order" | "account";
 
@@ -25,13 +31,56 @@ export interface XinstituteSeedProduct {
 const goldPrice = (original: number) => Math.round(original * 0.75 * 100) / 100;
 
 export const XINSTITUTE_SEED: XinstituteSeedProduct[] = [
-  { product_id: "SPOTIFY_1Y", product_name: "Spotify Premium 1 Year", subscription_type: "1 Year", category: "Music", original_price: 50000, stock_count: 100 },
-  { product_id: "SPOTIFY_1M", product_name: "Spotify Premium 1 Month", subscription_type: "1 Month", category: "Music", original_price: 6000, stock_count: 200 },
-  { product_id: "NETFLIX_1M", product_name: "Netflix Premium 1 Month", subscription_type: "1 Month", category: "Video", original_price: 20000, stock_count: 50 },
+  {
+    product_id: "SPOTIFY_1Y",
+    product_name: "Spotify Premium 1 Year",
+    subscription_type: "1 Year",
+    category: "Music",
+    original_price: 50000,
+    stock_count: 100,
+  },
+  {
+    product_id: "SPOTIFY_1M",
+    product_name: "Spotify Premium 1 Month",
+    subscription_type: "1 Month",
+    category: "Music",
+    original_price: 6000,
+    stock_count: 200,
+  },
+  {
+    product_id: "NETFLIX_1M",
+    product_name: "Netflix Premium 1 Month",
+    subscription_type: "1 Month",
+    category: "Video",
+    original_price: 20000,
+    stock_count: 50,
+  },
   // A float price (5999.25 after the discount), as the document types prices as float.
-  { product_id: "YOUTUBE_1M", product_name: "YouTube Premium 1 Month", subscription_type: "1 Month", category: "Video", original_price: 7999, stock_count: 80 },
-  { product_id: "CANVA_1Y", product_name: "Canva Pro 1 Year", subscription_type: "1 Year", category: "Design", original_price: 30000, stock_count: 40 },
-  { product_id: "CHATGPT_1M", product_name: "ChatGPT Plus 1 Month", subscription_type: "1 Month", category: "AI", original_price: 90000, stock_count: 0, in_stock: false },
+  {
+    product_id: "YOUTUBE_1M",
+    product_name: "YouTube Premium 1 Month",
+    subscription_type: "1 Month",
+    category: "Video",
+    original_price: 7999,
+    stock_count: 80,
+  },
+  {
+    product_id: "CANVA_1Y",
+    product_name: "Canva Pro 1 Year",
+    subscription_type: "1 Year",
+    category: "Design",
+    original_price: 30000,
+    stock_count: 40,
+  },
+  {
+    product_id: "CHATGPT_1M",
+    product_name: "ChatGPT Plus 1 Month",
+    subscription_type: "1 Month",
+    category: "AI",
+    original_price: 90000,
+    stock_count: 0,
+    in_stock: false,
+  },
 ];
 
 export interface XinstituteFakeOptions {
@@ -114,7 +163,10 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
   let lastUsed = new Date();
 
   const app = new Hono<FakeEnv>();
-  app.use("*", harness.middleware((path) => (["/products", "/order", "/account"].includes(path) ? (path.slice(1) as XinstituteEndpoint) : undefined)));
+  app.use(
+    "*",
+    harness.middleware((path) => (["/products", "/order", "/account"].includes(path) ? (path.slice(1) as XinstituteEndpoint) : undefined)),
+  );
 
   const routes: Record<string, { method: string; handle: (c: Context<FakeEnv>) => Response | Promise<Response> }> = {
     "/products": { method: "GET", handle: (c) => listProducts(c) },
@@ -162,7 +214,13 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
       stock_count: p.stock_count,
       in_stock: p.in_stock && p.stock_count > 0,
     }));
-    return c.json({ status: "success", code: 200, message: "Products fetched successfully", data: { count: list.length, products: list }, timestamp: mmt() });
+    return c.json({
+      status: "success",
+      code: 200,
+      message: "Products fetched successfully",
+      data: { count: list.length, products: list },
+      timestamp: mmt(),
+    });
   }
 
   async function createOrder(c: Context<FakeEnv>) {
@@ -174,7 +232,8 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
     if (!Array.isArray(lines) || lines.length === 0) return error(c, 400, "Missing required field: products");
     const items: XinstituteFakeOrder["items"] = [];
     for (const line of lines as Array<{ product_id?: unknown; quantity?: unknown }>) {
-      if (typeof line?.product_id !== "string" || line.product_id === "") return error(c, 400, "Missing required field: products[].product_id");
+      if (typeof line?.product_id !== "string" || line.product_id === "")
+        return error(c, 400, "Missing required field: products[].product_id");
       if (typeof line.quantity !== "number" || !Number.isInteger(line.quantity) || line.quantity < 1) {
         return error(c, 400, `Invalid quantity for ${line.product_id} (min: 1)`);
       }
@@ -183,11 +242,20 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
       // The document does not give the out-of-stock answer; a 400 ("invalid data") is assumed.
       if (!p.in_stock || p.stock_count < line.quantity) return error(c, 400, `Insufficient stock for ${p.product_id}`);
       const unit = goldPrice(p.original_price);
-      items.push({ product_id: p.product_id, product_name: p.product_name, quantity: line.quantity, unit_price: unit, subtotal: round2(unit * line.quantity) });
+      items.push({
+        product_id: p.product_id,
+        product_name: p.product_name,
+        quantity: line.quantity,
+        unit_price: unit,
+        subtotal: round2(unit * line.quantity),
+      });
     }
     const total = round2(items.reduce((s, i) => s + i.subtotal, 0));
     if (total > balance) {
-      return error(c, 400, `Insufficient balance. Required: ${mmk(total)} MMK, Available: ${mmk(balance)} MMK`, { required_amount: total, current_balance: balance });
+      return error(c, 400, `Insufficient balance. Required: ${mmk(total)} MMK, Available: ${mmk(balance)} MMK`, {
+        required_amount: total,
+        current_balance: balance,
+      });
     }
     const before = balance;
     balance = round2(balance - total);
@@ -196,7 +264,14 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
       p.stock_count -= i.quantity;
       if (p.stock_count <= 0) p.in_stock = false;
     }
-    const order: XinstituteFakeOrder = { order_id: newOrderId(), customer_email: email, items, total_amount: total, status: "Processing", created_at: mmt() };
+    const order: XinstituteFakeOrder = {
+      order_id: newOrderId(),
+      customer_email: email,
+      items,
+      total_amount: total,
+      status: "Processing",
+      created_at: mmt(),
+    };
     orders.set(order.order_id, order);
     if (opts.autoShip) {
       const t = setTimeout(() => {
@@ -222,14 +297,32 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
     const recent = [...orders.values()]
       .reverse()
       .slice(0, 10)
-      .map((o) => ({ order_id: o.order_id, type: "order", amount: o.total_amount, currency: "MMK", status: o.status, created_at: o.created_at }));
+      .map((o) => ({
+        order_id: o.order_id,
+        type: "order",
+        amount: o.total_amount,
+        currency: "MMK",
+        status: o.status,
+        created_at: o.created_at,
+      }));
     return c.json({
       status: "success",
       code: 200,
       data: {
-        reseller: { id: 42, name: "Sandbox Reseller", email: "reseller@sandbox.invalid", plan: account.plan, status: account.status, exp_date: expires },
+        reseller: {
+          id: 42,
+          name: "Sandbox Reseller",
+          email: "reseller@sandbox.invalid",
+          plan: account.plan,
+          status: account.status,
+          exp_date: expires,
+        },
         balance: { amount: balance, currency: "MMK" },
-        api: { has_active_key: true, api_key_masked: `${apiKey.slice(0, 8)}...${apiKey.slice(-4)}`, last_used_at: mmt(lastUsed).slice(0, 19).replace("T", " ") },
+        api: {
+          has_active_key: true,
+          api_key_masked: `${apiKey.slice(0, 8)}...${apiKey.slice(-4)}`,
+          last_used_at: mmt(lastUsed).slice(0, 19).replace("T", " "),
+        },
         recent_transactions: recent,
       },
     });
@@ -339,5 +432,5 @@ function mmk(n: number): string {
 
 /** The document's timestamps are Myanmar time: "2026-05-13T15:00:00+06:30". */
 function mmt(d = new Date()): string {
-  return new Date(d.getTime() + 6.5 * 3_600_000).toISOString().slice(0, 19) + "+06:30";
+  return `${new Date(d.getTime() + 6.5 * 3_600_000).toISOString().slice(0, 19)}+06:30`;
 }

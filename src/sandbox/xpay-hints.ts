@@ -14,7 +14,12 @@ export interface HintPost {
 export async function postHint(url: string, payload: unknown, timeoutMs = 10_000): Promise<HintPost> {
   const body = JSON.stringify(payload);
   try {
-    const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await res.arrayBuffer();
     return { url, body, status: res.status };
   } catch (e) {

@@ -98,7 +98,8 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
   app.use("*", harness.middleware(endpointOf));
 
   app.post("/client/authenticate", async (c) => {
-    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) return failure(c, 400, "Content-Type must be application/json");
+    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
+      return failure(c, 400, "Content-Type must be application/json");
     const body = parseMaybeJson(await c.req.text());
     if (!body || typeof body !== "object" || Array.isArray(body)) return failure(c, 400, "invalid request body");
     const b = body as Record<string, unknown>;
@@ -128,7 +129,8 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
     const body = parseMaybeJson(await c.req.text());
     if (!body || typeof body !== "object" || Array.isArray(body)) return failure(c, 400, "invalid request body");
     const { amount, currency: cur, reference, description } = body as Record<string, unknown>;
-    if (typeof reference !== "string" || reference.trim() === "" || reference.length > 100) return failure(c, 400, "reference is required (1-100 characters)");
+    if (typeof reference !== "string" || reference.trim() === "" || reference.length > 100)
+      return failure(c, 400, "reference is required (1-100 characters)");
     if (cur !== currency) return failure(c, 400, `currency must be ${currency}`);
     const decimals = DECIMALS[currency] ?? 2;
     const scaled = typeof amount === "number" ? amount * 10 ** decimals : NaN;
@@ -153,11 +155,12 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
       paidAt: null,
     };
     bills.set(id, bill);
-    if (opts.autoPay) schedule(opts.autoPay.afterMs, () => {
-      if (current(id)?.status !== "unpaid") return;
-      setStatus(id, "paid");
-      if (hintUrl) void control.postHint(id).catch(() => undefined);
-    });
+    if (opts.autoPay)
+      schedule(opts.autoPay.afterMs, () => {
+        if (current(id)?.status !== "unpaid") return;
+        setStatus(id, "paid");
+        if (hintUrl) void control.postHint(id).catch(() => undefined);
+      });
     return c.json({ success: { message: "Bill created", data: bill }, uuid: randomUUID() }, 201);
   });
 
@@ -268,12 +271,18 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
     postHint(id, url) {
       const bill = current(id);
       if (!bill) throw new Error(`xpay fake: no bill ${id}`);
-      return postHint(hintTarget(url), { event: `bill.${bill.status}`, data: { billId: bill.id, reference: bill.reference, status: bill.status, amount: bill.amount, currency: bill.currency } });
+      return postHint(hintTarget(url), {
+        event: `bill.${bill.status}`,
+        data: { billId: bill.id, reference: bill.reference, status: bill.status, amount: bill.amount, currency: bill.currency },
+      });
     },
     postForgedHint(id, url) {
       const bill = current(id);
       if (!bill) throw new Error(`xpay fake: no bill ${id}`);
-      return postHint(hintTarget(url), { event: "bill.paid", data: { billId: bill.id, reference: bill.reference, status: "paid", amount: bill.amount * 10, currency: bill.currency } });
+      return postHint(hintTarget(url), {
+        event: "bill.paid",
+        data: { billId: bill.id, reference: bill.reference, status: "paid", amount: bill.amount * 10, currency: bill.currency },
+      });
     },
     reset() {
       harness.reset();

@@ -35,10 +35,7 @@ export interface ServerDeps {
 
 export function createServer(deps: ServerDeps) {
   const app = new Hono();
-  app.use(
-    "*",
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ status: "error", message: "payload too large" }, 413) }),
-  );
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ status: "error", message: "payload too large" }, 413) }));
   app.get("/healthz", (c) => c.text("ok"));
   app.get("/readyz", async (c) => ((await deps.ready().catch(() => false)) ? c.text("ready") : c.text("not ready", 503)));
   app.get("/metrics", metricsGuard(deps.metricsToken), async (c) => {

@@ -2,8 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 
-const isLoopback = (address: string | undefined) =>
-  address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
+const isLoopback = (address: string | undefined) => address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { DepositService } from "../domain/deposits.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
-import type { ProviderDirectory } from "../providers/types.js";
+import type { PaymentHint, ProviderDirectory } from "../providers/types.js";
 import type { Kv } from "../store/types.js";
 
 export interface HintLimit {
@@ -48,17 +48,20 @@ export function mountXpayHints(
     }
     const tooMany = () => {
       count("rate_limited");
-      return c.json({ status: "error", message: "too many requests" }, 429, { "Retry-After": String(Math.ceil(limits.overall.windowMs / 1000)) });
+      return c.json({ status: "error", message: "too many requests" }, 429, {
+        "Retry-After": String(Math.ceil(limits.overall.windowMs / 1000)),
+      });
     };
     if (!(await within(deps.kv, "all", limits.overall))) return tooMany();
-    let hint;
+    let hint: PaymentHint;
     try {
       hint = payments.parseHint(new Uint8Array(await c.req.arrayBuffer()));
     } catch {
       count("malformed");
       return c.json({ status: "error", message: "malformed payload" }, 400);
     }
-    if (!(await within(deps.kv, hint.billId !== undefined ? `bill:${hint.billId}` : `ref:${hint.reference}`, limits.perBill))) return tooMany();
+    if (!(await within(deps.kv, hint.billId !== undefined ? `bill:${hint.billId}` : `ref:${hint.reference}`, limits.perBill)))
+      return tooMany();
     try {
       const outcome = await deps.deposits.hint(hint);
       count(outcome);

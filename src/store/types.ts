@@ -300,7 +300,10 @@ export interface Deposits {
   get(id: string): Promise<DepositRecord | undefined>;
   byBillId(billId: string): Promise<DepositRecord | undefined>;
   /** Records the provider's bill for an open deposit. */
-  attachBill(id: string, bill: { billId: string; payUrl?: string; instructions?: string; expiresAt?: number }): Promise<DepositRecord | undefined>;
+  attachBill(
+    id: string,
+    bill: { billId: string; payUrl?: string; instructions?: string; expiresAt?: number },
+  ): Promise<DepositRecord | undefined>;
   /** Compare-and-set out of "open"; undefined when it was no longer open. */
   settle(id: string, to: Exclude<DepositState, "open">): Promise<DepositRecord | undefined>;
   /** Open deposits, oldest first (the fallback check). */
@@ -331,7 +334,10 @@ export interface PointsAwards {
   claim(award: PointsAwardRecord): Promise<{ award: PointsAwardRecord; created: boolean }>;
   get(orderId: string): Promise<PointsAwardRecord | undefined>;
   /** Changes a pending award (a new transaction id, an attempt counted, its final state). */
-  update(orderId: string, patch: Partial<Pick<PointsAwardRecord, "transactionId" | "state" | "attempts" | "note" | "email">>): Promise<PointsAwardRecord | undefined>;
+  update(
+    orderId: string,
+    patch: Partial<Pick<PointsAwardRecord, "transactionId" | "state" | "attempts" | "note" | "email">>,
+  ): Promise<PointsAwardRecord | undefined>;
   /** Pending awards, oldest first. */
   pending(): Promise<PointsAwardRecord[]>;
   /** Newest first. */

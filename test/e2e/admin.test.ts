@@ -9,12 +9,17 @@ import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
 /** Intl puts a no-break space between a currency code and the amount; tests write a plain one. */
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
-const hits = (match: RegExp | string) => (text: string) => (typeof match === "string" ? plain(text).includes(match) : match.test(plain(text)));
+const hits = (match: RegExp | string) => (text: string) =>
+  typeof match === "string" ? plain(text).includes(match) : match.test(plain(text));
 
 /** Resolves with the first message after the first `after` whose text matches, spaces made plain. */
 async function next(user: FakeUser, after: number, match: RegExp | string = /./, timeoutMs = 5000) {
   const hit = hits(match);
-  const m = await user.waitFor((all) => all.slice(after).find((x) => hit(x.text)), timeoutMs, `a message matching ${String(match)} after #${after}`);
+  const m = await user.waitFor(
+    (all) => all.slice(after).find((x) => hit(x.text)),
+    timeoutMs,
+    `a message matching ${String(match)} after #${after}`,
+  );
   return { ...m, text: plain(m.text) };
 }
 
@@ -35,7 +40,15 @@ const received = (user: FakeUser, match: RegExp | string, timeoutMs = 5000) => n
  */
 async function activeReseller(h: Harness, id: number, username?: string): Promise<FakeUser> {
   const user = h.telegram.user({ id, first_name: `Reseller${id}`, username, language_code: "en" });
-  await h.app.services.store.users.createIfAbsent({ id, firstName: `Reseller${id}`, username, telegramLanguage: "en", status: "active", tier: "member", createdAt: Date.now() });
+  await h.app.services.store.users.createIfAbsent({
+    id,
+    firstName: `Reseller${id}`,
+    username,
+    telegramLanguage: "en",
+    status: "active",
+    tier: "member",
+    createdAt: Date.now(),
+  });
   return user;
 }
 
@@ -128,7 +141,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     }
     // A forged press of the Approve button sent to admins: the gate checks buttons as well.
     h.telegram.pushUpdate({
-      callback_query: { id: "forged", from: intruder.info, chat_instance: "forged", data: "appr:4003", message: { message_id: 1, date: 0, chat: intruder.chat } as Message },
+      callback_query: {
+        id: "forged",
+        from: intruder.info,
+        chat_instance: "forged",
+        data: "appr:4003",
+        message: { message_id: 1, date: 0, chat: intruder.chat } as Message,
+      },
     });
     await new Promise((r) => setTimeout(r, 300));
     expect(await snapshot()).toEqual(before);
@@ -214,7 +233,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
 
     const audit = await h.app.services.store.audit.recent(10);
     const credit = audit.find((e) => e.action === "credit" && e.note === "first top-up");
-    expect(credit).toMatchObject({ actor: 1, target: "4200", before: { balance: 0, currency: "IDR" }, after: { balance: 50_000, currency: "IDR" } });
+    expect(credit).toMatchObject({
+      actor: 1,
+      target: "4200",
+      before: { balance: 0, currency: "IDR" },
+      after: { balance: 50_000, currency: "IDR" },
+    });
   });
 
   it("answers garbage arguments with a localised message and never crashes", async () => {
@@ -304,7 +328,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
   it("sets tiers, markups and fixed prices; a sync pauses a product whose cost rose above its fixed price", async () => {
     const s = h.app.services;
     await activeReseller(h, 4300);
-    const priceOf = async (tier: "member" | "vip") => (await s.catalog.priced(tier)).find((p) => p.provider === "gametopup" && p.sku === "1")!;
+    const priceOf = async (tier: "member" | "vip") =>
+      (await s.catalog.priced(tier)).find((p) => p.provider === "gametopup" && p.sku === "1")!;
 
     await ask(h.admin, "/tier 4300 VIP", /now on tier vip \(was member\)/);
     await ask(h.admin, "/tier 4300 vip", /already on tier vip/);
@@ -397,7 +422,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin broadcast at Teleg
   beforeAll(async () => {
     // rateLimits: {} turns on the fake's default Telegram limits (the harness default is off).
     // Open registration: 150 approval alerts would otherwise queue in the admin's chat at 1/s.
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), telegram: { rateLimits: {} }, env: { REGISTRATION: "open" } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      telegram: { rateLimits: {} },
+      env: { REGISTRATION: "open" },
+    });
   });
   afterAll(() => h?.close());
 

@@ -19,9 +19,12 @@ function twentyLines(): { text: string; good: { line: number; playerId: string; 
   const lines: string[] = [];
   for (let line = 1; line <= 20; line++) {
     const playerId = `${7000000 + line}`;
-    if (line === 4) lines.push("ab 2001"); // player ID too short
-    else if (line === 9) lines.push(`${playerId} zone!`); // bad zone
-    else if (line === 15) lines.push(`${playerId} 2001 extra`); // three parts
+    if (line === 4)
+      lines.push("ab 2001"); // player ID too short
+    else if (line === 9)
+      lines.push(`${playerId} zone!`); // bad zone
+    else if (line === 15)
+      lines.push(`${playerId} 2001 extra`); // three parts
     else if (line % 3 === 0) {
       lines.push(`${playerId}(${2000 + line})`);
       good.push({ line, playerId, zone: `${2000 + line}` });
@@ -40,12 +43,17 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
   let h: Harness;
   let nextId = 21_000;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), env: { BULK_MAX_LINES: String(MAX_LINES) } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      env: { BULK_MAX_LINES: String(MAX_LINES) },
+    });
   });
   afterAll(() => h?.close());
   beforeEach(() => h.gametopup.control.reset());
 
-  const debits = async (userId: number) => (await h.app.services.store.ledger.entries(userId, { limit: 500 })).filter((e) => e.type === "debit");
+  const debits = async (userId: number) =>
+    (await h.app.services.store.ledger.entries(userId, { limit: 500 })).filter((e) => e.type === "debit");
   const summaries = (u: FakeUser) => u.messages().filter((m) => /Bulk top-up settled/.test(m.text));
 
   it("20 lines with 3 bad: names the 3, places 17 orders with 17 debits once despite a double tap, and sends one summary", async () => {
@@ -88,7 +96,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
     expect(await debits(u.id)).toHaveLength(17);
     expect(new Set((await debits(u.id)).map((d) => d.orderId))).toEqual(refs);
     const bodies = requests.map((r) => r.body as { user_id: string; zone?: string });
-    for (const g of good) expect(bodies, `line ${g.line}`).toContainEqual(expect.objectContaining({ user_id: g.playerId, ...(g.zone ? { zone: g.zone } : {}) }));
+    for (const g of good)
+      expect(bodies, `line ${g.line}`).toContainEqual(
+        expect.objectContaining({ user_id: g.playerId, ...(g.zone ? { zone: g.zone } : {}) }),
+      );
 
     const orders = await Promise.all([...refs].map((id) => h.app.services.store.orders.get(id)));
     const refused = orders.filter((o) => o?.state === "refunded");
@@ -105,8 +116,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
     // One summary, one answer to Confirm, and no "order placed" message per line.
     await sleep(2_500);
     expect(summaries(u)).toHaveLength(1);
-    expect(u.messages().slice(beforeConfirm).filter((m) => /orders received/.test(m.text))).toHaveLength(1);
-    expect(u.messages().slice(beforeConfirm).filter((m) => /Order R[0-9A-Z]{10}/.test(m.text))).toEqual([]);
+    expect(
+      u
+        .messages()
+        .slice(beforeConfirm)
+        .filter((m) => /orders received/.test(m.text)),
+    ).toHaveLength(1);
+    expect(
+      u
+        .messages()
+        .slice(beforeConfirm)
+        .filter((m) => /Order R[0-9A-Z]{10}/.test(m.text)),
+    ).toEqual([]);
     expect(h.gametopup.control.requests("order")).toHaveLength(17);
   });
 
@@ -119,7 +140,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
     const seen = u.messages().length;
     await u.send(ids.map((id) => `${id} 2001`).join("\n"));
     const card = await u.waitForMessage({ match: /Confirm your bulk top-up/, after: seen });
-    expect(u.messages().slice(seen).some((m) => /left out/.test(m.text))).toBe(false);
+    expect(
+      u
+        .messages()
+        .slice(seen)
+        .some((m) => /left out/.test(m.text)),
+    ).toBe(false);
     expect(plain(card.text)).toContain("Your balance covers 10 of the 17 orders");
 
     const beforeConfirm = u.messages().length;
@@ -128,7 +154,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
     expect(plain(placed.text)).toContain(`10 of 17 orders received: Mobile Legends 86 Diamonds, ${money(10 * PRICE)} taken`);
     const notPlaced = plain(placed.text).split("Not placed (7)")[1]!;
     expect(notPlaced).toMatch(/your balance ran out \(now IDR 5,000\)/);
-    ids.forEach((id, i) => (i < 10 ? expect(notPlaced).not.toContain(id) : expect(notPlaced).toContain(`#${i + 1} ${id} (2001)`)));
+    for (const [i, id] of ids.entries()) {
+      if (i < 10) expect(notPlaced).not.toContain(id);
+      else expect(notPlaced).toContain(`#${i + 1} ${id} (2001)`);
+    }
 
     expect(await h.balance(u.id, "IDR")).toBe(5_000);
     expect(await debits(u.id)).toHaveLength(10);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
-import { ADMIN_ID, startHarness, startTopup, tap, type Harness } from "../support/harness.js";
+import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // Mobile Legends 86 Diamonds costs Rp 19.800 at the fake; member markup 10% → Rp 21.780.
@@ -14,7 +14,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
   let h: Harness;
   let nextId = 3000;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      app: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
+    });
   });
   afterAll(() => h?.close());
   beforeEach(() => {
@@ -170,5 +174,4 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     }
     expect(h.gametopup.control.requests("products").length - before).toBeLessThanOrEqual(1);
   });
-
 });

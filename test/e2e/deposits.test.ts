@@ -34,11 +34,17 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
 
   const store = () => h.app.services.store;
   const deposit = async (id: string) => (await store().deposits.get(id))!;
-  const depositCredits = async (userId: number) => (await store().ledger.entries(userId, { limit: 100 })).filter((e) => e.reason === "deposit");
+  const depositCredits = async (userId: number) =>
+    (await store().ledger.entries(userId, { limit: 100 })).filter((e) => e.reason === "deposit");
   /** GET /bills/{id} calls xpay has seen for this bill. */
-  const billReads = (billId: string) => h.xpay.control.requests("bill").filter((r) => r.method === "GET" && r.path === `/bills/${billId}`).length;
+  const billReads = (billId: string) =>
+    h.xpay.control.requests("bill").filter((r) => r.method === "GET" && r.path === `/bills/${billId}`).length;
   const postHint = async (body: unknown) => {
-    const res = await fetch(`${h.url}/webhooks/xpay`, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const res = await fetch(`${h.url}/webhooks/xpay`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
     await res.arrayBuffer();
     return res.status;
   };
@@ -87,7 +93,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     const depositId = /Deposit (D[0-9A-Z]{10})/.exec(card.text)![1]!;
     const bill = h.xpay.control.bills().find((b) => b.reference === depositId)!;
     expect(bill.amount).toBe(100_000);
-    expect(card.text).toContain("Bayar Rp\u00a0100.000 lewat xpay sebelum " + formatExpiry(bill.expiresAt));
+    expect(card.text).toContain(`Bayar Rp\u00a0100.000 lewat xpay sebelum ${formatExpiry(bill.expiresAt)}`);
     expect(card.text).toContain(bill.paymentInstructions);
     expect(u.buttons(card)).toEqual([
       { text: "💳 Bayar sekarang", url: bill.payUrl },
@@ -96,7 +102,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
 
     // The deposit existed before xpay was asked, and its id is the bill's reference.
     const d = await deposit(depositId);
-    const create = h.xpay.control.requests("bills").find((r) => r.method === "POST" && (r.body as { reference?: string }).reference === depositId)!;
+    const create = h.xpay.control
+      .requests("bills")
+      .find((r) => r.method === "POST" && (r.body as { reference?: string }).reference === depositId)!;
     expect(d.createdAt).toBeLessThanOrEqual(create.at);
     expect(d).toMatchObject({ userId: u.id, state: "open", billId: bill.id, amount: { amount: 100_000, currency: "IDR" } });
 
@@ -144,7 +152,15 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     const { depositId, bill } = await openDeposit(u);
     h.xpay.control.markPaid(bill.id);
     // What a process that died right after crediting leaves behind: the entry, and an open deposit.
-    await store().ledger.apply({ userId: u.id, currency: "IDR", amount: 50_000, type: "credit", reason: "deposit", actor: "system", key: `deposit:${depositId}:credit` });
+    await store().ledger.apply({
+      userId: u.id,
+      currency: "IDR",
+      amount: 50_000,
+      type: "credit",
+      reason: "deposit",
+      actor: "system",
+      key: `deposit:${depositId}:credit`,
+    });
     expect((await deposit(depositId)).state).toBe("open");
 
     const mark = u.messages().length;
@@ -181,7 +197,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     h.xpay.control.markExpired(bill.id);
     const mark = u.messages().length;
     expect((await h.xpay.control.postHint(bill.id)).status).toBe(202);
-    await u.waitForMessage({ match: new RegExp(`The bill for deposit ${depositId} \\(IDR\\s50,000\\) expired unpaid\\. Nothing was added`), after: mark });
+    await u.waitForMessage({
+      match: new RegExp(`The bill for deposit ${depositId} \\(IDR\\s50,000\\) expired unpaid\\. Nothing was added`),
+      after: mark,
+    });
     expect((await deposit(depositId)).state).toBe("expired");
     expect(await h.balance(u.id, "IDR")).toBe(0);
     expect(await depositCredits(u.id)).toHaveLength(0);
@@ -255,7 +274,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     // A slow read: the accepted hints all arrive while the first read is still queued or running,
     // as in a real flood, whatever the machine's load (a fast read let a busy machine start a third).
     h.xpay.control.setLatency("bill", 400);
-    const statuses = await Promise.all(Array.from({ length: 40 }, () => postHint({ event: "bill.paid", data: { billId: bill.id, status: "paid" } })));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () => postHint({ event: "bill.paid", data: { billId: bill.id, status: "paid" } })),
+    );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(35);
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(5);
     await drained("deposit-checks");
@@ -265,7 +286,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
 
     await sleep(1_100);
     const calls = h.xpay.control.requests().length;
-    const strangers = await Promise.all(Array.from({ length: 10 }, (_, i) => postHint({ billId: `BILL-NOT-OURS-${i}`, reference: `D000000000${i}` })));
+    const strangers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => postHint({ billId: `BILL-NOT-OURS-${i}`, reference: `D000000000${i}` })),
+    );
     expect(strangers.every((s) => s === 200)).toBe(true);
     expect(await postHint("not json")).toBe(400);
     expect(await postHint({ hello: "world" })).toBe(400);
@@ -286,7 +309,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
       // Two more bot processes beside the app (each its own adapter, token manager and rate limiter).
       const [p1, p2] = [process(), process()];
       const ours: PaymentsSource = h.app.services.providers.get("xpay")!.payments!;
-      const both = (n: number) => Promise.all([ours.searchBills({ reference: "D0000000000" }), ...Array.from({ length: n }, (_, i) => (i % 2 ? p1 : p2).searchBills({ reference: "D0000000000" }))]);
+      const both = (n: number) =>
+        Promise.all([
+          ours.searchBills({ reference: "D0000000000" }),
+          ...Array.from({ length: n }, (_, i) => (i % 2 ? p1 : p2).searchBills({ reference: "D0000000000" })),
+        ]);
 
       await redis.del(TOKEN_KEY);
       const before = h.xpay.control.authentications();
@@ -353,7 +380,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
       await u.send("/deposit");
       await tap(u, /50,000/);
       await u.waitForMessage({ match: /has not confirmed the bill/, after: 0 });
-      const failed = await u.waitForMessage({ match: /xpay could not create a bill for deposit (D[0-9A-Z]{10}) \(IDR\s50,000\)\. Nothing was charged/, after: 0 });
+      const failed = await u.waitForMessage({
+        match: /xpay could not create a bill for deposit (D[0-9A-Z]{10}) \(IDR\s50,000\)\. Nothing was charged/,
+        after: 0,
+      });
       const depositId = /(D[0-9A-Z]{10})/.exec(failed.text)![1]!;
       expect((await deposit(depositId)).state).toBe("cancelled");
       expect(h.xpay.control.bills().filter((b) => b.reference === depositId)).toHaveLength(0);

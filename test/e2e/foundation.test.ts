@@ -46,7 +46,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: the whole bo
     const u = await h.reseller(2005);
     await startTopup(u);
     h.telegram.pushUpdate({
-      message: { message_id: 9001, date: Math.floor(Date.now() / 1000), chat: u.chat, from: u.info, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+      message: {
+        message_id: 9001,
+        date: Math.floor(Date.now() / 1000),
+        chat: u.chat,
+        from: u.info,
+        sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false },
+      },
     });
     await u.waitForMessage({ match: /answer with a text message/ });
     await u.send("<b>x</b>");
@@ -64,7 +70,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: the whole bo
     await u.waitFor(() => u.buttons().some((b) => /Mobile/.test(b.text)));
     const list = u.lastMessage()!;
     await u.doubleTap(/Mobile/, 5, { messageId: list.message_id });
-    await u.waitFor(() => (u.messages().find((m) => m.message_id === list.message_id)?.text.includes("choose a product") ? true : undefined));
+    await u.waitFor(() =>
+      u
+        .messages()
+        .find((m) => m.message_id === list.message_id)
+        ?.text.includes("choose a product")
+        ? true
+        : undefined,
+    );
     await u.waitFor(() => (u.callbackAnswers().length >= 2 ? true : undefined));
     await new Promise((r) => setTimeout(r, 200));
     expect(u.messages().some((m) => /something went wrong/.test(m.text))).toBe(false);
@@ -82,7 +95,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: the whole bo
 describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: flood limit and the error boundary", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { flood: { max: 3, windowMs: 2_000 } } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      app: { flood: { max: 3, windowMs: 2_000 } },
+    });
   });
   afterAll(() => h?.close());
 

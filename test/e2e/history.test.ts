@@ -28,18 +28,37 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("history, statement and l
     const list = await u.waitForMessage({ match: /Your orders.*1\/2/ });
     expect(u.buttons(list).filter((b) => b.data?.startsWith("ov:"))).toHaveLength(8);
     await u.press("▶️");
-    await u.waitFor(() => (u.messages().find((m) => m.message_id === list.message_id)?.text.includes("2/2") ? true : undefined));
+    await u.waitFor(() =>
+      u
+        .messages()
+        .find((m) => m.message_id === list.message_id)
+        ?.text.includes("2/2")
+        ? true
+        : undefined,
+    );
     const pageTwo = u.buttons(u.messages().find((m) => m.message_id === list.message_id)).filter((b) => b.data?.startsWith("ov:"));
     expect(pageTwo).toHaveLength(2);
     await u.press({ data: pageTwo[0]!.data! });
     const card = await u.waitForMessage({ match: /Free Fire/ });
     expect(card.text).toMatch(/Player: 9000\d/);
     await u.press("⬅️ Back", { messageId: card.message_id });
-    await u.waitFor(() => (u.messages().find((m) => m.message_id === card.message_id)?.text.includes("2/2") ? true : undefined));
+    await u.waitFor(() =>
+      u
+        .messages()
+        .find((m) => m.message_id === card.message_id)
+        ?.text.includes("2/2")
+        ? true
+        : undefined,
+    );
 
     const seen = u.messages().length;
     await tap(u, /Statement/);
-    const doc = await u.waitFor(() => u.messages().slice(seen).find((m) => m.document));
+    const doc = await u.waitFor(() =>
+      u
+        .messages()
+        .slice(seen)
+        .find((m) => m.document),
+    );
     const csv = String(doc.document!.content);
     const rows = csv.trim().split("\n");
     expect(rows[0]).toBe("date,type,amount,currency,balance_after,order,reason");

@@ -24,10 +24,17 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("inline button labels", (
     await u.send("/topup");
     await tap(u, /Mobile/);
     await u.waitFor(() => u.buttons().some((b) => b.text.startsWith(NAME)), 5_000, "the product button");
-    expect(u.buttons().map((b) => b.text).join("\n")).not.toMatch(/&amp;|&lt;/);
+    expect(
+      u
+        .buttons()
+        .map((b) => b.text)
+        .join("\n"),
+    ).not.toMatch(/&amp;|&lt;/);
 
     const product = (await h.app.services.catalog.product("gametopup", "1"))!;
-    const draft = await h.app.services.drafts.create(u.id, product, await h.app.services.catalog.price(product, "member"), { playerId: "12345678" });
+    const draft = await h.app.services.drafts.create(u.id, product, await h.app.services.catalog.price(product, "member"), {
+      playerId: "12345678",
+    });
     expect((await h.app.services.orders.place(draft.id, u.id)).kind).toBe("placed");
     const seen = u.messages().length;
     await u.send("/orders");

@@ -13,7 +13,11 @@ const plain = (text: string) => text.replace(/\u00a0/g, " ");
 /** Resolves with the first message after the first `after` whose text matches. */
 async function next(user: FakeUser, after: number, match: RegExp | string = /./, timeoutMs = 5000) {
   const hit = (t: string) => (typeof match === "string" ? plain(t).includes(match) : match.test(plain(t)));
-  const m = await user.waitFor((all) => all.slice(after).find((x) => hit(x.text)), timeoutMs, `a message matching ${String(match)} after #${after}`);
+  const m = await user.waitFor(
+    (all) => all.slice(after).find((x) => hit(x.text)),
+    timeoutMs,
+    `a message matching ${String(match)} after #${after}`,
+  );
   return { ...m, text: plain(m.text) };
 }
 
@@ -31,7 +35,14 @@ async function ask(user: FakeUser, text: string, match: RegExp | string = /./, t
  */
 async function activeReseller(h: Harness, id: number, language: Locale = "en", status: "active" | "pending" = "active"): Promise<FakeUser> {
   const user = h.telegram.user({ id, first_name: `Reseller${id}`, language_code: language });
-  await h.app.services.store.users.createIfAbsent({ id, firstName: `Reseller${id}`, telegramLanguage: language, status, tier: "member", createdAt: Date.now() });
+  await h.app.services.store.users.createIfAbsent({
+    id,
+    firstName: `Reseller${id}`,
+    telegramLanguage: language,
+    status,
+    tier: "member",
+    createdAt: Date.now(),
+  });
   return user;
 }
 
@@ -50,7 +61,11 @@ async function settle(h: Harness, timeoutMs = 15_000) {
 }
 
 /** Messages after the first `after` that contain `text`. */
-const count = (u: FakeUser, after: number, text: string) => u.messages().slice(after).filter((m) => plain(m.text).includes(text)).length;
+const count = (u: FakeUser, after: number, text: string) =>
+  u
+    .messages()
+    .slice(after)
+    .filter((m) => plain(m.text).includes(text)).length;
 
 describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the bot (real PostgreSQL and Redis, fake xen)", () => {
   let h: Harness;
@@ -70,10 +85,50 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
 
   it("answers valid, revoked, expired and unknown keys in English, Indonesian and Burmese, with domain, expiry and extension", async () => {
     const expiry = (key: string, locale: Locale) => formatDate(Math.floor(h.xen.control.licence(key)!.expiresAt! / 1000) * 1000, locale);
-    const cases: { locale: Locale; id: number; valid: string; revoked: string; expired: string; unknown: string; domain: string; expires: string; extension: string }[] = [
-      { locale: "en", id: 7101, valid: "✅ Valid", revoked: "⛔ Revoked", expired: "⌛ Expired", unknown: "No licence with the key XS-NOT-THE-RE1 exists", domain: "Domain:", expires: "Expiry date:", extension: "Extension:" },
-      { locale: "id", id: 7102, valid: "✅ Berlaku", revoked: "⛔ Dicabut", expired: "⌛ Kedaluwarsa", unknown: "Tidak ada lisensi dengan kunci XS-NOT-THE-RE1", domain: "Domain:", expires: "Tanggal kedaluwarsa:", extension: "Ekstensi:" },
-      { locale: "my", id: 7103, valid: "✅ အသုံးပြုနိုင်သည်", revoked: "⛔ ရုပ်သိမ်းထားသည်", expired: "⌛ သက်တမ်းကုန်သွားပြီ", unknown: "XS-NOT-THE-RE1 ကီးနဲ့ လိုင်စင် မရှိပါ", domain: "ဒိုမိန်း:", expires: "သက်တမ်းကုန်ရက်:", extension: "Extension:" },
+    const cases: {
+      locale: Locale;
+      id: number;
+      valid: string;
+      revoked: string;
+      expired: string;
+      unknown: string;
+      domain: string;
+      expires: string;
+      extension: string;
+    }[] = [
+      {
+        locale: "en",
+        id: 7101,
+        valid: "✅ Valid",
+        revoked: "⛔ Revoked",
+        expired: "⌛ Expired",
+        unknown: "No licence with the key XS-NOT-THE-RE1 exists",
+        domain: "Domain:",
+        expires: "Expiry date:",
+        extension: "Extension:",
+      },
+      {
+        locale: "id",
+        id: 7102,
+        valid: "✅ Berlaku",
+        revoked: "⛔ Dicabut",
+        expired: "⌛ Kedaluwarsa",
+        unknown: "Tidak ada lisensi dengan kunci XS-NOT-THE-RE1",
+        domain: "Domain:",
+        expires: "Tanggal kedaluwarsa:",
+        extension: "Ekstensi:",
+      },
+      {
+        locale: "my",
+        id: 7103,
+        valid: "✅ အသုံးပြုနိုင်သည်",
+        revoked: "⛔ ရုပ်သိမ်းထားသည်",
+        expired: "⌛ သက်တမ်းကုန်သွားပြီ",
+        unknown: "XS-NOT-THE-RE1 ကီးနဲ့ လိုင်စင် မရှိပါ",
+        domain: "ဒိုမိန်း:",
+        expires: "သက်တမ်းကုန်ရက်:",
+        extension: "Extension:",
+      },
     ];
     for (const c of cases) {
       const u = await activeReseller(h, c.id, c.locale);
@@ -177,7 +232,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
     // Forged deliveries of a fresh event about the same key: 401, nothing happens.
     for (const forge of ["wrong_secret", "tampered_body", "no_signature"] as const) {
       const forged = await h.xen.control.sendWebhook("license.domain_changed", { license_key: key, domain: "evil.example.com" }, { forge });
-      expect(forged.attempts.map((a) => a.status), forge).toEqual([401]);
+      expect(
+        forged.attempts.map((a) => a.status),
+        forge,
+      ).toEqual([401]);
     }
     // A correctly signed body that is not a valid event: 400, nothing happens.
     const notAnEvent = JSON.stringify({ id: "evt_bad", event: "license.exploded", data: { license_key: key } });
@@ -205,20 +263,54 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
     const adminSeen = h.admin.messages().length;
     const linkedSeen = linked.messages().length;
     const ext = { name: "Teams", slug: "extension", version: "1.0.0" };
-    const data = { license_key: key, domain: "seven.example.com", order_id: 4242, extension: ext, amount: 49, currency: "EUR", customer_email: "buyer@example.com" };
-    const events = ["license.activated", "license.revoked", "license.domain_changed", "order.paid", "order.refunded", "subscription.created", "subscription.canceled"] as const;
-    for (const e of events) expect((await h.xen.control.sendWebhook(e, data)).attempts.map((a) => a.status), e).toEqual([200]);
+    const data = {
+      license_key: key,
+      domain: "seven.example.com",
+      order_id: 4242,
+      extension: ext,
+      amount: 49,
+      currency: "EUR",
+      customer_email: "buyer@example.com",
+    };
+    const events = [
+      "license.activated",
+      "license.revoked",
+      "license.domain_changed",
+      "order.paid",
+      "order.refunded",
+      "subscription.created",
+      "subscription.canceled",
+    ] as const;
+    for (const e of events)
+      expect(
+        (await h.xen.control.sendWebhook(e, data)).attempts.map((a) => a.status),
+        e,
+      ).toEqual([200]);
 
-    const expected = [/activated on seven\.example\.com/, /revoked · domain seven\.example\.com/, /moved to the domain seven\.example\.com/, /order 4242 paid · €49\.00 · Teams 1\.0\.0/, /order 4242 refunded · €49\.00/, /subscription created · order 4242/, /subscription canceled · order 4242/];
+    const expected = [
+      /activated on seven\.example\.com/,
+      /revoked · domain seven\.example\.com/,
+      /moved to the domain seven\.example\.com/,
+      /order 4242 paid · €49\.00 · Teams 1\.0\.0/,
+      /order 4242 refunded · €49\.00/,
+      /subscription created · order 4242/,
+      /subscription canceled · order 4242/,
+    ];
     for (const re of expected) await next(h.admin, adminSeen, re, 15_000);
     await settle(h);
-    const adminNew = h.admin.messages().slice(adminSeen).map((m) => plain(m.text));
+    const adminNew = h.admin
+      .messages()
+      .slice(adminSeen)
+      .map((m) => plain(m.text));
     expect(adminNew).toHaveLength(7);
     for (const t of adminNew) expect(t).toContain(key);
     expect(adminNew.filter((t) => t.includes("buyer@example.com"))).toHaveLength(4);
 
     // The linked reseller hears of each event too, never the amount nor the buyer.
-    const resellerNew = linked.messages().slice(linkedSeen).map((m) => plain(m.text));
+    const resellerNew = linked
+      .messages()
+      .slice(linkedSeen)
+      .map((m) => plain(m.text));
     expect(resellerNew).toHaveLength(7);
     for (const t of resellerNew) {
       expect(t).toContain(key);
@@ -246,7 +338,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
 
     // Last in this file: a 429 holds every later xen call back for its Retry-After.
     const busy = h.xen.control.addLicence({});
-    h.xen.control.failNext("license", { status: 429, body: { error: { code: "rate_limited", message: "Rate limit exceeded (60/min)." } }, headers: { "Retry-After": "30" } });
+    h.xen.control.failNext("license", {
+      status: 429,
+      body: { error: { code: "rate_limited", message: "Rate limit exceeded (60/min)." } },
+      headers: { "Retry-After": "30" },
+    });
     expect((await ask(u, `/license ${busy}`)).text).toContain("Please try again in 30 seconds");
   });
 });
@@ -260,10 +356,21 @@ describe("xen switched off", () => {
 
   it("/license says licence checks are off, and /webhooks/xen is not there", async () => {
     const u = h.telegram.user({ id: 7701, first_name: "R", language_code: "en" });
-    await h.app.services.store.users.createIfAbsent({ id: 7701, firstName: "R", telegramLanguage: "en", status: "active", tier: "member", createdAt: Date.now() });
+    await h.app.services.store.users.createIfAbsent({
+      id: 7701,
+      firstName: "R",
+      telegramLanguage: "en",
+      status: "active",
+      tier: "member",
+      createdAt: Date.now(),
+    });
     expect((await ask(u, "/license XS-ABC-DEF-GHI")).text).toContain("Licence checks are not available");
     const body = JSON.stringify({ id: "evt_1", event: "license.revoked", data: { license_key: "XS-ABC-DEF-GHI" } });
-    const res = await fetch(`${h.url}/webhooks/xen`, { method: "POST", headers: { "X-Webhook-Signature": createHmac("sha256", h.xen.webhookSecret).update(body).digest("hex") }, body });
+    const res = await fetch(`${h.url}/webhooks/xen`, {
+      method: "POST",
+      headers: { "X-Webhook-Signature": createHmac("sha256", h.xen.webhookSecret).update(body).digest("hex") },
+      body,
+    });
     expect(res.status).toBe(404);
     expect(h.xen.control.requests()).toHaveLength(0);
   });

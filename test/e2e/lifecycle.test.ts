@@ -33,8 +33,19 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
   }
 
   /** A body shaped like the fake's: the same fields, our own timestamp. */
-  function payload(event: "shipped" | "cancelled" | "failed_delivery", orderId: string, extra: Record<string, unknown> = {}, timestamp = "2025-01-01T10:00:00+06:30") {
-    return JSON.stringify({ event, order_id: orderId, timestamp, data: { tracking_info: null, shipping_status: "x", customer_data: { email: "c@example.com" } }, ...extra });
+  function payload(
+    event: "shipped" | "cancelled" | "failed_delivery",
+    orderId: string,
+    extra: Record<string, unknown> = {},
+    timestamp = "2025-01-01T10:00:00+06:30",
+  ) {
+    return JSON.stringify({
+      event,
+      order_id: orderId,
+      timestamp,
+      data: { tracking_info: null, shipping_status: "x", customer_data: { email: "c@example.com" } },
+      ...extra,
+    });
   }
 
   /** Every queued notification has gone out (waiting, delayed and active jobs count). */
@@ -48,10 +59,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
   }
 
   const order = async (id: string) => (await h.app.services.store.orders.get(id))!;
-  const refunds = async (userId: number) => (await h.app.services.store.ledger.entries(userId, { limit: 100 })).filter((e) => e.type === "refund");
+  const refunds = async (userId: number) =>
+    (await h.app.services.store.ledger.entries(userId, { limit: 100 })).filter((e) => e.type === "refund");
 
   /** Places an order without the chat (where the chat flow is not the point). */
-  async function placeDirect(userId: number, provider: ProviderId, sku: string, input: { email?: string; quantity?: number; playerId?: string; zone?: string }): Promise<OrderRecord> {
+  async function placeDirect(
+    userId: number,
+    provider: ProviderId,
+    sku: string,
+    input: { email?: string; quantity?: number; playerId?: string; zone?: string },
+  ): Promise<OrderRecord> {
     const s = h.app.services;
     const product = await s.catalog.product(provider, sku);
     if (!product) throw new Error(`no product ${provider}/${sku}`);
@@ -112,7 +129,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     const twice = await Promise.all([h.xinstitute.control.redeliver(delivery.index), h.xinstitute.control.redeliver(delivery.index)]);
     expect(twice.map((a) => a.status)).toEqual([200, 200]);
     // The provider resending "shipped" with a new timestamp is not a new shipment either.
-    expect(await post(payload("shipped", before.providerOrderId!, { data: { tracking_info: "TRK-778899", shipping_status: "In Transit" } }))).toBe(200);
+    expect(
+      await post(payload("shipped", before.providerOrderId!, { data: { tracking_info: "TRK-778899", shipping_status: "In Transit" } })),
+    ).toBe(200);
     await settle();
     await new Promise((r) => setTimeout(r, 300));
     expect(buyer.messages().slice(seen)).toHaveLength(1);
@@ -218,7 +237,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     const alert = await h.admin.waitForMessage({ match: /XIREO0000000000000/, after: adminSeen });
     expect(alert.text).toMatch(/don't know/);
     await settle();
-    expect(h.admin.messages().slice(adminSeen).filter((m) => m.text.includes("XIREO0000000000000"))).toHaveLength(1);
+    expect(
+      h.admin
+        .messages()
+        .slice(adminSeen)
+        .filter((m) => m.text.includes("XIREO0000000000000")),
+    ).toHaveLength(1);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
   });
 
@@ -232,13 +256,22 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     const msg = await u.waitForMessage({ match: /Delivery of order/, after: seen, timeoutMs: 2000 });
     expect(msg.text).toContain(placed.id);
     // The admin chat is paced at 1 message/s and still has registration notices queued.
-    const alert = await h.admin.waitForMessage({ match: new RegExp(`Delivery failed for order.*${placed.id}`), after: adminSeen, timeoutMs: 5000 });
+    const alert = await h.admin.waitForMessage({
+      match: new RegExp(`Delivery failed for order.*${placed.id}`),
+      after: adminSeen,
+      timeoutMs: 5000,
+    });
     expect(alert.text).toContain("xinstitute");
     expect((await order(placed.id)).state).toBe("delivery_failed");
     await h.xinstitute.control.redeliver(delivery.index);
     await settle();
     expect(u.messages().slice(seen)).toHaveLength(1);
-    expect(h.admin.messages().slice(adminSeen).filter((m) => m.text.includes(placed.id))).toHaveLength(1);
+    expect(
+      h.admin
+        .messages()
+        .slice(adminSeen)
+        .filter((m) => m.text.includes(placed.id)),
+    ).toHaveLength(1);
     // Funds stay with the order: a failed delivery is not a refund.
     expect(await refunds(u.id)).toHaveLength(0);
   });
@@ -304,7 +337,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
       queues.add = add;
     }
     await settle();
-    expect(u.messages().slice(seen).map((m) => m.text.match(/TRK-RETRY|cancelled by the provider/)?.[0])).toEqual(["TRK-RETRY", "cancelled by the provider"]);
+    expect(
+      u
+        .messages()
+        .slice(seen)
+        .map((m) => m.text.match(/TRK-RETRY|cancelled by the provider/)?.[0]),
+    ).toEqual(["TRK-RETRY", "cancelled by the provider"]);
     expect(await refunds(u.id)).toHaveLength(1);
     expect(await h.balance(u.id, "MMK")).toBe(20_000);
     expect((await order(placed.id)).state).toBe("cancelled");
@@ -322,7 +360,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
       return new Promise(() => {});
     };
     const abort = new AbortController();
-    const dying = fetch(webhookUrl(), { method: "POST", headers: { "Content-Type": "application/json", "X-Webhook-Signature": sign(body) }, body, signal: abort.signal }).catch(() => undefined);
+    const dying = fetch(webhookUrl(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Webhook-Signature": sign(body) },
+      body,
+      signal: abort.signal,
+    }).catch(() => undefined);
     await vi.waitFor(() => expect(entered).toBe(true));
     abort.abort(); // the provider sees the connection drop
     await dying;
@@ -352,13 +395,19 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     expect(msg.text).toContain("SirLancelot");
     expect(msg.text).toContain("12345678");
     // No command was sent: the only call to this chat is the announcement.
-    expect(h.telegram.calls("sendMessage").slice(sentBefore).filter((c) => String(c.payload.chat_id) === String(u.id))).toHaveLength(1);
+    expect(
+      h.telegram
+        .calls("sendMessage")
+        .slice(sentBefore)
+        .filter((c) => String(c.payload.chat_id) === String(u.id)),
+    ).toHaveLength(1);
     const after = await order(placed.id);
     expect(after.state).toBe("completed");
     expect(after.nickname).toBe("SirLancelot");
     // Polling stops: no further status requests for this transaction.
     await settle();
-    const polls = () => h.gametopup.control.requests("status").filter((r) => (r.body as { trx_id?: string })?.trx_id === placed.providerOrderId).length;
+    const polls = () =>
+      h.gametopup.control.requests("status").filter((r) => (r.body as { trx_id?: string })?.trx_id === placed.providerOrderId).length;
     const n = polls();
     await new Promise((r) => setTimeout(r, 700));
     expect(polls()).toBe(n);
@@ -380,7 +429,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     await u.waitForMessage({ match: new RegExp(placed.id), after: seen + 1 });
     await settle();
     await new Promise((r) => setTimeout(r, 500));
-    expect(u.messages().slice(seen).filter((m) => /refunded to your wallet/.test(m.text))).toHaveLength(1);
+    expect(
+      u
+        .messages()
+        .slice(seen)
+        .filter((m) => /refunded to your wallet/.test(m.text)),
+    ).toHaveLength(1);
     const r = await refunds(u.id);
     expect(r).toHaveLength(1);
     expect(r[0]!.amount).toBe(ML86_PRICE);

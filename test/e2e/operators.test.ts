@@ -49,7 +49,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
 
   beforeAll(async () => {
     const ops = { now: () => clock, timings: { reportEveryMs: 100 } };
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), env: { REPORT_HOUR: "8", REPORT_TIMEZONE: ZONE }, app: { ops } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      env: { REPORT_HOUR: "8", REPORT_TIMEZONE: ZONE },
+      app: { ops },
+    });
     other = await h.another({ ops });
     const s = h.app.services;
     await h.reseller(5001);
@@ -60,7 +65,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
     // An order whose outcome is unknown, from long ago: open now, not part of yesterday's sales.
     await s.store.orders.create({ ...pendingOrder("O-UNKNOWN", 5001, Date.now() - 10 * 24 * HOUR), state: "unknown" });
     const now = Date.now();
-    await s.store.deposits.create({ id: "DEP-1", userId: 5001, amount: { amount: 50_000, currency: "IDR" }, state: "open", createdAt: now, updatedAt: now });
+    await s.store.deposits.create({
+      id: "DEP-1",
+      userId: 5001,
+      amount: { amount: 50_000, currency: "IDR" },
+      state: "open",
+      createdAt: now,
+      updatedAt: now,
+    });
     await s.store.deposits.settle("DEP-1", "paid");
     // Tomorrow (in Jakarta) at 07:59: "yesterday" is the day these records were made.
     today = localDate(sold.createdAt, ZONE);
@@ -74,7 +86,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
     const [report] = await waitForCount(h.admin, REPORT, 1);
     const text = report!.text;
     expect(text).toContain(`Daily report for ${today} (${ZONE})`);
-    expect(text).toContain(`gametopup: 1 orders · revenue ${en(sold.price.amount, "IDR")} · margin ${en(sold.price.amount - sold.cost.amount, "IDR")}`);
+    expect(text).toContain(
+      `gametopup: 1 orders · revenue ${en(sold.price.amount, "IDR")} · margin ${en(sold.price.amount - sold.cost.amount, "IDR")}`,
+    );
     expect(text).toContain(`Refunds: 1, total ${en(sold.price.amount, "IDR")}`);
     expect(text).toContain(`Deposits credited: 1, total ${en(50_000, "IDR")}`);
     expect(text).toContain("Orders with an unknown outcome, still open: 1");
@@ -122,14 +136,19 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
     const chart = h.admin.messages().find((m) => m.photo)!;
     // The chart's days end on the bot's today (tomorrow here): the sale's day is the 29th of 30.
     const last = addDays(today, 1);
-    expect(plain(chart.text)).toBe(`📈 IDR: revenue per day (top, in whole IDR) and orders per day (bottom), ${addDays(last, -29)} to ${last} (${ZONE})`);
+    expect(plain(chart.text)).toBe(
+      `📈 IDR: revenue per day (top, in whole IDR) and orders per day (bottom), ${addDays(last, -29)} to ${last} (${ZONE})`,
+    );
     const png = PNG.sync.read(chart.photo!.bytes!);
     expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     expect(chart.raw.photo?.[0]).toMatchObject({ width: CHART_WIDTH, height: CHART_HEIGHT });
     const pixel = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)];
     const centre = (i: number) => barSlot(i, 30).x + 2;
     // Just above the revenue axis and the orders axis: a bar on the sale's day, none on the others.
-    for (const [y, color] of [[270, COLORS.revenue], [474, COLORS.orders]] as const) {
+    for (const [y, color] of [
+      [270, COLORS.revenue],
+      [474, COLORS.orders],
+    ] as const) {
       expect(pixel(centre(28), y)).toEqual([...color]);
       expect(pixel(centre(27), y)).toEqual([...COLORS.background]);
       expect(pixel(centre(29), y)).toEqual([...COLORS.background]);
@@ -161,7 +180,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: provider bala
     expect(matching(h.admin, XLOW)).toHaveLength(0);
     h.xinstitute.control.setBalance(400_000);
     const [low] = await waitForCount(h.admin, XLOW, 1);
-    expect(low!.text).toBe(`⚠️ Our balance at xinstitute is down to ${en(400_000, "MMK")}, below the alert level of ${en(500_000, "MMK")}. Orders to it fail once it runs out: top it up.`);
+    expect(low!.text).toBe(
+      `⚠️ Our balance at xinstitute is down to ${en(400_000, "MMK")}, below the alert level of ${en(500_000, "MMK")}. Orders to it fail once it runs out: top it up.`,
+    );
     await sleep(2500);
     expect(matching(h.admin, XLOW)).toHaveLength(1);
 

@@ -28,10 +28,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
   const s = () => h.app.services;
   const award = async (orderId: string) => s().store.awards.get(orderId);
   const awardIn = (orderId: string, state: PointsAwardRecord["state"], timeoutMs = 8000) =>
-    waitFor(async () => ((await award(orderId))?.state === state ? (await award(orderId))! : undefined), timeoutMs, `award of ${orderId} to be ${state}`);
+    waitFor(
+      async () => ((await award(orderId))?.state === state ? (await award(orderId))! : undefined),
+      timeoutMs,
+      `award of ${orderId} to be ${state}`,
+    );
   /** The fake's /points requests for one e-mail, in order. */
   const pointsCalls = (email: string) =>
-    h.vifox.control.requests("points").filter((r: LoggedRequest) => (r.body as { users?: { email: string }[] })?.users?.[0]?.email === email);
+    h.vifox.control
+      .requests("points")
+      .filter((r: LoggedRequest) => (r.body as { users?: { email: string }[] })?.users?.[0]?.email === email);
   const txId = (r: LoggedRequest) => r.headers["x-transaction-id"];
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,7 +53,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
   async function topup(userId: number) {
     await h.credit(userId, 50_000, "IDR");
     const product = (await s().catalog.product("gametopup", "1"))!;
-    const draft = await s().drafts.create(userId, product, await s().catalog.price(product, "member"), { playerId: "12345678", zone: "2001" });
+    const draft = await s().drafts.create(userId, product, await s().catalog.price(product, "member"), {
+      playerId: "12345678",
+      zone: "2001",
+    });
     const out = await s().orders.place(draft.id, userId);
     if (out.kind !== "placed") throw new Error(`not placed: ${out.kind}`);
     return out.order;
@@ -57,7 +66,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
   async function completedTopup(u: FakeUser) {
     const order = await topup(u.id);
     h.gametopup.control.setTransactionStatus(order.providerOrderId!, "Success", "Pembelian berhasil", "Player");
-    await waitFor(async () => ((await s().store.orders.get(order.id))?.state === "completed" ? true : undefined), 8000, "the top-up to complete");
+    await waitFor(
+      async () => ((await s().store.orders.get(order.id))?.state === "completed" ? true : undefined),
+      8000,
+      "the top-up to complete",
+    );
     return order;
   }
 
@@ -150,7 +163,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     const u = await registeredReseller(email);
     await h.credit(u.id, 20_000, "MMK");
     const product = (await s().catalog.product("xinstitute", "SPOTIFY_1M"))!;
-    const draft = await s().drafts.create(u.id, product, await s().catalog.price(product, "member"), { email: "customer@example.com", quantity: 1 });
+    const draft = await s().drafts.create(u.id, product, await s().catalog.price(product, "member"), {
+      email: "customer@example.com",
+      quantity: 1,
+    });
     const out = await s().orders.place(draft.id, u.id);
     if (out.kind !== "placed") throw new Error(`not placed: ${out.kind}`);
     const delivery = await h.xinstitute.control.ship(out.order.providerOrderId!, { trackingInfo: "TRK-1", shippingStatus: "In Transit" });

@@ -10,7 +10,11 @@ const UNIT_PRICE = 4_950;
 describe.skipIf(!redisAvailable || !postgresAvailable)("subscriptions from xinstitute through the bot", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { providerTimeouts: { orderMs: 400, readMs: 1000 } } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      app: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
+    });
   });
   afterAll(() => h?.close());
 
@@ -63,6 +67,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("subscriptions from xinst
     const hint = await h.admin.waitForMessage({ match: /match none of ours/, after: adminSeen, timeoutMs: 5_000 });
     expect(hint.text).toContain(orderId);
     expect(hint.text).toContain(lost);
-    expect(h.xinstitute.control.requests("order").filter((r) => r.body && (r.body as { customer_email: string }).customer_email === "late@example.com")).toHaveLength(1);
+    expect(
+      h.xinstitute.control
+        .requests("order")
+        .filter((r) => r.body && (r.body as { customer_email: string }).customer_email === "late@example.com"),
+    ).toHaveLength(1);
   });
 });

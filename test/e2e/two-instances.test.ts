@@ -53,7 +53,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("two bot instances behind
       const port = await freePort();
       const bot = spawnBot(env(port));
       bots.push(bot);
-      await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 30_000, `bot ${i + 1} ready`);
+      await waitFor(
+        async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined),
+        30_000,
+        `bot ${i + 1} ready`,
+      );
       ports.push(port);
     }
   }, 90_000);

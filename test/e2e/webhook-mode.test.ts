@@ -38,8 +38,21 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("webhook mode", () => {
   });
 
   it("refuses a post without the secret token, and an oversized body", async () => {
-    const update = { update_id: 999, message: { message_id: 1, date: 0, chat: { id: 7002, type: "private" }, from: { id: 7002, is_bot: false, first_name: "X" }, text: "/start" } };
-    const noSecret = await fetch(`${h.url}/telegram`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update) });
+    const update = {
+      update_id: 999,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 7002, type: "private" },
+        from: { id: 7002, is_bot: false, first_name: "X" },
+        text: "/start",
+      },
+    };
+    const noSecret = await fetch(`${h.url}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(update),
+    });
     expect(noSecret.status).toBe(401);
     const wrong = await fetch(`${h.url}/telegram`, {
       method: "POST",

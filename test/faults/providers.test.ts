@@ -68,7 +68,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("providers misbehaving", 
     await h.credit(u.id, 100_000, "IDR");
     await toConfirm(u);
     const STORM = 4;
-    h.gametopup.control.failNext("order", { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "Retry-After": "1" } }, STORM);
+    h.gametopup.control.failNext(
+      "order",
+      { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "Retry-After": "1" } },
+      STORM,
+    );
     const { order } = await confirm(h, u, /placed/, 20_000);
     expect((await order()).state).toBe("processing");
     const calls = h.gametopup.control.requests("order");
@@ -87,7 +91,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
   beforeAll(async () => {
     // Nothing listens there: every order call is refused before a byte is sent.
     const closed = await freePort();
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${closed}/order` } });
+    h = await startHarness({
+      redisUrl: await freshRedisDb(),
+      databaseUrl: await freshDatabase(),
+      env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${closed}/order` },
+    });
   });
   afterAll(() => h?.close());
 

@@ -91,11 +91,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("configured secrets", () 
 
     // Webhooks: a forged one, a signed one for an order we do not know.
     const body = JSON.stringify({ event: "order.completed", order_id: "XI-UNKNOWN-1", timestamp: "2025-01-01T00:00:00Z" });
-    const forged = await fetch(`${p.url}/webhooks/xinstitute`, { method: "POST", headers: { "content-type": "application/json", "x-webhook-signature": "0".repeat(64) }, body });
+    const forged = await fetch(`${p.url}/webhooks/xinstitute`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-webhook-signature": "0".repeat(64) },
+      body,
+    });
     expect(forged.status).toBe(401);
     await fetch(`${p.url}/webhooks/xinstitute`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-webhook-signature": createHmac("sha256", SECRETS.XINSTITUTE_WEBHOOK_SECRET).update(body).digest("hex") },
+      headers: {
+        "content-type": "application/json",
+        "x-webhook-signature": createHmac("sha256", SECRETS.XINSTITUTE_WEBHOOK_SECRET).update(body).digest("hex"),
+      },
       body,
     });
     expect((await fetch(`${p.url}/metrics`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status).toBe(401);
@@ -109,16 +116,21 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("configured secrets", () 
       await p.admin.waitForMessage({ after: seen, timeoutMs: 10_000 });
     }
 
-    const chats = [...p.telegram.sentMessages().map((m) => m.text), ...p.telegram.calls("answerCallbackQuery").map((c) => String(c.payload.text ?? ""))].join("\n");
+    const chats = [
+      ...p.telegram.sentMessages().map((m) => m.text),
+      ...p.telegram.calls("answerCallbackQuery").map((c) => String(c.payload.text ?? "")),
+    ].join("\n");
     const logs = p.output();
     // The check means something: the bot talked and logged at length.
     expect(logs.split("\n").length).toBeGreaterThan(20);
     expect(logs).toMatch(/provider call failed/);
     expect(chats).toMatch(/unknown outcome/);
-    const leaks = [...Object.entries(SECRETS), ["REDIS_URL", p.env.REDIS_URL!], ["DATABASE_URL", p.env.DATABASE_URL!]].flatMap(([name, value]) => [
-      ...(logs.includes(value!) ? [`${name} in the logs`] : []),
-      ...(chats.includes(value!) ? [`${name} in a chat`] : []),
-    ]);
+    const leaks = [...Object.entries(SECRETS), ["REDIS_URL", p.env.REDIS_URL!], ["DATABASE_URL", p.env.DATABASE_URL!]].flatMap(
+      ([name, value]) => [
+        ...(logs.includes(value!) ? [`${name} in the logs`] : []),
+        ...(chats.includes(value!) ? [`${name} in a chat`] : []),
+      ],
+    );
     expect(leaks).toEqual([]);
   }, 90_000);
 });

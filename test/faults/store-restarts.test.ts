@@ -11,7 +11,11 @@ import { startTcpProxy } from "../support/tcp-proxy.js";
 
 const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 const startRedis = (port: number, dir: string): ChildProcess =>
-  spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir], { stdio: "ignore" });
+  spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir],
+    { stdio: "ignore" },
+  );
 const stopped = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once("exit", r)));
 
 /**
@@ -30,7 +34,16 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
   beforeAll(async () => {
     redisPort = await freePort();
     redis = startRedis(redisPort, dir);
-    await waitFor(async () => (spawnSync("redis-cli", ["-p", String(redisPort), "ping"]).stdout?.toString().includes("PONG") ? true : undefined), 10_000, "redis");
+    await waitFor(
+      async () =>
+        spawnSync("redis-cli", ["-p", String(redisPort), "ping"])
+          .stdout?.toString()
+          .includes("PONG")
+          ? true
+          : undefined,
+      10_000,
+      "redis",
+    );
     const db = new URL(await freshDatabase());
     pg = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
     db.port = String(pg.port);
@@ -51,8 +64,17 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
     const entriesBefore = (await h.app.services.store.ledger.entries(u.id, { limit: 50 })).length;
 
     // Telegram makes the first message wait 3 s: it sits in Redis as a delayed job.
-    h.telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
-    await queueNotifier(h.app.queues, [ADMIN_ID]).notifyUser({ userId: u.id, key: "order-done", args: { orderId: "RREDISRST01", product: "Kept" }, dedupeKey: "faults:redis" });
+    h.telegram.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 3",
+      parameters: { retry_after: 3 },
+    });
+    await queueNotifier(h.app.queues, [ADMIN_ID]).notifyUser({
+      userId: u.id,
+      key: "order-done",
+      args: { orderId: "RREDISRST01", product: "Kept" },
+      dedupeKey: "faults:redis",
+    });
     await waitFor(async () => (h.telegram.stats.tooManyRequests.total > 0 ? true : undefined), 5_000, "the 429");
 
     redis.kill("SIGTERM");
@@ -66,7 +88,12 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
     // PostgreSQL goes away with a message queued: rendering needs the reseller's language from it.
     await pg.down();
     await waitFor(async () => ((await ready()) === 503 ? true : undefined), 10_000, "readyz to report PostgreSQL gone");
-    await queueNotifier(h.app.queues, [ADMIN_ID]).notifyUser({ userId: u.id, key: "order-done", args: { orderId: "RPGDOWN0001", product: "Kept" }, dedupeKey: "faults:pg" });
+    await queueNotifier(h.app.queues, [ADMIN_ID]).notifyUser({
+      userId: u.id,
+      key: "order-done",
+      args: { orderId: "RPGDOWN0001", product: "Kept" },
+      dedupeKey: "faults:pg",
+    });
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
     await pg.up();

@@ -221,8 +221,7 @@ describe("fake Telegram Bot API with a real grammY bot", () => {
     expect(telegram.webhook().last_error_message).toContain("500");
     await expect(bot.api.getUpdates()).rejects.toMatchObject({
       error_code: 409,
-      description:
-        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
     });
     await bot.api.deleteWebhook();
     expect(telegram.webhook().url).toBe("");

@@ -19,7 +19,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
     await h.reseller(9101);
     await h.credit(9101, 80_000, "IDR");
     const debit = (orderId: string) =>
-      s.store.ledger.apply({ userId: 9101, currency: "IDR", amount: -21_780, type: "debit", reason: "order", actor: "user:9101", orderId, key: `order:${orderId}:debit` });
+      s.store.ledger.apply({
+        userId: 9101,
+        currency: "IDR",
+        amount: -21_780,
+        type: "debit",
+        reason: "order",
+        actor: "user:9101",
+        orderId,
+        key: `order:${orderId}:debit`,
+      });
     // Died before the debit: nothing was charged.
     await s.store.orders.create(stranded("RAAAAAAAAA1", 9101));
     // Died after the debit, before the order was handed to the provider.
@@ -27,7 +36,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
     await debit("RAAAAAAAAA2");
     // Died while the provider had it (the "sending" event was written).
     const sending = stranded("RAAAAAAAAA4", 9101);
-    await s.store.orders.create({ ...sending, history: [...sending.history, { at: sending.createdAt + 1, state: "pending", note: "sending to the provider" }] });
+    await s.store.orders.create({
+      ...sending,
+      history: [...sending.history, { at: sending.createdAt + 1, state: "pending", note: "sending to the provider" }],
+    });
     await debit("RAAAAAAAAA4");
     const seen = h.admin.messages().length;
     const sentBefore = h.gametopup.control.requests("order").length;
@@ -36,13 +48,19 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
     // Never charged means never sent (the provider is called after the debit): failed, quietly.
     expect(await s.store.orders.get("RAAAAAAAAA1")).toMatchObject({ state: "failed", failure: "interrupted_before_charge" });
     // Charged, never sent: sent now, once.
-    for (let i = 0; i < 100 && (await s.store.orders.get("RAAAAAAAAA2"))?.state === "pending"; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await s.store.orders.get("RAAAAAAAAA2"))?.state === "pending"; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await s.store.orders.get("RAAAAAAAAA2"))?.state).toBe("processing");
     expect(h.gametopup.control.requests("order").length - sentBefore).toBe(1);
     // The provider may have it: unknown, admins told, funds held.
     expect((await s.store.orders.get("RAAAAAAAAA4"))?.state).toBe("unknown");
     await h.admin.waitFor((m) => m.slice(seen).some((x) => /RAAAAAAAAA4/.test(x.text) && /unknown outcome/.test(x.text)), 10_000);
-    expect(h.admin.messages().slice(seen).some((x) => /RAAAAAAAAA[12]/.test(x.text))).toBe(false);
+    expect(
+      h.admin
+        .messages()
+        .slice(seen)
+        .some((x) => /RAAAAAAAAA[12]/.test(x.text)),
+    ).toBe(false);
     expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
 
     expect(await s.orders.adminRefund("RAAAAAAAAA1", 1)).toBe("not_charged");

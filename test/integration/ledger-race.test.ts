@@ -32,12 +32,20 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("500 purchases racing ove
       await h.credit(id, price.amount * AFFORDABLE, "IDR");
     }
     const drafts = (
-      await Promise.all(users.map((id) => Promise.all(Array.from({ length: PER_WALLET }, () => s.drafts.create(id, product, price, { playerId: "12345678", zone: "2001" })))))
+      await Promise.all(
+        users.map((id) =>
+          Promise.all(
+            Array.from({ length: PER_WALLET }, () => s.drafts.create(id, product, price, { playerId: "12345678", zone: "2001" })),
+          ),
+        ),
+      )
     ).flat();
     expect(drafts).toHaveLength(500);
 
     // Each card confirmed on both processes at the same moment (a double tap across instances).
-    const outcomes = await Promise.all(drafts.flatMap((d) => [s.orders.place(d.id, d.userId), other.services.orders.place(d.id, d.userId)]));
+    const outcomes = await Promise.all(
+      drafts.flatMap((d) => [s.orders.place(d.id, d.userId), other.services.orders.place(d.id, d.userId)]),
+    );
     // Every card ends as one order at most, whichever process won it.
     const placed = outcomes.filter((o) => o.kind === "placed").map((o) => (o.kind === "placed" ? o.order : undefined)!);
     expect(new Set(placed.map((o) => o.id)).size).toBe(placed.length);

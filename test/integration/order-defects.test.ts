@@ -24,7 +24,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
   });
 
   const s = () => h.app.services;
-  const draftFor = async (userId: number, provider: ProviderId, sku: string, input: { email?: string; quantity?: number; playerId?: string; zone?: string }) => {
+  const draftFor = async (
+    userId: number,
+    provider: ProviderId,
+    sku: string,
+    input: { email?: string; quantity?: number; playerId?: string; zone?: string },
+  ) => {
     const product = (await s().catalog.product(provider, sku))!;
     return s().drafts.create(userId, product, await s().catalog.price(product, "member"), input);
   };
@@ -48,7 +53,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     const draft = await draftFor(u.id, "gametopup", "1", { playerId: "12345678", zone: "2001" });
     h.gametopup.control.failNext("order", { answerAfterMs: 600 });
     const placing = s().orders.place(draft.id, u.id);
-    await waitFor(async () => ((await s().store.orders.get(draft.id))?.state === "pending" ? true : undefined), 2_000, "the order to exist");
+    await waitFor(
+      async () => ((await s().store.orders.get(draft.id))?.state === "pending" ? true : undefined),
+      2_000,
+      "the order to exist",
+    );
     // Another process's sweep decides the order was interrupted while the answer is on its way.
     await waitFor(async () => ((await s().orders.sweepInterrupted(0)) > 0 ? true : undefined), 2_000, "the sweep");
     expect((await s().store.orders.get(draft.id))?.state).toBe("unknown");
@@ -58,7 +67,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     expect(after.providerOrderId).toBe(trx!.order_id);
     expect(after.state).toBe("processing");
     h.gametopup.control.setTransactionStatus(trx!.order_id, "Success", "ok", "LateNick");
-    await waitFor(async () => ((await s().store.orders.get(draft.id))?.state === "completed" ? true : undefined), 5_000, "the follow-up poll");
+    await waitFor(
+      async () => ((await s().store.orders.get(draft.id))?.state === "completed" ? true : undefined),
+      5_000,
+      "the follow-up poll",
+    );
   });
 
   it("applies a cancellation that arrived before the order's own answer: refunded once", async () => {
@@ -103,7 +116,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     const seen = h.admin.messages().length;
     expect((await s().orders.place(draft.id, u.id)).kind).toBe("placed");
     // Pending longer than the (shortened) window: unknown, reconciled, found pending, polled again, unknown again...
-    await h.admin.waitFor((m) => m.slice(seen).filter((x) => x.text.includes(draft.id) && /unknown outcome/.test(x.text)).length >= 2, 10_000);
+    await h.admin.waitFor(
+      (m) => m.slice(seen).filter((x) => x.text.includes(draft.id) && /unknown outcome/.test(x.text)).length >= 2,
+      10_000,
+    );
     const order = (await s().store.orders.get(draft.id))!;
     expect(order.history.filter((e) => e.state === "processing").length).toBeGreaterThanOrEqual(2);
     // ...and a Batal that comes at last is still refunded.

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/observability/logger.js";
 import { createPool, migrate, postgresRecords } from "../../src/store/postgres/index.js";
@@ -19,13 +19,19 @@ const pool = (url: string) => {
   return p;
 };
 const runScript = (script: string, url: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", DATABASE_URL: url }, encoding: "utf8" });
+  spawnSync(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", DATABASE_URL: url },
+    encoding: "utf8",
+  });
 
 describe.skipIf(!postgresAvailable)("the PostgreSQL schema", () => {
   it("is migrated once when five instances start together", async () => {
     const url = await freshDatabase();
     const results = await Promise.all(Array.from({ length: 5 }, () => migrate(pool(url))));
-    const all = readdirSync(MIGRATIONS_DIR).map((f) => f.replace(/\.sql$/, "")).sort();
+    const all = readdirSync(MIGRATIONS_DIR)
+      .map((f) => f.replace(/\.sql$/, ""))
+      .sort();
     expect(all[0]).toBe("0001_system-of-record");
     expect(results.filter((r) => r.length > 0)).toEqual([all]);
     const again = runScript("scripts/migrate.ts", url);
@@ -65,7 +71,9 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL schema", () => {
       ),
     ).rejects.toThrow(/ledger_one_debit_per_order/);
     // The raw insert above skipped the wallet: the check finds exactly that difference.
-    expect(await records.reports.ledgerCheck()).toEqual([{ kind: "balance", userId: 7, currency: "IDR", orderId: null, expected: 400, actual: 500 }]);
+    expect(await records.reports.ledgerCheck()).toEqual([
+      { kind: "balance", userId: 7, currency: "IDR", orderId: null, expected: 400, actual: 500 },
+    ]);
     const check = runScript("scripts/ledger-check.ts", url);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/balance\tuser 7\tIDR\t-\texpected 400\tactual 500/);
@@ -74,7 +82,11 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL schema", () => {
   it("prints a clean ledger check for a consistent database", async () => {
     const url = await freshDatabase();
     await migrate(pool(url));
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/ledger-check.ts"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", DATABASE_URL: url }, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/ledger-check.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", DATABASE_URL: url },
+      encoding: "utf8",
+    });
     expect(out.trim()).toBe("ledger check: clean");
   });
 });

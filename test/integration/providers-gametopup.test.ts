@@ -23,7 +23,14 @@ afterAll(async () => fake.close());
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const wide = { products: { max: 1000, windowMs: 1000 }, order: { max: 1000, windowMs: 1000 }, status: { max: 1000, windowMs: 1000 } };
 
-function build(over: { apiKey?: string; now?: () => number; rateLimits?: Partial<Record<GametopupEndpoint, RateLimiterOptions>>; target?: GametopupFake } = {}) {
+function build(
+  over: {
+    apiKey?: string;
+    now?: () => number;
+    rateLimits?: Partial<Record<GametopupEndpoint, RateLimiterOptions>>;
+    target?: GametopupFake;
+  } = {},
+) {
   const target = over.target ?? fake;
   const metrics = createMetrics();
   const lines: string[] = [];
@@ -93,10 +100,14 @@ describe("gametopup happy paths", () => {
     const { adapter } = build();
     const req = order();
     const result = await adapter.ordering.placeOrder(req);
-    expect(result).toMatchObject({ state: "pending", charged: { amount: 19800, currency: "IDR" }, productName: "Mobile Legends 86 Diamonds" });
+    expect(result).toMatchObject({
+      state: "pending",
+      charged: { amount: 19800, currency: "IDR" },
+      productName: "Mobile Legends 86 Diamonds",
+    });
     expect(result.providerOrderId).toMatch(/^INV-[A-Z0-9]{9}$/);
     const [sent] = fake.control.requests("order");
-    expect(sent?.headers.authorization).toBe(`Bearer ${sha256(fake.apiKey + req.ref + "19800")}`);
+    expect(sent?.headers.authorization).toBe(`Bearer ${sha256(`${fake.apiKey + req.ref}19800`)}`);
     expect(sent?.headers["x-api-key"]).toBe(fake.apiKey);
     expect(sent?.headers["content-type"]).toBe("application/json");
     const time = Number(sent?.headers["x-request-time"]);
@@ -169,7 +180,11 @@ describe("gametopup errors from the fake's real checks", () => {
       kind: "rejected",
       code: "product_unavailable",
     });
-    expect(await caught(adapter.ordering.placeOrder(order({ sku: "999" })))).toMatchObject({ kind: "not_found", code: "product_not_found", httpStatus: 404 });
+    expect(await caught(adapter.ordering.placeOrder(order({ sku: "999" })))).toMatchObject({
+      kind: "not_found",
+      code: "product_not_found",
+      httpStatus: 404,
+    });
   });
 
   it("a price that is not the product's harga → Invalid hash combination (the fake recomputes it)", async () => {
@@ -196,7 +211,11 @@ describe("gametopup errors from the fake's real checks", () => {
   it("a wrong status hash → Invalid hash combination; unknown id → Transaction not found", async () => {
     const { adapter } = build({ apiKey: "another-key-abcdef" });
     expect(await caught(adapter.status.getStatus("INV-ANY"))).toMatchObject({ kind: "auth", code: "invalid_hash" });
-    expect(await caught(build().adapter.status.getStatus("INV-NOPE"))).toMatchObject({ kind: "not_found", code: "transaction_not_found", httpStatus: 404 });
+    expect(await caught(build().adapter.status.getStatus("INV-NOPE"))).toMatchObject({
+      kind: "not_found",
+      code: "transaction_not_found",
+      httpStatus: 404,
+    });
   });
 
   it("IP not whitelisted / not authorized → auth/ip_not_whitelisted on every endpoint", async () => {
@@ -249,9 +268,11 @@ describe("gametopup: every documented message", () => {
     fake.control.failNext(endpoint, { status, body: errorBody(status, message), headers: { "Retry-After": "0" } }, 3);
     const { adapter } = build();
     const call =
-      endpoint === "products" ? adapter.catalog.listProducts()
-      : endpoint === "order" ? adapter.ordering.placeOrder(order())
-      : adapter.status.getStatus("INV-ABC123XYZ");
+      endpoint === "products"
+        ? adapter.catalog.listProducts()
+        : endpoint === "order"
+          ? adapter.ordering.placeOrder(order())
+          : adapter.status.getStatus("INV-ABC123XYZ");
     const err = await caught(call);
     expect(err).toMatchObject({ kind, code, httpStatus: status, endpoint });
     if (status !== 503) expect(err.message).toContain(message);
@@ -358,14 +379,21 @@ describe("gametopup transport failures and retries", () => {
     expect(text).toContain('provider_calls_total{provider="gametopup",endpoint="products",outcome="ok"} 1');
     expect(text).toContain('provider_calls_total{provider="gametopup",endpoint="order",outcome="rejected"} 1');
     expect(text).toContain('provider_call_duration_seconds_count{provider="gametopup",endpoint="order"} 1');
-    expect(registry.health().gametopup).toMatchObject({ lastOutcome: "rejected", lastErrorCode: "insufficient_balance", calls: 2, failures: 1 });
+    expect(registry.health().gametopup).toMatchObject({
+      lastOutcome: "rejected",
+      lastErrorCode: "insufficient_balance",
+      calls: 2,
+      failures: 1,
+    });
   });
 
   it("refuses locally what can never succeed (no player id, quantity ≠ 1, other currency)", async () => {
     const { adapter } = build();
     expect((await caught(adapter.ordering.placeOrder(order({ playerId: " " })))).code).toBe("invalid_request");
     expect((await caught(adapter.ordering.placeOrder(order({ quantity: 2 })))).code).toBe("invalid_request");
-    expect((await caught(adapter.ordering.placeOrder(order({ unitCost: { amount: 19800, currency: "MMK" } })))).code).toBe("invalid_request");
+    expect((await caught(adapter.ordering.placeOrder(order({ unitCost: { amount: 19800, currency: "MMK" } })))).code).toBe(
+      "invalid_request",
+    );
     expect(fake.control.requests()).toHaveLength(0);
   });
 });

@@ -67,13 +67,22 @@ function hmac(secret: string, text: string | Buffer): string {
 }
 
 async function rawPost(endpoint: string, body: string, headers: Record<string, string>) {
-  const res = await request(`${fake.url}${PATH}${endpoint}`, { method: "POST", body, headers: { "content-type": "application/json", accept: "application/json", ...headers } });
+  const res = await request(`${fake.url}${PATH}${endpoint}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
+  });
   return { status: res.statusCode, body: (await res.body.json()) as Record<string, unknown> };
 }
 
 function signed(endpoint: string, body: string, extra: Record<string, string> = {}, ts = Math.floor(Date.now() / 1000)) {
   const timestamp = String(ts);
-  return { "X-API-KEY": fake.apiKey, "X-TIMESTAMP": timestamp, "X-SIGNATURE": hmac(fake.apiSecret, `POST${PATH}${endpoint}${timestamp}${body}`), ...extra };
+  return {
+    "X-API-KEY": fake.apiKey,
+    "X-TIMESTAMP": timestamp,
+    "X-SIGNATURE": hmac(fake.apiSecret, `POST${PATH}${endpoint}${timestamp}${body}`),
+    ...extra,
+  };
 }
 
 describe("vifox happy paths: the fake accepts every request the adapter signs", () => {
@@ -101,18 +110,29 @@ describe("vifox happy paths: the fake accepts every request the adapter signs", 
 
   it("adds points from the pool, echoing our external id, and the history keeps it", async () => {
     const { points } = build();
-    const res = await points.addPoints([{ email: ALICE, points: 200, description: "order 42", externalId: "ord_42" }], points.newTransactionId());
+    const res = await points.addPoints(
+      [{ email: ALICE, points: 200, description: "order 42", externalId: "ord_42" }],
+      points.newTransactionId(),
+    );
     expect(res).toEqual({ kind: "applied", outcomes: [{ email: ALICE, externalId: "ord_42", message: "success", status: "awarded" }] });
     expect(fake.control.pool()).toBe(9_800);
     expect(fake.control.user(ALICE)?.points).toBe(2_000);
     expect(fake.control.awardsApplied()).toBe(1);
-    expect(fake.control.requests("points")[0]?.body).toEqual({ users: [{ email: ALICE, point: 200, description: "order 42", external_transaction_id: "ord_42" }] });
+    expect(fake.control.requests("points")[0]?.body).toEqual({
+      users: [{ email: ALICE, point: 200, description: "order 42", external_transaction_id: "ord_42" }],
+    });
 
     const [withHistory] = await points.userPoints({ emails: [ALICE], withHistory: true });
     expect(withHistory).toMatchObject({ status: "valid", email: ALICE, points: 2_000 });
     const history = withHistory?.status === "valid" ? withHistory.history : [];
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatchObject({ points: 200, reason: "partner", description: "order 42", externalId: "ord_42", type: "web_service" });
+    expect(history[0]).toMatchObject({
+      points: 200,
+      reason: "partner",
+      description: "order 42",
+      externalId: "ord_42",
+      type: "web_service",
+    });
     expect(history[1]).toMatchObject({ points: -200, reason: "user_partner", externalId: "ord_42" });
     expect(history[0]?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   });
@@ -257,10 +277,17 @@ describe("vifox lost answers and duplicate transaction ids", () => {
   it("a transaction id of the wrong shape is refused before sending", async () => {
     const { points } = build();
     for (const tx of ["aron_123", "bob_1234567890", "1234567890"]) {
-      expect(await caught(points.addPoints([{ email: ALICE, points: 1 }], tx))).toMatchObject({ kind: "rejected", code: "invalid_request" });
+      expect(await caught(points.addPoints([{ email: ALICE, points: 1 }], tx))).toMatchObject({
+        kind: "rejected",
+        code: "invalid_request",
+      });
     }
-    expect(await caught(points.addPoints([{ email: ALICE, points: 0 }], points.newTransactionId()))).toMatchObject({ code: "invalid_request" });
-    expect(await caught(points.addPoints([{ email: ALICE, points: 1.5 }], points.newTransactionId()))).toMatchObject({ code: "invalid_request" });
+    expect(await caught(points.addPoints([{ email: ALICE, points: 0 }], points.newTransactionId()))).toMatchObject({
+      code: "invalid_request",
+    });
+    expect(await caught(points.addPoints([{ email: ALICE, points: 1.5 }], points.newTransactionId()))).toMatchObject({
+      code: "invalid_request",
+    });
     expect(fake.control.requests()).toHaveLength(0);
   });
 });
@@ -299,7 +326,11 @@ describe("vifox authentication failures", () => {
   it("a wrong key: 406 Invalid partner on writes, 405 on reads; the key is redacted", async () => {
     const key = "wrong-key-0123456789abcdef";
     const { points, lines } = build({ apiKey: key });
-    expect(await caught(points.addPoints([{ email: ALICE, points: 1 }], points.newTransactionId()))).toMatchObject({ kind: "auth", code: "invalid_partner", httpStatus: 406 });
+    expect(await caught(points.addPoints([{ email: ALICE, points: 1 }], points.newTransactionId()))).toMatchObject({
+      kind: "auth",
+      code: "invalid_partner",
+      httpStatus: 406,
+    });
     expect(await caught(points.userInfo(ALICE))).toMatchObject({ kind: "auth", code: "invalid_partner", httpStatus: 405 });
     expect(lines.join("\n")).not.toContain(key);
   });
@@ -349,7 +380,10 @@ describe("vifox authentication failures", () => {
     expect(await rawPost("users", "{}", {})).toEqual({ status: 408, body: { message: "Missing authentication headers" } });
     expect(await rawPost("user-info", "{}", {})).toEqual({ status: 405, body: { message: "Missing authentication headers" } });
     const body = JSON.stringify({ users: [{ email: BOB }] });
-    expect(await rawPost("users", body, signed("users", body))).toEqual({ status: 409, body: { message: "Missing X-TRANSACTION-ID header" } });
+    expect(await rawPost("users", body, signed("users", body))).toEqual({
+      status: 409,
+      body: { message: "Missing X-TRANSACTION-ID header" },
+    });
     expect(await rawPost("users", body, signed("users", body, { "X-TRANSACTION-ID": "other_1234567890" }))).toMatchObject({ status: 409 });
     expect(fake.control.user(BOB)).toBeUndefined();
   });

@@ -86,19 +86,38 @@ describe("xen happy paths", () => {
       ["XS-EXP-IRE-D01", "expired"],
       ["XS-NEW-UNB-OUND", "valid"],
     ]);
-    expect(list[0]).toMatchObject({ domain: "forum.example.com", extension: { name: "Teams", slug: "extension", version: "1.0.0" }, verifyCount: 0 });
+    expect(list[0]).toMatchObject({
+      domain: "forum.example.com",
+      extension: { name: "Teams", slug: "extension", version: "1.0.0" },
+      verifyCount: 0,
+    });
     expect(list[0]!.expiresAt).toMatch(ISO);
     // No domain bound yet and no expiry: nothing invented.
-    expect(list[3]).toEqual({ key: "XS-NEW-UNB-OUND", state: "valid", extension: { name: "Resource Manager Pro", slug: "resource-manager-pro", version: "2.3.1" }, verifyCount: 0 });
+    expect(list[3]).toEqual({
+      key: "XS-NEW-UNB-OUND",
+      state: "valid",
+      extension: { name: "Resource Manager Pro", slug: "resource-manager-pro", version: "2.3.1" },
+      verifyCount: 0,
+    });
   });
 
   it("orders: newest first, amounts in integer minor units", async () => {
     const { adapter } = build();
     const orders = await adapter.licenceAccount.orders();
     expect(orders).toHaveLength(2);
-    expect(orders[0]).toMatchObject({ id: "1002", status: "refunded", amount: { amount: 2990, currency: "EUR" }, extension: { slug: "resource-manager-pro" } });
+    expect(orders[0]).toMatchObject({
+      id: "1002",
+      status: "refunded",
+      amount: { amount: 2990, currency: "EUR" },
+      extension: { slug: "resource-manager-pro" },
+    });
     expect(orders[0]!.licenseKey).toBeUndefined();
-    expect(orders[1]).toMatchObject({ id: "1001", status: "paid", amount: { amount: 4900, currency: "EUR" }, licenseKey: "XS-ABC-DEF-GHI" });
+    expect(orders[1]).toMatchObject({
+      id: "1001",
+      status: "paid",
+      amount: { amount: 4900, currency: "EUR" },
+      licenseKey: "XS-ABC-DEF-GHI",
+    });
     expect(orders[1]!.createdAt).toMatch(ISO);
   });
 
@@ -112,7 +131,12 @@ describe("xen licence verification (public)", () => {
   it("valid: domain, expiry, extension, and no Authorization header", async () => {
     const { adapter } = build();
     const v = await adapter.licences.verify(" XS-ABC-DEF-GHI ");
-    expect(v).toMatchObject({ key: "XS-ABC-DEF-GHI", state: "valid", domain: "forum.example.com", extension: { name: "Teams", slug: "extension", version: "1.0.0" } });
+    expect(v).toMatchObject({
+      key: "XS-ABC-DEF-GHI",
+      state: "valid",
+      domain: "forum.example.com",
+      extension: { name: "Teams", slug: "extension", version: "1.0.0" },
+    });
     expect(Date.parse(v.expiresAt!)).toBeGreaterThan(Date.now());
     const [req] = fake.control.requests("license");
     expect(req?.path).toBe("/api/v1/licenses/XS-ABC-DEF-GHI");
@@ -137,7 +161,11 @@ describe("xen licence verification (public)", () => {
 
   it("another 404 (a wrong base URL) is an error, not a missing licence", async () => {
     const { adapter } = build({ baseUrl: `${fake.url}/wrong` });
-    expect(await caught(adapter.licences.verify("XS-ABC-DEF-GHI"))).toMatchObject({ kind: "not_found", code: "not_found", httpStatus: 404 });
+    expect(await caught(adapter.licences.verify("XS-ABC-DEF-GHI"))).toMatchObject({
+      kind: "not_found",
+      code: "not_found",
+      httpStatus: 404,
+    });
   });
 
   it("the key is one URL-encoded path segment: '/', '?', '#' and spaces cannot reach another endpoint", async () => {
@@ -197,8 +225,14 @@ describe("xen heartbeat", () => {
 
   it("an unbound licence takes the first domain; an unknown key is not_found", async () => {
     const { adapter } = build();
-    expect(await adapter.licences.heartbeat("XS-NEW-UNB-OUND", "Board.Example.com")).toMatchObject({ domain: "board.example.com", verifyCount: 1 });
-    expect(await caught(adapter.licences.heartbeat("XS-NOP-NOP-NOP", "a.example"))).toMatchObject({ kind: "not_found", code: "license_not_found" });
+    expect(await adapter.licences.heartbeat("XS-NEW-UNB-OUND", "Board.Example.com")).toMatchObject({
+      domain: "board.example.com",
+      verifyCount: 1,
+    });
+    expect(await caught(adapter.licences.heartbeat("XS-NOP-NOP-NOP", "a.example"))).toMatchObject({
+      kind: "not_found",
+      code: "license_not_found",
+    });
   });
 });
 
@@ -277,13 +311,20 @@ describe("xen failures", () => {
 
   it("one odd list item is skipped, not the whole list", async () => {
     const { adapter } = build();
-    fake.control.failNext("extensions", { status: 200, body: { data: [{ name: "Teams", slug: "extension", version: "1.0.0" }, { slug: "no-name" }, 7] } });
+    fake.control.failNext("extensions", {
+      status: 200,
+      body: { data: [{ name: "Teams", slug: "extension", version: "1.0.0" }, { slug: "no-name" }, 7] },
+    });
     expect(await adapter.licences.listExtensions()).toEqual([{ name: "Teams", slug: "extension", version: "1.0.0" }]);
   });
 });
 
 describe("xen rate limits", () => {
-  const documented429 = { status: 429, body: xenError("rate_limited", "Rate limit exceeded (60/min)."), headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0" } };
+  const documented429 = {
+    status: 429,
+    body: xenError("rate_limited", "Rate limit exceeded (60/min)."),
+    headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0" },
+  };
 
   it("the fake's 429 carries the documented headers and body", async () => {
     const strict = await startXenFake({ rateLimit: { max: 3, windowMs: 60_000 } });
@@ -409,7 +450,13 @@ describe("xen webhooks from the fake", () => {
     expect(first.headers["content-type"]).toBe("application/json");
     expect(adapter.licenceWebhooks.verify(first.raw, toHeaders(first.headers))).toBe(true);
     const event = adapter.licenceWebhooks.parse(first.raw);
-    expect(event).toMatchObject({ provider: "xen", kind: "license.revoked", licenseKey: "XS-ABC-DEF-GHI", domain: "forum.example.com", extension: { slug: "extension" } });
+    expect(event).toMatchObject({
+      provider: "xen",
+      kind: "license.revoked",
+      licenseKey: "XS-ABC-DEF-GHI",
+      domain: "forum.example.com",
+      extension: { slug: "extension" },
+    });
     expect(event.at).toMatch(ISO);
 
     await fake.control.redeliver(delivery!.index);
@@ -440,7 +487,15 @@ describe("xen webhooks from the fake", () => {
     const { adapter } = build();
     await fake.control.changeDomain("XS-ABC-DEF-GHI", "new.example.com");
     expect(adapter.licenceWebhooks.parse(last().raw)).toMatchObject({ kind: "license.domain_changed", domain: "new.example.com" });
-    const events = ["license.activated", "license.revoked", "license.domain_changed", "order.paid", "order.refunded", "subscription.created", "subscription.canceled"] as const;
+    const events = [
+      "license.activated",
+      "license.revoked",
+      "license.domain_changed",
+      "order.paid",
+      "order.refunded",
+      "subscription.created",
+      "subscription.canceled",
+    ] as const;
     for (const event of events) {
       await fake.control.sendWebhook(event, { license_key: "XS-ABC-DEF-GHI" });
       expect(adapter.licenceWebhooks.verify(last().raw, toHeaders(last().headers)), event).toBe(true);

@@ -98,7 +98,12 @@ describe("xinstitute happy paths", () => {
     expect(req?.headers["content-type"]).toContain("application/json");
 
     const account = await adapter.account.getAccount();
-    expect(account).toMatchObject({ balance: { amount: 925000, currency: "MMK" }, name: "Sandbox Reseller", plan: "Gold", status: "active" });
+    expect(account).toMatchObject({
+      balance: { amount: 925000, currency: "MMK" },
+      name: "Sandbox Reseller",
+      plan: "Gold",
+      status: "active",
+    });
     expect(account.recentOrderIds).toEqual([result.providerOrderId]);
   });
 
@@ -125,7 +130,10 @@ describe("xinstitute errors", () => {
 
   it("other 400s are invalid_request (bad e-mail, out of stock)", async () => {
     const { adapter } = build();
-    expect(await caught(adapter.ordering.placeOrder(order({ email: "not-an-email" })))).toMatchObject({ kind: "rejected", code: "invalid_request" });
+    expect(await caught(adapter.ordering.placeOrder(order({ email: "not-an-email" })))).toMatchObject({
+      kind: "rejected",
+      code: "invalid_request",
+    });
     const err = await caught(adapter.ordering.placeOrder(order({ sku: "CHATGPT_1M" })));
     expect(err).toMatchObject({ kind: "rejected", code: "invalid_request", httpStatus: 400 });
     expect(err.message).toBe("xinstitute order: HTTP 400: Insufficient stock for CHATGPT_1M");
@@ -172,7 +180,9 @@ describe("xinstitute errors", () => {
     expect(err).toMatchObject({ kind: "unavailable", code: "server_error", httpStatus: 500 });
     expect(err.definite).toBe(false);
     expect(fake.control.requests("order")).toHaveLength(1);
-    expect(await metrics.registry.metrics()).toContain('provider_calls_total{provider="xinstitute",endpoint="order",outcome="unavailable"} 1');
+    expect(await metrics.registry.metrics()).toContain(
+      'provider_calls_total{provider="xinstitute",endpoint="order",outcome="unavailable"} 1',
+    );
   });
 
   it("timeout on order: timeout kind, one request, and the provider may still have done it", async () => {
@@ -268,7 +278,13 @@ describe("xinstitute rate limits", () => {
     // The fake's token bucket: 3 tokens, refilled at 20 per second; the client obeys 3 per 150 ms and 20 per s.
     const strict = await startXinstituteFake({ rateLimit: { perMinute: 20, burst: 3, windowMs: 1000 } });
     try {
-      const { adapter, metrics } = build({ target: strict, rateLimits: [{ max: 20, windowMs: 1000 }, { max: 3, windowMs: 150 }] });
+      const { adapter, metrics } = build({
+        target: strict,
+        rateLimits: [
+          { max: 20, windowMs: 1000 },
+          { max: 3, windowMs: 150 },
+        ],
+      });
       const results = await Promise.all(Array.from({ length: 12 }, () => adapter.catalog.listProducts()));
       expect(results.every((r) => r.length === 6)).toBe(true);
       const seen = strict.control.requests("products");
@@ -328,7 +344,13 @@ describe("xinstitute webhooks", () => {
     const headers = toHeaders(first.headers);
     expect(adapter.webhooks.verify(first.raw, headers)).toBe(true);
     const event = adapter.webhooks.parse(first.raw);
-    expect(event).toMatchObject({ provider: "xinstitute", kind: "shipped", providerOrderId: placed.providerOrderId, trackingInfo: "TRACK123456", shippingStatus: "In Transit" });
+    expect(event).toMatchObject({
+      provider: "xinstitute",
+      kind: "shipped",
+      providerOrderId: placed.providerOrderId,
+      trackingInfo: "TRACK123456",
+      shippingStatus: "In Transit",
+    });
     expect(event.at).toMatch(/\+06:30$/);
 
     const again = await fake.control.redeliver(delivery.index);

@@ -73,7 +73,11 @@ const envelope = (message: string, tag = "6181882e-a5a3-4f28-abce-4f24f4905412")
 });
 
 /** Every Bearer token the fake has seen. */
-const tokensSeen = () => fake.control.requests().map((r) => /^Bearer (.+)$/.exec(r.headers.authorization ?? "")?.[1]).filter((t): t is string => !!t);
+const tokensSeen = () =>
+  fake.control
+    .requests()
+    .map((r) => /^Bearer (.+)$/.exec(r.headers.authorization ?? "")?.[1])
+    .filter((t): t is string => !!t);
 
 describe("xpay authentication", () => {
   it("authenticates as documented and calls bills with the Bearer token", async () => {
@@ -110,14 +114,16 @@ describe("xpay authentication", () => {
     expect(err.message).toBe("xpay authenticate: invalid credentials (tag 6181882e-a5a3-4f28-abce-4f24f4905412)");
   });
 
-  it("the fake takes isAPI as true or \"true\" and refuses a request without it or without JSON", async () => {
+  it('the fake takes isAPI as true or "true" and refuses a request without it or without JSON', async () => {
     const post = (body: unknown, type = "application/json") =>
       fetch(`${fake.url}/client/authenticate`, { method: "POST", headers: { "Content-Type": type }, body: JSON.stringify(body) });
     const creds = { username: fake.username, secretKey: fake.secretKey };
     for (const isAPI of [true, "true"]) {
       const res = await post({ ...creds, isAPI });
       expect(res.status).toBe(200);
-      const json = (await res.json()) as { success: { message: string; data: { access_token: string; expiresAt: number; user: { isAPI: boolean } } } };
+      const json = (await res.json()) as {
+        success: { message: string; data: { access_token: string; expiresAt: number; user: { isAPI: boolean } } };
+      };
       expect(json.success.message).toBe("Authenticated");
       expect(json.success.data.access_token).toMatch(/^eyJ/);
       expect(json.success.data.expiresAt).toBeGreaterThan(Date.now());
@@ -125,7 +131,10 @@ describe("xpay authentication", () => {
     }
     const missing = await post(creds);
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ error: { message: expect.stringContaining("isAPI"), tag: expect.any(String) }, uuid: expect.any(String) });
+    expect(await missing.json()).toMatchObject({
+      error: { message: expect.stringContaining("isAPI"), tag: expect.any(String) },
+      uuid: expect.any(String),
+    });
     expect((await post({ ...creds, isAPI: true }, "text/plain")).status).toBe(400);
     expect(fake.control.authentications()).toBe(2);
   });
@@ -145,7 +154,10 @@ describe("xpay authentication", () => {
     await new Promise((r) => setTimeout(r, 120));
     const expired = await list(`Bearer ${token}`);
     expect(expired.status).toBe(401);
-    expect(await expired.json()).toMatchObject({ error: { message: "access token expired", tag: expect.any(String) }, uuid: expect.any(String) });
+    expect(await expired.json()).toMatchObject({
+      error: { message: "access token expired", tag: expect.any(String) },
+      uuid: expect.any(String),
+    });
   });
 
   it("a 5xx on authenticate is retried; malformed JSON is bad_response", async () => {
@@ -157,7 +169,11 @@ describe("xpay authentication", () => {
     const other = build();
     fake.control.reset();
     fake.control.failNext("authenticate", "garbage");
-    expect(await caught(other.payments.searchBills({}))).toMatchObject({ kind: "bad_response", code: "not_json", endpoint: "authenticate" });
+    expect(await caught(other.payments.searchBills({}))).toMatchObject({
+      kind: "bad_response",
+      code: "not_json",
+      endpoint: "authenticate",
+    });
   });
 });
 
@@ -239,7 +255,12 @@ describe("xpay bills", () => {
     const { payments } = build();
     const t0 = Date.now();
     const created = await payments.createBill(bill({ reference: "dep_create" }));
-    expect(fake.control.requests("bills")[0]?.body).toEqual({ amount: 50_000, currency: "IDR", reference: "dep_create", description: "Wallet deposit" });
+    expect(fake.control.requests("bills")[0]?.body).toEqual({
+      amount: 50_000,
+      currency: "IDR",
+      reference: "dep_create",
+      description: "Wallet deposit",
+    });
     expect(created).toMatchObject({ reference: "dep_create", amount: { amount: 50_000, currency: "IDR" }, status: "unpaid" });
     expect(created.id).toMatch(/^BILL-/);
     expect(created.payUrl).toMatch(/^https:\/\//);
@@ -317,7 +338,9 @@ describe("xpay bills", () => {
     const good = { id: "B1", reference: "dep_mine", amount: 1000, currency: "IDR", status: "paid" };
     fake.control.failNext("bills", {
       status: 200,
-      body: { success: { data: [good, { ...good, id: "B2", reference: "dep_other" }, { ...good, id: "B3", status: "refunded" }, { id: "B4" }] } },
+      body: {
+        success: { data: [good, { ...good, id: "B2", reference: "dep_other" }, { ...good, id: "B3", status: "refunded" }, { id: "B4" }] },
+      },
     });
     expect((await payments.searchBills({ reference: "dep_mine" })).map((b) => b.id)).toEqual(["B1"]);
   });
@@ -325,7 +348,11 @@ describe("xpay bills", () => {
   it("a duplicate reference is refused by the fake and typed", async () => {
     const { payments } = build();
     await payments.createBill(bill({ reference: "dep_dup" }));
-    expect(await caught(payments.createBill(bill({ reference: "dep_dup" })))).toMatchObject({ kind: "rejected", code: "duplicate_reference", httpStatus: 409 });
+    expect(await caught(payments.createBill(bill({ reference: "dep_dup" })))).toMatchObject({
+      kind: "rejected",
+      code: "duplicate_reference",
+      httpStatus: 409,
+    });
     expect(fake.control.bills()).toHaveLength(1);
   });
 

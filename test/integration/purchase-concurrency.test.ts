@@ -18,7 +18,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("concurrent purchases aga
     const price = await s.catalog.price(product, "member");
     await h.credit(userId, price.amount * 10, "IDR");
 
-    const drafts = await Promise.all(Array.from({ length: 50 }, () => s.drafts.create(userId, product, price, { playerId: "12345678", zone: "2001" })));
+    const drafts = await Promise.all(
+      Array.from({ length: 50 }, () => s.drafts.create(userId, product, price, { playerId: "12345678", zone: "2001" })),
+    );
     const outcomes = await Promise.all(drafts.map((d) => s.orders.place(d.id, userId)));
 
     expect(outcomes.filter((o) => o.kind === "placed")).toHaveLength(10);

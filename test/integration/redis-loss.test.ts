@@ -23,8 +23,19 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
 
   beforeAll(async () => {
     port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
-    await waitFor(async () => (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().includes("PONG") ? true : undefined), 10_000, "redis");
+    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
+      stdio: "ignore",
+    });
+    await waitFor(
+      async () =>
+        spawnSync("redis-cli", ["-p", String(port), "ping"])
+          .stdout?.toString()
+          .includes("PONG")
+          ? true
+          : undefined,
+      10_000,
+      "redis",
+    );
     h = await startHarness({
       redisUrl: `redis://127.0.0.1:${port}`,
       databaseUrl: await freshDatabase(),

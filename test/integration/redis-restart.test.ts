@@ -10,7 +10,9 @@ const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 
 /** A Redis of this test's own, so it can be stopped and started without touching the others. */
 function startRedis(port: number, dir: string): ChildProcess {
-  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--dir", dir], { stdio: "ignore" });
+  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--dir", dir], {
+    stdio: "ignore",
+  });
 }
 const stopped = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once("exit", r)));
 
@@ -24,7 +26,16 @@ describe.skipIf(!haveRedisServer)("a Redis restart", () => {
   beforeAll(async () => {
     port = await freePort();
     redis = startRedis(port, dir);
-    await waitFor(async () => (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().includes("PONG") ? true : undefined), 10_000, "redis");
+    await waitFor(
+      async () =>
+        spawnSync("redis-cli", ["-p", String(port), "ping"])
+          .stdout?.toString()
+          .includes("PONG")
+          ? true
+          : undefined,
+      10_000,
+      "redis",
+    );
     h = await startHarness({ redisUrl: `redis://127.0.0.1:${port}` });
   });
   afterAll(async () => {

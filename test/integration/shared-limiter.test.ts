@@ -5,7 +5,9 @@ import { sharedLimiters } from "../../src/providers/shared-limiter.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
 const clients: Redis[] = [];
-afterAll(() => clients.forEach((c) => c.disconnect()));
+afterAll(() => {
+  for (const c of clients) c.disconnect();
+});
 
 /** Two processes' worth of limiters: separate connections, one Redis. */
 async function twoProcesses() {

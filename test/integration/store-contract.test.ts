@@ -9,7 +9,7 @@ import { pendingOrder } from "../support/fixtures.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
-const closers: (() => Promise<unknown> | void)[] = [];
+const closers: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const close of closers) await close();
 });
@@ -35,7 +35,7 @@ if (redisAvailable) {
     "redis",
     async () => {
       const c = new Redis(await freshRedisDb());
-      closers.push(() => c.disconnect());
+      closers.push(async () => c.disconnect());
       return redisKv(c, KEY_PREFIX);
     },
   ]);
@@ -175,7 +175,11 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     await store.pricing.pauseIfBelow("gametopup:1", 900, "cost_above_fixed");
     expect(await store.pricing.fixPrice("gametopup:1", 1000)).toEqual({ before: 800, wasPaused: true });
     expect(await store.pricing.fixPrice("gametopup:1", null)).toEqual({ before: 1000, wasPaused: false });
-    await Promise.all([store.pricing.setMarkup("vip", 3), store.pricing.fixPrice("gametopup:2", 500), store.pricing.setMarkup("member", 12.5)]);
+    await Promise.all([
+      store.pricing.setMarkup("vip", 3),
+      store.pricing.fixPrice("gametopup:2", 500),
+      store.pricing.setMarkup("member", 12.5),
+    ]);
     expect(await store.pricing.snapshot()).toEqual({ markups: { vip: 3, member: 12.5 }, fixedPrices: { "gametopup:2": 500 }, paused: {} });
     expect(await store.pricing.flag("maintenance")).toBe(false);
     await store.pricing.setFlag("maintenance", true);
@@ -188,9 +192,16 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     const refunded = { ...order("S2", 21), createdAt: now - 1000, state: "refunded" as const };
     const old = { ...order("S3", 21), createdAt: now - 10 * 86_400_000 };
     for (const o of [sold, refunded, old]) await store.orders.create(o);
-    expect(await store.reports.sales(now - 86_400_000)).toEqual([{ provider: "gametopup", currency: "IDR", orders: 1, revenue: 1100, margin: 100 }]);
+    expect(await store.reports.sales(now - 86_400_000)).toEqual([
+      { provider: "gametopup", currency: "IDR", orders: 1, revenue: 1100, margin: 100 },
+    ]);
     expect((await store.reports.sales(now - 30 * 86_400_000))[0]?.orders).toBe(2);
-    for (const [id, status] of [[31, "active"], [32, "active"], [33, "pending"], [1, "active"]] as const) {
+    for (const [id, status] of [
+      [31, "active"],
+      [32, "active"],
+      [33, "pending"],
+      [1, "active"],
+    ] as const) {
       await store.users.createIfAbsent({ id, firstName: "R", status, tier: "member", createdAt: 1 });
     }
     expect(await store.reports.resellersByStatus([1])).toEqual({ active: 2, pending: 1 });
@@ -206,7 +217,9 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     for (const o of orders) await store.orders.create(o);
     const since = Date.UTC(2026, 2, 9);
     const until = Date.UTC(2026, 2, 12);
-    expect(await store.reports.salesByDay(since, until, "Asia/Jakarta")).toEqual([{ day: "2026-03-11", currency: "IDR", orders: 2, revenue: 2000 }]);
+    expect(await store.reports.salesByDay(since, until, "Asia/Jakarta")).toEqual([
+      { day: "2026-03-11", currency: "IDR", orders: 2, revenue: 2000 },
+    ]);
     expect(await store.reports.salesByDay(since, until, "UTC")).toEqual([
       { day: "2026-03-10", currency: "IDR", orders: 1, revenue: 1100 },
       { day: "2026-03-11", currency: "IDR", orders: 1, revenue: 900 },
@@ -220,8 +233,21 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
       await store.ledger.apply({ ...credit(51, 700, `r-${id}`), type: "refund", orderId: id });
     }
     const now = Date.now();
-    const deposit = (id: string, amount: number, currency: string) => ({ id, userId: 51, amount: { amount, currency }, state: "open" as const, createdAt: now, updatedAt: now });
-    for (const d of [deposit("DP1", 50_000, "IDR"), deposit("DP2", 20_000, "IDR"), deposit("DP3", 9_000, "MMK"), deposit("DP4", 1_000, "IDR")]) await store.deposits.create(d);
+    const deposit = (id: string, amount: number, currency: string) => ({
+      id,
+      userId: 51,
+      amount: { amount, currency },
+      state: "open" as const,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const d of [
+      deposit("DP1", 50_000, "IDR"),
+      deposit("DP2", 20_000, "IDR"),
+      deposit("DP3", 9_000, "MMK"),
+      deposit("DP4", 1_000, "IDR"),
+    ])
+      await store.deposits.create(d);
     for (const id of ["DP1", "DP2", "DP3"]) await store.deposits.settle(id, "paid");
     await store.deposits.settle("DP4", "expired");
     const after = Date.now() + 1000;
@@ -239,7 +265,9 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     const d = { id: "D1", userId: 41, amount: { amount: 50_000, currency: "IDR" }, state: "open" as const, createdAt: now, updatedAt: now };
     expect(await store.deposits.create(d)).toBe(true);
     expect(await store.deposits.create(d)).toBe(false);
-    expect((await store.deposits.attachBill("D1", { billId: "B-1", payUrl: "https://pay.example/B-1", expiresAt: now + 60_000 }))?.billId).toBe("B-1");
+    expect(
+      (await store.deposits.attachBill("D1", { billId: "B-1", payUrl: "https://pay.example/B-1", expiresAt: now + 60_000 }))?.billId,
+    ).toBe("B-1");
     expect((await store.deposits.byBillId("B-1"))?.id).toBe("D1");
     expect((await store.deposits.open()).map((x) => x.id)).toEqual(["D1"]);
     const [a, b] = await Promise.all([store.deposits.settle("D1", "paid"), store.deposits.settle("D1", "expired")]);
@@ -251,11 +279,23 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
   it("keeps one points award per order and never reopens a finished one", async () => {
     await store.orders.create(order("P1", 42));
     const now = Date.now();
-    const award = { orderId: "P1", userId: 42, email: "r@example.com", points: 10, transactionId: "sandbox_0000000001", state: "pending" as const, attempts: 0, createdAt: now, updatedAt: now };
+    const award = {
+      orderId: "P1",
+      userId: 42,
+      email: "r@example.com",
+      points: 10,
+      transactionId: "sandbox_0000000001",
+      state: "pending" as const,
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     expect((await store.awards.claim(award)).created).toBe(true);
     const again = await store.awards.claim({ ...award, transactionId: "sandbox_0000000002" });
     expect(again).toMatchObject({ created: false, award: { transactionId: "sandbox_0000000001" } });
-    expect((await store.awards.update("P1", { transactionId: "sandbox_0000000003", attempts: 1 }))?.transactionId).toBe("sandbox_0000000003");
+    expect((await store.awards.update("P1", { transactionId: "sandbox_0000000003", attempts: 1 }))?.transactionId).toBe(
+      "sandbox_0000000003",
+    );
     expect((await store.awards.pending()).map((a) => a.orderId)).toEqual(["P1"]);
     expect((await store.awards.update("P1", { state: "awarded" }))?.state).toBe("awarded");
     expect(await store.awards.update("P1", { state: "failed" })).toBeUndefined();

@@ -25,7 +25,11 @@ export async function startBotProcess(opts: {
   const telegram = await startFakeTelegram({ token: opts.token, rateLimits: false });
   const k = opts.keys ?? {};
   const gametopup = await startGametopupFake({ rateLimits: false, ...(k.gametopup && { apiKey: k.gametopup }) });
-  const xinstitute = await startXinstituteFake({ rateLimit: false, retryDelaysMs: [50, 100], ...(k.xinstitute && { apiKey: k.xinstitute[0], webhookSecret: k.xinstitute[1] }) });
+  const xinstitute = await startXinstituteFake({
+    rateLimit: false,
+    retryDelaysMs: [50, 100],
+    ...(k.xinstitute && { apiKey: k.xinstitute[0], webhookSecret: k.xinstitute[1] }),
+  });
   const xen = await startXenFake({ rateLimit: false, ...(k.xen && { apiKey: k.xen[0], webhookSecret: k.xen[1] }) });
   const vifox = await startVifoxFake({ partnerName: "faults", ...(k.vifox && { apiKey: k.vifox[0], apiSecret: k.vifox[1] }) });
   const xpay = await startXpayFake(k.xpay ? { secretKey: k.xpay } : undefined);
@@ -77,7 +81,11 @@ export async function startBotProcess(opts: {
     async start() {
       if (bot) outputs.push(bot.output());
       bot = spawnBot(env, ENTRY);
-      await waitFor(async () => ((await fetch(`${url}/readyz`)).status === 200 ? true : undefined), 30_000, `the bot to be ready\n${bot.output()}`);
+      await waitFor(
+        async () => ((await fetch(`${url}/readyz`)).status === 200 ? true : undefined),
+        30_000,
+        `the bot to be ready\n${bot.output()}`,
+      );
     },
     async kill(signal: NodeJS.Signals = "SIGKILL") {
       bot!.child.kill(signal);
@@ -90,7 +98,15 @@ export async function startBotProcess(opts: {
       return user;
     },
     async credit(userId: number, amount: number, currency: string, key: string) {
-      const r = await inspector.services.store.ledger.apply({ userId, currency, amount, type: "credit", reason: "test", actor: "test", key });
+      const r = await inspector.services.store.ledger.apply({
+        userId,
+        currency,
+        amount,
+        type: "credit",
+        reason: "test",
+        actor: "test",
+        key,
+      });
       if (!r.ok) throw new Error("credit failed");
     },
     async balance(userId: number, currency: string) {

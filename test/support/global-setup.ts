@@ -36,7 +36,11 @@ export default async function setup(project: TestProject) {
     { stdio: "ignore" },
   );
   const deadline = Date.now() + 10_000;
-  while (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().trim() !== "PONG") {
+  while (
+    spawnSync("redis-cli", ["-p", String(port), "ping"])
+      .stdout?.toString()
+      .trim() !== "PONG"
+  ) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the test run's redis-server did not start");
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { startGametopupFake, startXinstituteFake, startXpayFake, type GametopupFake, type XinstituteFake, type XpayFake } from "../../src/sandbox/index.js";
+import {
+  startGametopupFake,
+  startXinstituteFake,
+  startXpayFake,
+  type GametopupFake,
+  type XinstituteFake,
+  type XpayFake,
+} from "../../src/sandbox/index.js";
 import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
 import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
@@ -51,7 +58,13 @@ export interface Harness {
 }
 
 /** The configuration that points the app at the fake providers (also used by tests that spawn the real process). */
-export function fakeProviderEnv(f: { xinstitute: XinstituteFake; gametopup: GametopupFake; xen: XenFake; vifox: VifoxFake; xpay: XpayFake }): Record<string, string> {
+export function fakeProviderEnv(f: {
+  xinstitute: XinstituteFake;
+  gametopup: GametopupFake;
+  xen: XenFake;
+  vifox: VifoxFake;
+  xpay: XpayFake;
+}): Record<string, string> {
   const { xinstitute, gametopup, xen, vifox, xpay } = f;
   return {
     XINSTITUTE_BASE_URL: xinstitute.url,
@@ -151,7 +164,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return user;
     },
     async credit(userId, amount, currency) {
-      const r = await h.app.services.store.ledger.apply({ userId, currency, amount, type: "credit", reason: "test", actor: "test", key: randomUUID() });
+      const r = await h.app.services.store.ledger.apply({
+        userId,
+        currency,
+        amount,
+        type: "credit",
+        reason: "test",
+        actor: "test",
+        key: randomUUID(),
+      });
       if (!r.ok) throw new Error("credit failed");
     },
     async balance(userId, currency) {

@@ -88,7 +88,9 @@ export function recordingNotifier() {
     notifyAdmins: async (key, args, dedupeKey) => void admins.push({ key, args, dedupeKey }),
   };
   /** Messages a reader would get: one per dedupe key, as the notifications queue sends them. */
-  const delivered = (userId: number) => [...new Map(users.filter((n) => n.userId === userId).map((n) => [n.dedupeKey ?? Symbol(), n.key])).values()];
+  const delivered = (userId: number) => [
+    ...new Map(users.filter((n) => n.userId === userId).map((n) => [n.dedupeKey ?? Symbol(), n.key])).values(),
+  ];
   return { notifier, users, admins, delivered };
 }
 
@@ -139,14 +141,36 @@ export function orderWorld(options: { pendingWindowMs?: number } = {}) {
   async function reseller(balance: number): Promise<number> {
     const id = nextUser++;
     await store.users.save({ id, firstName: `R${id}`, status: "active", tier: "reseller", createdAt: Date.now() });
-    if (balance > 0) await store.ledger.apply({ userId: id, currency: "IDR", amount: balance, type: "credit", reason: "deposit", actor: "admin:1", key: `seed:${id}` });
+    if (balance > 0)
+      await store.ledger.apply({
+        userId: id,
+        currency: "IDR",
+        amount: balance,
+        type: "credit",
+        reason: "deposit",
+        actor: "admin:1",
+        key: `seed:${id}`,
+      });
     return id;
   }
 
   /** A confirmation card for `price` IDR, as the purchase conversation leaves it. */
   async function draft(userId: number, price: number, provider: ProviderId = "gametopup") {
-    const product = { provider, sku: "ML86", name: "86 Diamonds", category: "Games", cost: { amount: price - 100, currency: "IDR" }, inStock: true, input: { kind: "email" as const } };
-    return drafts.create(userId, product, { amount: price, currency: "IDR" }, provider === "gametopup" ? { playerId: "12345", zone: "2001" } : { email: "c@example.com" });
+    const product = {
+      provider,
+      sku: "ML86",
+      name: "86 Diamonds",
+      category: "Games",
+      cost: { amount: price - 100, currency: "IDR" },
+      inStock: true,
+      input: { kind: "email" as const },
+    };
+    return drafts.create(
+      userId,
+      product,
+      { amount: price, currency: "IDR" },
+      provider === "gametopup" ? { playerId: "12345", zone: "2001" } : { email: "c@example.com" },
+    );
   }
 
   /** Confirmed and charged, not yet sent (the placement job has not run). */
@@ -174,7 +198,24 @@ export function orderWorld(options: { pendingWindowMs?: number } = {}) {
       .map((e) => `${e.type} ${e.amount}`);
   }
 
-  return { store, orders, gametopup, xinstitute, enabled, messages, jobs, deliveredOrders, settings, reseller, draft, accepted, sent, balance, state, entriesOf };
+  return {
+    store,
+    orders,
+    gametopup,
+    xinstitute,
+    enabled,
+    messages,
+    jobs,
+    deliveredOrders,
+    settings,
+    reseller,
+    draft,
+    accepted,
+    sent,
+    balance,
+    state,
+    entriesOf,
+  };
 }
 
 export type OrderWorld = ReturnType<typeof orderWorld>;

@@ -46,12 +46,17 @@ describe("bulk top-up lines", () => {
   it("has a localised reason for every problem, in every language", () => {
     for (const l of ["en", "id", "my"]) {
       const ftl = readFileSync(join(import.meta.dirname, `../../locales/${l}.ftl`), "utf8");
-      for (const code of ["format", "player", "zone", "zone-missing", "zone-none"]) expect(ftl, `${l}: ${code}`).toMatch(new RegExp(`^bulk-reason-${code} = `, "m"));
+      for (const code of ["format", "player", "zone", "zone-missing", "zone-none"])
+        expect(ftl, `${l}: ${code}`).toMatch(new RegExp(`^bulk-reason-${code} = `, "m"));
     }
   });
 
   it("cuts long lists to fit one message", () => {
-    const many = Array.from({ length: 100 }, (_, i) => ({ line: i + 1, playerId: `PLAYER${String(i).padStart(18, "0")}`, zone: "zone_1234567" }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      line: i + 1,
+      playerId: `PLAYER${String(i).padStart(18, "0")}`,
+      zone: "zone_1234567",
+    }));
     const text = labelList(many, 500);
     expect(text.length).toBeLessThan(520);
     expect(text).toMatch(/^#1 PLAYER0+ \(zone_1234567\), #2 /);

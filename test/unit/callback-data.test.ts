@@ -6,7 +6,14 @@ import { depositAmountButton, depositCancelButton, depositTypedButton } from "..
 import { flowCancelButton, flowChoiceButton, flowOptionButton, flowSkipButton } from "../../src/bot/callback-data/flow.js";
 import { languageButton } from "../../src/bot/callback-data/language.js";
 import { lowBalanceClearButton, lowBalanceShowButton } from "../../src/bot/callback-data/low-balance.js";
-import { buyAgainButton, orderViewButton, ordersBackButton, ordersPageButton, receiptButton, statementCsvButton } from "../../src/bot/callback-data/orders.js";
+import {
+  buyAgainButton,
+  orderViewButton,
+  ordersBackButton,
+  ordersPageButton,
+  receiptButton,
+  statementCsvButton,
+} from "../../src/bot/callback-data/orders.js";
 import { pointsEmailButton } from "../../src/bot/callback-data/points.js";
 import { pricelistCsvButton, pricelistPageButton } from "../../src/bot/callback-data/pricelist.js";
 import { confirmBatchButton, confirmDraftButton, dropBatchButton, dropDraftButton } from "../../src/bot/callback-data/purchase.js";
@@ -46,7 +53,16 @@ describe("callback data codecs", () => {
       expect(codec.pack(value as never)).toBe(data);
       expect(codec.unpack(data)).toEqual(value);
     }
-    const fixed = [ordersBackButton, statementCsvButton, pricelistCsvButton, lowBalanceShowButton, depositTypedButton, pointsEmailButton, flowCancelButton, flowSkipButton];
+    const fixed = [
+      ordersBackButton,
+      statementCsvButton,
+      pricelistCsvButton,
+      lowBalanceShowButton,
+      depositTypedButton,
+      pointsEmailButton,
+      flowCancelButton,
+      flowSkipButton,
+    ];
     expect(fixed.map((c) => c.pack())).toEqual(["ol", "csv", "plcsv", "lb:show", "dep:t", "pts:email", "flow:cancel", "flow:skip"]);
     for (const c of fixed) expect(c.unpack(c.pack())).toEqual({});
   });

@@ -9,7 +9,14 @@ const load = (env: Record<string, string>) => () => loadConfig(env);
 describe("configuration", () => {
   it("applies the documented defaults", () => {
     const c = loadConfig({ BOT_TOKEN: TOKEN });
-    expect(c).toMatchObject({ mode: "polling", host: "0.0.0.0", port: 8080, registration: "approval", defaultLocale: "en", sandbox: false });
+    expect(c).toMatchObject({
+      mode: "polling",
+      host: "0.0.0.0",
+      port: 8080,
+      registration: "approval",
+      defaultLocale: "en",
+      sandbox: false,
+    });
     expect(c.apiRoot).toBe("https://api.telegram.org");
     expect(c.providers.gametopup).toBeUndefined();
   });
@@ -24,7 +31,9 @@ describe("configuration", () => {
     expect(load({ BOT_TOKEN: TOKEN, NODE_ENV: "production", DATABASE_URL: "postgres://u:pw@db/rb" })).toThrow(/REDIS_URL is required/);
     expect(load({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://u:pw@db/rb" })).toThrow(/^DATABASE_URL is invalid: must start with postgres/);
     expect(load({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://u:pw@db/rb" })).not.toThrow(/pw@db/);
-    expect(load({ BOT_TOKEN: TOKEN, GAMETOPUP_API_KEY: "k".repeat(20) })).toThrow(/GAMETOPUP_PRODUCTS_URL is required when GAMETOPUP_API_KEY/);
+    expect(load({ BOT_TOKEN: TOKEN, GAMETOPUP_API_KEY: "k".repeat(20) })).toThrow(
+      /GAMETOPUP_PRODUCTS_URL is required when GAMETOPUP_API_KEY/,
+    );
     expect(load({ BOT_TOKEN: TOKEN, ADMIN_IDS: "1,abc" })).toThrow(/ADMIN_IDS/);
   });
   it("turns a provider on only with all of its variables", () => {
@@ -45,7 +54,12 @@ describe("configuration", () => {
 describe("logger", () => {
   it("redacts secrets by field name and by value, wherever they hide", async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
+    const sink = new Writable({
+      write: (chunk, _e, cb) => {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const log = createLogger({ level: "info", secrets: ["s3cr3t-api-key-value"], destination: sink });
     log.info({ apiKey: "other-value-1", headers: { authorization: "Bearer xyz" } }, "calling");
     log.warn({ err: new Error("failed with s3cr3t-api-key-value in url") }, "oops s3cr3t-api-key-value");

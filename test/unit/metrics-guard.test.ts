@@ -30,9 +30,13 @@ describe("the /metrics guard", () => {
     const { a, collected } = app("s3cret-metrics-token-123");
     expect((await a.request("/metrics", {}, from("127.0.0.1"))).status).toBe(401);
     expect((await a.request("/metrics", { headers: { Authorization: "Bearer wrong" } }, from("203.0.113.9"))).status).toBe(401);
-    expect((await a.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-12" } }, from("203.0.113.9"))).status).toBe(401);
+    expect(
+      (await a.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-12" } }, from("203.0.113.9"))).status,
+    ).toBe(401);
     expect((await a.request("/metrics", { headers: { Authorization: "s3cret-metrics-token-123" } }, from("203.0.113.9"))).status).toBe(401);
-    expect((await a.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-123" } }, from("203.0.113.9"))).status).toBe(200);
+    expect(
+      (await a.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-123" } }, from("203.0.113.9"))).status,
+    ).toBe(200);
     expect(collected()).toBe(1);
   });
 });

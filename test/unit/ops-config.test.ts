@@ -14,7 +14,10 @@ describe("the operators' configuration", () => {
   it("reads the hour (or off), the zone and the thresholds", () => {
     expect(load({ REPORT_HOUR: "0", REPORT_TIMEZONE: "Asia/Yangon" }).report).toEqual({ hour: 0, timeZone: "Asia/Yangon" });
     expect(load({ REPORT_HOUR: "off" }).report.hour).toBeUndefined();
-    expect(load({ XINSTITUTE_BALANCE_ALERT: "500000", VIFOX_POOL_ALERT: "0" }).balanceAlerts).toEqual({ xinstituteMmk: 500_000, vifoxPoints: 0 });
+    expect(load({ XINSTITUTE_BALANCE_ALERT: "500000", VIFOX_POOL_ALERT: "0" }).balanceAlerts).toEqual({
+      xinstituteMmk: 500_000,
+      vifoxPoints: 0,
+    });
   });
 
   it("stops with one line naming a bad variable", () => {

@@ -43,7 +43,15 @@ describe("the ledger under the order machine", () => {
     const third = await w.orders.accept((await w.draft(user, 1_000)).id, user);
     expect(third).toMatchObject({ kind: "insufficient", balance: 500 });
     expect(await w.balance(user)).toBe(500);
-    const refused = await w.store.ledger.apply({ userId: user, currency: "IDR", amount: -501, type: "adjustment", reason: "test", actor: "admin:1", key: "too-much" });
+    const refused = await w.store.ledger.apply({
+      userId: user,
+      currency: "IDR",
+      amount: -501,
+      type: "adjustment",
+      reason: "test",
+      actor: "admin:1",
+      key: "too-much",
+    });
     expect(refused).toEqual({ ok: false, reason: "insufficient", balance: 500 });
     expect(await w.store.ledger.entryByKey("too-much")).toBeUndefined();
   });
@@ -58,7 +66,16 @@ describe("the ledger under the order machine", () => {
     if (third.kind !== "existing") throw new Error("unreachable");
     expect(await w.entriesOf(third.order)).toEqual(["debit -1000"]);
     // Even under another key, the store refuses a second debit of the same order.
-    const again = await w.store.ledger.apply({ userId: user, currency: "IDR", amount: -1_000, type: "debit", reason: "order", actor: `user:${user}`, orderId: third.order.id, key: "another" });
+    const again = await w.store.ledger.apply({
+      userId: user,
+      currency: "IDR",
+      amount: -1_000,
+      type: "debit",
+      reason: "order",
+      actor: `user:${user}`,
+      orderId: third.order.id,
+      key: "another",
+    });
     expect(again).toMatchObject({ ok: true, duplicate: true });
     expect(await w.balance(user)).toBe(4_000);
   });
@@ -75,7 +92,15 @@ describe("the ledger under the order machine", () => {
   it("idempotency keys: an entry applied twice under one key moves the balance once and returns the first entry", async () => {
     const w = orderWorld();
     const user = await w.reseller(0);
-    const credit = { userId: user, currency: "IDR", amount: 700, type: "credit" as const, reason: "deposit", actor: "admin:1", key: "deposit:42" };
+    const credit = {
+      userId: user,
+      currency: "IDR",
+      amount: 700,
+      type: "credit" as const,
+      reason: "deposit",
+      actor: "admin:1",
+      key: "deposit:42",
+    };
     const first = await w.store.ledger.apply(credit);
     const second = await w.store.ledger.apply({ ...credit, amount: 9_999 });
     expect(first).toMatchObject({ ok: true, duplicate: false });

@@ -11,6 +11,7 @@ describe("VIFOX_POINTS_PER_ORDER", () => {
     expect(loadConfig({ BOT_TOKEN, VIFOX_POINTS_PER_ORDER: "25" }).pointsPerOrder).toBe(25);
   });
   it("refuses what is not a whole number of points", () => {
-    for (const bad of ["abc", "-1", "2.5"]) expect(() => loadConfig({ BOT_TOKEN, VIFOX_POINTS_PER_ORDER: bad }), bad).toThrow(/VIFOX_POINTS_PER_ORDER/);
+    for (const bad of ["abc", "-1", "2.5"])
+      expect(() => loadConfig({ BOT_TOKEN, VIFOX_POINTS_PER_ORDER: bad }), bad).toThrow(/VIFOX_POINTS_PER_ORDER/);
   });
 });

@@ -7,7 +7,16 @@ describe("the reseller's e-mail for loyalty points", () => {
     expect(parseResellerEmail("a+points@mail.example.co.id")).toBe("a+points@mail.example.co.id");
   });
   it("refuses what is not one", () => {
-    for (const bad of ["", "dewi", "a@b", "two words@example.com", "@example.com", "dewi@", "dewi@@example.com", `${"x".repeat(250)}@example.com`]) {
+    for (const bad of [
+      "",
+      "dewi",
+      "a@b",
+      "two words@example.com",
+      "@example.com",
+      "dewi@",
+      "dewi@@example.com",
+      `${"x".repeat(250)}@example.com`,
+    ]) {
       expect(parseResellerEmail(bad), bad).toBeUndefined();
     }
   });

@@ -30,14 +30,23 @@ describe("RateLimiter", () => {
       }),
     );
     await vi.advanceTimersByTimeAsync(0);
-    expect(started).toEqual([[0, 0], [1, 0]]);
+    expect(started).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
     await vi.advanceTimersByTimeAsync(999);
     expect(started.length).toBe(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(started.map(([i]) => i)).toEqual([0, 1, 2, 3]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(await Promise.all(all)).toEqual([0, 1, 2, 3, 4]);
-    expect(started).toEqual([[0, 0], [1, 0], [2, 1000], [3, 1000], [4, 2000]]);
+    expect(started).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 1000],
+      [3, 1000],
+      [4, 2000],
+    ]);
   });
 
   it("counts the window from when a call ends, and holds slots while calls run", async () => {

@@ -27,7 +27,12 @@ function recorder(): Notifier & { sent: Notification[] } {
 }
 
 describe("price list", () => {
-  const items = priceList([product("1", "Mobile", 100), product("2", "Console", 200), product("3", "Mobile", 300, { paused: true }), product("4", "Mobile", 400, { inStock: false })]);
+  const items = priceList([
+    product("1", "Mobile", 100),
+    product("2", "Console", 200),
+    product("3", "Mobile", 300, { paused: true }),
+    product("4", "Mobile", 400, { inStock: false }),
+  ]);
 
   it("groups by category in order, leaves paused products out and keeps out-of-stock ones marked", () => {
     expect(items.map((i) => `${i.category}/${i.sku}/${i.inStock}`)).toEqual(["Console/2/true", "Mobile/1/true", "Mobile/4/false"]);
@@ -35,7 +40,10 @@ describe("price list", () => {
 
   it("heads a category again on the page after a break", () => {
     const pages = pricePages(items, 2);
-    expect(pages.map((p) => p.sections.map((s) => `${s.category}:${s.items.map((i) => i.sku).join("+")}`))).toEqual([["Console:2", "Mobile:1"], ["Mobile:4"]]);
+    expect(pages.map((p) => p.sections.map((s) => `${s.category}:${s.items.map((i) => i.sku).join("+")}`))).toEqual([
+      ["Console:2", "Mobile:1"],
+      ["Mobile:4"],
+    ]);
     expect(pricePages([], 20)).toEqual([]);
   });
 
@@ -89,7 +97,10 @@ describe("low-balance alert", () => {
 
 describe("order buttons", () => {
   it("offer a receipt for delivered orders and Buy again for every finished one", () => {
-    const keys = (state: Parameters<typeof orderButtons>[1]) => orderButtons("R0000000000", state).flat().map((b) => b.key);
+    const keys = (state: Parameters<typeof orderButtons>[1]) =>
+      orderButtons("R0000000000", state)
+        .flat()
+        .map((b) => b.key);
     expect(keys("completed")).toEqual(["btn-receipt", "btn-buy-again"]);
     expect(keys("shipped")).toEqual(["btn-receipt", "btn-buy-again"]);
     expect(keys("refunded")).toEqual(["btn-buy-again"]);

@@ -4,7 +4,8 @@ import { Bitmap } from "../../src/lib/chart/bitmap.js";
 import { hasGlyph } from "../../src/lib/chart/digits-font.js";
 import { barSlot, CHART_HEIGHT, CHART_WIDTH, COLORS, niceCeiling, renderSalesChart } from "../../src/lib/chart/sales-chart.js";
 
-const days = (values: [number, number][]) => values.map(([revenue, orders], i) => ({ day: `2026-01-${String(i + 1).padStart(2, "0")}`, revenue, orders }));
+const days = (values: [number, number][]) =>
+  values.map(([revenue, orders], i) => ({ day: `2026-01-${String(i + 1).padStart(2, "0")}`, revenue, orders }));
 
 function decode(png: Buffer) {
   const img = PNG.sync.read(png);
@@ -24,7 +25,15 @@ describe("the sales chart", () => {
   });
 
   it("draws a PNG of the documented size with bars proportional to the values", () => {
-    const { img, at, barHeight } = decode(renderSalesChart(days([[1000, 4], [0, 0], [500, 2]])));
+    const { img, at, barHeight } = decode(
+      renderSalesChart(
+        days([
+          [1000, 4],
+          [0, 0],
+          [500, 2],
+        ]),
+      ),
+    );
     expect([img.width, img.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     const x = (i: number) => barSlot(i, 3).x + 1;
     // Revenue panel ends at y = 276, orders panel at 480 (the axes).

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { awardOutcome } from "../../src/providers/vifox/client.js";
 import { mapVifoxError } from "../../src/providers/vifox/errors.js";
-import { awardItem, liquidityPoolResponse, pointsResponse, userInfoResponse, userPointsResponse, usersResponse, wholePoints } from "../../src/providers/vifox/schemas.js";
+import {
+  awardItem,
+  liquidityPoolResponse,
+  pointsResponse,
+  userInfoResponse,
+  userPointsResponse,
+  usersResponse,
+  wholePoints,
+} from "../../src/providers/vifox/schemas.js";
 
 // Parsed as the client parses it: the number 8789 becomes the text "8789".
-const item = (status: number, message: string) => awardItem.parse({ status, email: "a@example.com", external_transaction_id: 8789, message });
+const item = (status: number, message: string) =>
+  awardItem.parse({ status, email: "a@example.com", external_transaction_id: 8789, message });
 
 describe("vifox per-user award statuses", () => {
   it("maps the document's table, 403 told apart by its message", () => {
-    expect(awardOutcome(item(200, "success"))).toEqual({ email: "a@example.com", externalId: "8789", message: "success", status: "awarded" });
+    expect(awardOutcome(item(200, "success"))).toEqual({
+      email: "a@example.com",
+      externalId: "8789",
+      message: "success",
+      status: "awarded",
+    });
     expect(awardOutcome(item(403, "Insufficient liquidity pool")).status).toBe("insufficient_pool");
     expect(awardOutcome(item(403, "Insufficient user's point")).status).toBe("insufficient_user_points");
     expect(awardOutcome(item(404, "Not registered user")).status).toBe("not_registered");
@@ -22,7 +36,11 @@ describe("vifox error answers", () => {
   const map = (endpoint: string, status: number, body: unknown) => mapVifoxError(endpoint)(status, body);
 
   it("reads answer everything with 405: the message decides", () => {
-    expect(map("user-info", 405, { message: "Invalid signature" })).toMatchObject({ kind: "auth", code: "invalid_signature", httpStatus: 405 });
+    expect(map("user-info", 405, { message: "Invalid signature" })).toMatchObject({
+      kind: "auth",
+      code: "invalid_signature",
+      httpStatus: 405,
+    });
     expect(map("user-info", 405, { message: "Invalid partner" })).toMatchObject({ kind: "auth", code: "invalid_partner" });
     expect(map("user-info", 405, { message: "Request expired" })).toMatchObject({ kind: "rejected", code: "request_expired" });
     expect(map("points", 405, { message: "Reached the limit of request" })).toMatchObject({ kind: "rate_limited", code: "rate_limited" });
@@ -71,8 +89,16 @@ describe("vifox schemas", () => {
     expect(pointsResponse.parse({ message: "Duplicate transaction ID" })).toEqual({ kind: "duplicate" });
     expect(pointsResponse.safeParse({ message: "Something else" }).success).toBe(false);
     expect(userPointsResponse.parse({ status: 404, data: { status: 404, message: "No data" } })).toEqual([]);
-    expect(userPointsResponse.parse({ status: 200, data: [{ status: 404, point: null, email: "x@example.com", message: "Invalid User", history: [] }] })).toHaveLength(1);
+    expect(
+      userPointsResponse.parse({
+        status: 200,
+        data: [{ status: 404, point: null, email: "x@example.com", message: "Invalid User", history: [] }],
+      }),
+    ).toHaveLength(1);
     expect(userInfoResponse.parse({ status: 404, data: { message: "User not found" } })).toEqual({ found: false });
-    expect(liquidityPoolResponse.parse({ status: 200, data: { liquidity_pool: "3700", rate: 0.2 } }).data).toEqual({ liquidity_pool: 3700, rate: 0.2 });
+    expect(liquidityPoolResponse.parse({ status: 200, data: { liquidity_pool: "3700", rate: 0.2 } }).data).toEqual({
+      liquidity_pool: 3700,
+      rate: 0.2,
+    });
   });
 });

@@ -9,7 +9,9 @@ describe("vifox request signature", () => {
   it("signs METHOD + PATH + TIMESTAMP + BODY with the secret, as the document's examples", () => {
     const body = JSON.stringify({ users: [{ email: "user1@example.com" }, { email: "user2@example.com" }] });
     expect(body).toBe('{"users":[{"email":"user1@example.com"},{"email":"user2@example.com"}]}');
-    expect(signVifoxRequest(SECRET, "POST", "/api/v1/partners/users", TS, body)).toBe("f33a7458087dd868527fbe5faa3528313be3596ed1808ba49bd1be5c35f3f57b");
+    expect(signVifoxRequest(SECRET, "POST", "/api/v1/partners/users", TS, body)).toBe(
+      "f33a7458087dd868527fbe5faa3528313be3596ed1808ba49bd1be5c35f3f57b",
+    );
   });
 
   it("signs an empty body as nothing (the pool and bodyless user-points examples)", () => {
@@ -20,7 +22,9 @@ describe("vifox request signature", () => {
 
   it("signs the exact bytes: Python's json.dumps spacing gives its own signature", () => {
     const spaced = '{"email": "alice@example.com"}';
-    expect(signVifoxRequest(SECRET, "POST", "/api/v1/partners/user-info", TS, spaced)).toBe("6828dd6b5250efcd8341a528cab55d2353dfda00cf69aa9f06be0bba6b3107eb");
+    expect(signVifoxRequest(SECRET, "POST", "/api/v1/partners/user-info", TS, spaced)).toBe(
+      "6828dd6b5250efcd8341a528cab55d2353dfda00cf69aa9f06be0bba6b3107eb",
+    );
     expect(signVifoxRequest(SECRET, "POST", "/api/v1/partners/user-info", TS, '{"email":"alice@example.com"}')).not.toBe(
       "6828dd6b5250efcd8341a528cab55d2353dfda00cf69aa9f06be0bba6b3107eb",
     );

@@ -8,7 +8,14 @@ import { licenceItemSchema, orderItemSchema, xenTimeToIso } from "../../src/prov
 
 describe("isPlausibleLicenseKey", () => {
   it("takes the document's key and reasonable variants", () => {
-    for (const k of ["XS-ABC-DEF-GHI", " XS-ABC-DEF-GHI\n", "xs-abc-def-ghi", "XS-7F3K-9QWE-ZZ12-0001", "550e8400-e29b-41d4-a716-446655440000", "AB-CD-EFGH"]) {
+    for (const k of [
+      "XS-ABC-DEF-GHI",
+      " XS-ABC-DEF-GHI\n",
+      "xs-abc-def-ghi",
+      "XS-7F3K-9QWE-ZZ12-0001",
+      "550e8400-e29b-41d4-a716-446655440000",
+      "AB-CD-EFGH",
+    ]) {
       expect(isPlausibleLicenseKey(k), k).toBe(true);
     }
   });
@@ -95,7 +102,11 @@ describe("xenTimeToIso", () => {
 describe("list items", () => {
   it("a licence item without a key is skipped; license_key is accepted", () => {
     expect(toLicence(licenceItemSchema.parse({ valid: true }))).toBeUndefined();
-    expect(toLicence(licenceItemSchema.parse({ license_key: "XS-A-B-C", status: "revoked", verify_count: 3 }))).toEqual({ key: "XS-A-B-C", state: "revoked", verifyCount: 3 });
+    expect(toLicence(licenceItemSchema.parse({ license_key: "XS-A-B-C", status: "revoked", verify_count: 3 }))).toEqual({
+      key: "XS-A-B-C",
+      state: "revoked",
+      verifyCount: 3,
+    });
   });
 
   it("an order's amount becomes integer minor units only with a known currency", () => {
@@ -114,7 +125,11 @@ describe("mapXenError", () => {
     expect(map(401, body("invalid_token"))).toMatchObject({ kind: "auth", code: "invalid_token" });
     expect(map(403, body("insufficient_scope"))).toMatchObject({ kind: "auth", code: "insufficient_scope" });
     expect(map(429, body("rate_limited"))).toMatchObject({ kind: "rate_limited", code: "rate_limited" });
-    expect(map(404, body("license_not_found", "License key not found."))).toMatchObject({ kind: "not_found", code: "license_not_found", message: "xen me: HTTP 404: License key not found." });
+    expect(map(404, body("license_not_found", "License key not found."))).toMatchObject({
+      kind: "not_found",
+      code: "license_not_found",
+      message: "xen me: HTTP 404: License key not found.",
+    });
     const mismatch = map(403, body("domain_mismatch"));
     expect(mismatch).toMatchObject({ kind: "rejected", code: "domain_mismatch" });
     expect(mismatch.definite).toBe(true);

@@ -4,7 +4,12 @@ import { XenWebhooks, verifyXenSignature } from "../../src/providers/xen/webhook
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const secret = "whsec_VOTRE_SECRET_0123456789";
-const payload = JSON.stringify({ id: "evt_1", event: "license.revoked", created_at: "2026-05-01 08:00:00", data: { license_key: "XS-ABC-DEF-GHI" } });
+const payload = JSON.stringify({
+  id: "evt_1",
+  event: "license.revoked",
+  created_at: "2026-05-01 08:00:00",
+  data: { license_key: "XS-ABC-DEF-GHI" },
+});
 // Computed here independently, as the document's PHP does: hash_hmac('sha256', $payload, secret).
 const sig = createHmac("sha256", secret).update(payload).digest("hex");
 const headers = (signature?: string) => new Headers(signature === undefined ? {} : { "X-Webhook-Signature": signature });
@@ -24,7 +29,7 @@ describe("xen webhook signature", () => {
   it("a tampered body fails, down to one byte of whitespace", () => {
     const wh = new XenWebhooks(secret);
     expect(wh.verify(enc(payload.replace("XS-ABC-DEF-GHI", "XS-ABC-DEF-GHJ")), headers(sig))).toBe(false);
-    expect(wh.verify(enc(payload + "\n"), headers(sig))).toBe(false);
+    expect(wh.verify(enc(`${payload}\n`), headers(sig))).toBe(false);
     // Re-serialising the same JSON differently changes the bytes: the raw body is what is signed.
     expect(wh.verify(enc(JSON.stringify(JSON.parse(payload), null, 1)), headers(sig))).toBe(false);
   });
@@ -37,7 +42,7 @@ describe("xen webhook signature", () => {
     expect(wh.verify(body, headers())).toBe(false);
     expect(wh.verify(body, headers(""))).toBe(false);
     expect(wh.verify(body, headers(sig.slice(0, 63)))).toBe(false);
-    expect(wh.verify(body, headers(sig + "0"))).toBe(false);
+    expect(wh.verify(body, headers(`${sig}0`))).toBe(false);
     expect(wh.verify(body, headers(`sha256=${sig}`))).toBe(false);
     // hash_equals in the document's receiver compares the lowercase hex exactly.
     expect(wh.verify(body, headers(sig.toUpperCase()))).toBe(false);

@@ -18,7 +18,12 @@ function thrown(body: Uint8Array): unknown {
 
 describe("parseXenWebhook: the seven events", () => {
   it("license.activated", () => {
-    const ev = parse({ id: "evt_1", event: "license.activated", created_at: "2026-05-01 08:00:00", data: { license_key: "XS-ABC-DEF-GHI", domain: "forum.example.com", extension: teams } });
+    const ev = parse({
+      id: "evt_1",
+      event: "license.activated",
+      created_at: "2026-05-01 08:00:00",
+      data: { license_key: "XS-ABC-DEF-GHI", domain: "forum.example.com", extension: teams },
+    });
     expect(ev).toEqual({
       provider: "xen",
       deliveryId: "id:evt_1",
@@ -40,13 +45,35 @@ describe("parseXenWebhook: the seven events", () => {
   });
 
   it("license.domain_changed carries the new domain", () => {
-    const ev = parse({ id: "e3", event: "license.domain_changed", data: { license_key: "XS-ABC-DEF-GHI", domain: "new.example.com", previous_domain: "forum.example.com" } });
+    const ev = parse({
+      id: "e3",
+      event: "license.domain_changed",
+      data: { license_key: "XS-ABC-DEF-GHI", domain: "new.example.com", previous_domain: "forum.example.com" },
+    });
     expect(ev).toMatchObject({ kind: "license.domain_changed", licenseKey: "XS-ABC-DEF-GHI", domain: "new.example.com" });
   });
 
   it("order.paid: amount to integer minor units, extension, customer", () => {
-    const ev = parse({ id: "e4", event: "order.paid", data: { order_id: 1003, license_key: "XS-NEW-KEY-001", extension: teams, amount: 49.9, currency: "eur", customer_email: "buyer@example.com" } });
-    expect(ev).toMatchObject({ kind: "order.paid", orderId: "1003", licenseKey: "XS-NEW-KEY-001", amount: { amount: 4990, currency: "EUR" }, customerEmail: "buyer@example.com", extension: teams });
+    const ev = parse({
+      id: "e4",
+      event: "order.paid",
+      data: {
+        order_id: 1003,
+        license_key: "XS-NEW-KEY-001",
+        extension: teams,
+        amount: 49.9,
+        currency: "eur",
+        customer_email: "buyer@example.com",
+      },
+    });
+    expect(ev).toMatchObject({
+      kind: "order.paid",
+      orderId: "1003",
+      licenseKey: "XS-NEW-KEY-001",
+      amount: { amount: 4990, currency: "EUR" },
+      customerEmail: "buyer@example.com",
+      extension: teams,
+    });
   });
 
   it("order.refunded reads `total` and a numeric string; an unknown currency leaves no amount", () => {
@@ -60,15 +87,31 @@ describe("parseXenWebhook: the seven events", () => {
 
   it("subscription.created with the `type` name and an extension slug", () => {
     const ev = parse({ id: "e6", type: "subscription.created", data: { extension: "resource-manager-pro", email: "sub@example.com" } });
-    expect(ev).toMatchObject({ kind: "subscription.created", extension: { name: "resource-manager-pro", slug: "resource-manager-pro" }, customerEmail: "sub@example.com" });
+    expect(ev).toMatchObject({
+      kind: "subscription.created",
+      extension: { name: "resource-manager-pro", slug: "resource-manager-pro" },
+      customerEmail: "sub@example.com",
+    });
   });
 
   it("subscription.canceled with no data at all", () => {
-    expect(parse({ id: "e7", event: "subscription.canceled" })).toEqual({ provider: "xen", deliveryId: "id:e7", kind: "subscription.canceled" });
+    expect(parse({ id: "e7", event: "subscription.canceled" })).toEqual({
+      provider: "xen",
+      deliveryId: "id:e7",
+      kind: "subscription.canceled",
+    });
   });
 
   it("covers exactly the document's seven names", () => {
-    const kinds: XenWebhookKind[] = ["license.activated", "license.revoked", "license.domain_changed", "order.paid", "order.refunded", "subscription.created", "subscription.canceled"];
+    const kinds: XenWebhookKind[] = [
+      "license.activated",
+      "license.revoked",
+      "license.domain_changed",
+      "order.paid",
+      "order.refunded",
+      "subscription.created",
+      "subscription.canceled",
+    ];
     for (const kind of kinds) expect(parse({ event: kind, data: {} }).kind).toBe(kind);
   });
 });

@@ -35,13 +35,13 @@ describe("xinstitute webhook signature", () => {
     expect(wh.verify(body, headers())).toBe(false);
     expect(wh.verify(body, headers(""))).toBe(false);
     expect(wh.verify(body, headers(sig.slice(0, 63)))).toBe(false);
-    expect(wh.verify(body, headers(sig + "00"))).toBe(false);
+    expect(wh.verify(body, headers(`${sig}00`))).toBe(false);
     expect(wh.verify(body, headers("z".repeat(64)))).toBe(false);
     expect(wh.verify(body, headers(sig.toUpperCase()))).toBe(false);
     expect(wh.verify(body, headers(`sha256=${sig}`))).toBe(false);
     expect(wh.verify(body, headers(createHmac("sha256", "other").update(payload).digest("hex")))).toBe(false);
     // One byte changed (whitespace) breaks it: the raw bytes are what is signed.
-    expect(wh.verify(enc(payload + " "), headers(sig))).toBe(false);
+    expect(wh.verify(enc(`${payload} `), headers(sig))).toBe(false);
     expect(wh.verify(enc(payload.replace("TRACK123456", "TRACK123457")), headers(sig))).toBe(false);
   });
 

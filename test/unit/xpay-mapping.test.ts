@@ -7,8 +7,32 @@ import { authResponse } from "../../src/providers/xpay/schemas.js";
 
 describe("xpay documented shapes", () => {
   it("reads both of the document's success examples (uuid inside and outside success)", () => {
-    const inside = { success: { message: "Authenticated", data: { success: true, expiresAt: 1783077877510, user: { username: "email@test.com", scopes: ["tme_user"], isAPI: true }, ticket: "b1d4", access_token: "eyJhbGciO...p_Nlg" }, uuid: "f862" } };
-    const outside = { success: { message: "Authenticated", data: { success: true, expiresAt: 1728210519128, user: { username: "admin", scopes: ["tme_admin"], isAPI: false }, ticket: "4a57", access_token: "eyJhbGciOiJIUz...XXnxw" } }, uuid: "38e2" };
+    const inside = {
+      success: {
+        message: "Authenticated",
+        data: {
+          success: true,
+          expiresAt: 1783077877510,
+          user: { username: "email@test.com", scopes: ["tme_user"], isAPI: true },
+          ticket: "b1d4",
+          access_token: "eyJhbGciO...p_Nlg",
+        },
+        uuid: "f862",
+      },
+    };
+    const outside = {
+      success: {
+        message: "Authenticated",
+        data: {
+          success: true,
+          expiresAt: 1728210519128,
+          user: { username: "admin", scopes: ["tme_admin"], isAPI: false },
+          ticket: "4a57",
+          access_token: "eyJhbGciOiJIUz...XXnxw",
+        },
+      },
+      uuid: "38e2",
+    };
     for (const body of [inside, outside]) {
       const parsed = authResponse.parse(body);
       expect("success" in parsed && parsed.success.data.access_token).toMatch(/^eyJ/);
@@ -66,8 +90,17 @@ describe("xpay assumed billing API", () => {
   });
 
   it("sends whole units and reads minor units back exactly", () => {
-    expect(createBillBody({ amount: 50_000, currency: "IDR", reference: "r" })).toEqual({ amount: 50_000, currency: "IDR", reference: "r" });
-    expect(createBillBody({ amount: 1999, currency: "USD", reference: "r", description: "d" })).toEqual({ amount: 19.99, currency: "USD", reference: "r", description: "d" });
+    expect(createBillBody({ amount: 50_000, currency: "IDR", reference: "r" })).toEqual({
+      amount: 50_000,
+      currency: "IDR",
+      reference: "r",
+    });
+    expect(createBillBody({ amount: 1999, currency: "USD", reference: "r", description: "d" })).toEqual({
+      amount: 19.99,
+      currency: "USD",
+      reference: "r",
+      description: "d",
+    });
     expect(amountToMinor(19.99, "USD")).toBe(1999);
     expect(amountToMinor(0.1 + 0.2, "USD")).toBe(30);
     expect(amountToMinor(50_000, "IDR")).toBe(50_000);
@@ -86,7 +119,19 @@ describe("xpay assumed billing API", () => {
   });
 
   const wire = (over: Record<string, unknown> = {}) =>
-    billWire.parse({ id: "B1", reference: "dep_1", amount: 50_000, currency: "IDR", status: "unpaid", payUrl: "https://pay.example/B1", paymentInstructions: "Transfer", expiresAt: 1_800_000_000_000, paidAt: null, createdAt: "2026-12-01T00:00:00Z", ...over });
+    billWire.parse({
+      id: "B1",
+      reference: "dep_1",
+      amount: 50_000,
+      currency: "IDR",
+      status: "unpaid",
+      payUrl: "https://pay.example/B1",
+      paymentInstructions: "Transfer",
+      expiresAt: 1_800_000_000_000,
+      paidAt: null,
+      createdAt: "2026-12-01T00:00:00Z",
+      ...over,
+    });
 
   it("turns a wire bill into a Bill: times as epoch ms, currency defaulted, amount exact", () => {
     expect(toBill(wire(), "IDR")).toEqual({
@@ -103,7 +148,10 @@ describe("xpay assumed billing API", () => {
         createdAt: Date.parse("2026-12-01T00:00:00Z"),
       },
     });
-    expect(toBill(wire({ currency: undefined, id: 42 }), "IDR")).toMatchObject({ ok: true, bill: { id: "42", amount: { currency: "IDR" } } });
+    expect(toBill(wire({ currency: undefined, id: 42 }), "IDR")).toMatchObject({
+      ok: true,
+      bill: { id: "42", amount: { currency: "IDR" } },
+    });
     expect(toBill(wire({ currency: "XXX" }), "IDR")).toMatchObject({ ok: false, reason: expect.stringContaining("unknown currency") });
     expect(toBill(wire({ amount: 10.5 }), "IDR")).toMatchObject({ ok: false, reason: expect.stringContaining("not a whole number") });
     expect(toBill(wire({ status: "refunded" }), "IDR")).toMatchObject({ ok: false });
@@ -120,8 +168,14 @@ describe("xpay hints", () => {
   const enc = (v: unknown) => new TextEncoder().encode(typeof v === "string" ? v : JSON.stringify(v));
 
   it("reads the bill id and reference at the top level or under data, and nothing else", () => {
-    expect(parseXpayHint(enc({ billId: "B1", reference: "dep_1", status: "paid", amount: 9_999_999 }))).toEqual({ billId: "B1", reference: "dep_1" });
-    expect(parseXpayHint(enc({ event: "bill.paid", data: { billId: "B2", reference: "dep_2", amount: 1 } }))).toEqual({ billId: "B2", reference: "dep_2" });
+    expect(parseXpayHint(enc({ billId: "B1", reference: "dep_1", status: "paid", amount: 9_999_999 }))).toEqual({
+      billId: "B1",
+      reference: "dep_1",
+    });
+    expect(parseXpayHint(enc({ event: "bill.paid", data: { billId: "B2", reference: "dep_2", amount: 1 } }))).toEqual({
+      billId: "B2",
+      reference: "dep_2",
+    });
     expect(parseXpayHint(enc({ id: 7 }))).toEqual({ billId: "7" });
     expect(parseXpayHint(JSON.stringify({ data: { reference: "dep_3" } }))).toEqual({ reference: "dep_3" });
     // One odd field does not hide the other.
@@ -129,7 +183,15 @@ describe("xpay hints", () => {
   });
 
   it("refuses what names no bill, is not JSON or not UTF-8", () => {
-    for (const body of [enc({ status: "paid" }), enc([]), enc("null"), enc("not json"), enc({ billId: "" }), enc({ billId: "x".repeat(201) }), new Uint8Array([0xff, 0xfe, 0x7b])]) {
+    for (const body of [
+      enc({ status: "paid" }),
+      enc([]),
+      enc("null"),
+      enc("not json"),
+      enc({ billId: "" }),
+      enc({ billId: "x".repeat(201) }),
+      new Uint8Array([0xff, 0xfe, 0x7b]),
+    ]) {
       let err: unknown;
       try {
         parseXpayHint(body);

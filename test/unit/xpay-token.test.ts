@@ -17,7 +17,12 @@ function withoutLock(c: MemoryXpayTokenCache): XpayTokenCache {
   return { get: () => c.get(), set: (v, t) => c.set(v, t), delete: (t) => c.delete(t) };
 }
 
-function manager(cache: XpayTokenCache, auth: ReturnType<typeof authenticator>, clock: { now: number }, over: { marginMs?: number; lockWaitMs?: number } = {}) {
+function manager(
+  cache: XpayTokenCache,
+  auth: ReturnType<typeof authenticator>,
+  clock: { now: number },
+  over: { marginMs?: number; lockWaitMs?: number } = {},
+) {
   return new XpayTokenManager({
     cache,
     authenticate: auth.authenticate,

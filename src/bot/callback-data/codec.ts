@@ -65,7 +65,8 @@ export function callbackCodec<S extends Shape>(prefix: string, shape: S): Codec<
   return {
     pack(value) {
       const data = build(value);
-      if (data === undefined) throw new Error(`callback data "${name}": a value does not fit its field, or the data passes ${MAX_CALLBACK_BYTES} bytes`);
+      if (data === undefined)
+        throw new Error(`callback data "${name}": a value does not fit its field, or the data passes ${MAX_CALLBACK_BYTES} bytes`);
       return data;
     },
     unpack,
@@ -75,7 +76,8 @@ export function callbackCodec<S extends Shape>(prefix: string, shape: S): Codec<
 
 /** A family whose data is one fixed string. */
 export function fixedCodec(data: string): FixedCodec {
-  if (!/^[a-z]+(:[a-z]+)*$/.test(data) || !fitsCallback(data)) throw new Error(`fixed callback data "${data}" is not a short lower-case name`);
+  if (!/^[a-z]+(:[a-z]+)*$/.test(data) || !fitsCallback(data))
+    throw new Error(`fixed callback data "${data}" is not a short lower-case name`);
   return { pack: () => data, unpack: (given) => (given === data ? {} : undefined), fits: () => true };
 }
 

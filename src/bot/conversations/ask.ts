@@ -24,7 +24,7 @@ export interface AskOptions<T> {
  */
 export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: string, opts: AskOptions<T>): Promise<T | undefined> {
   const kb = new InlineKeyboard();
-  opts.picks?.forEach((p, i) => kb.text(p.label, flowOptionButton.pack({ index: i })).row());
+  for (const [i, p] of (opts.picks ?? []).entries()) kb.text(p.label, flowOptionButton.pack({ index: i })).row();
   for (const choice of opts.choices ?? []) kb.text(choice, flowChoiceButton.pack({ choice }));
   if (opts.choices?.length) kb.row();
   if (opts.skippable) kb.text(ctx.tr("btn-skip"), flowSkipButton.pack());

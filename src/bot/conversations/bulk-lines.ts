@@ -24,7 +24,10 @@ const BRACKETED = /^(\S+?)\s*\(([^()]*)\)$/;
  * same checks as the one-by-one flow.
  */
 export function parseBulkLines(text: string, zoneRule: ZoneRule, maxLines: number): BulkParse | undefined {
-  const raw = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t.trim() })).filter((l) => l.text !== "");
+  const raw = text
+    .split(/\r?\n/)
+    .map((t, i) => ({ line: i + 1, text: t.trim() }))
+    .filter((l) => l.text !== "");
   if (raw.length === 0) return undefined;
   if (raw.length > maxLines) return { lines: [], bad: [], tooMany: raw.length };
   const out: BulkParse = { lines: [], bad: [] };

@@ -13,7 +13,11 @@ const BAD_SHOWN = 20;
 /** "Line 7: abc! — the player ID …" for each bad line, under a heading. */
 function badLinesText(ctx: FlowContext, bad: BulkParse["bad"]): string {
   const shown = bad.slice(0, BAD_SHOWN).map((b) =>
-    ctx.tr("bulk-bad-line", { line: b.line, text: b.text.length > 40 ? `${b.text.slice(0, 39)}…` : b.text, reason: { t: `bulk-reason-${b.reason}` } }),
+    ctx.tr("bulk-bad-line", {
+      line: b.line,
+      text: b.text.length > 40 ? `${b.text.slice(0, 39)}…` : b.text,
+      reason: { t: `bulk-reason-${b.reason}` },
+    }),
   );
   if (bad.length > BAD_SHOWN) shown.push(ctx.tr("bulk-bad-more", { count: bad.length - BAD_SHOWN }));
   return [ctx.tr("bulk-bad-title", { count: bad.length }), ...shown].join("\n");
@@ -38,7 +42,10 @@ export function bulkCard(ctx: BaseContext | FlowContext, batch: BulkBatch, balan
   }
   lines.push("", `<code>${escapeHtml(labelList(batch.lines, 2000))}</code>`);
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
-  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), confirmBatchButton.pack({ batchId: batch.id })).row().text(ctx.tr("btn-cancel"), dropBatchButton.pack({ batchId: batch.id }));
+  const reply_markup = new InlineKeyboard()
+    .text(ctx.tr("btn-confirm"), confirmBatchButton.pack({ batchId: batch.id }))
+    .row()
+    .text(ctx.tr("btn-cancel"), dropBatchButton.pack({ batchId: batch.id }));
   return { text: lines.join("\n"), reply_markup };
 }
 

@@ -9,7 +9,10 @@ export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositSe
   const l = deposits.limits();
   switch (out.kind) {
     case "queued":
-      return ctx.tr("deposit-creating", { depositId: out.deposit.id, amount: { money: [out.deposit.amount.amount, out.deposit.amount.currency] } });
+      return ctx.tr("deposit-creating", {
+        depositId: out.deposit.id,
+        amount: { money: [out.deposit.amount.amount, out.deposit.amount.currency] },
+      });
     case "unavailable":
       return ctx.tr("deposit-unavailable");
     case "not_allowed":
@@ -31,8 +34,14 @@ export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositSe
 export function depositAmountConversation(deposits: DepositService) {
   return async function depositAmount(conversation: Flow, ctx: FlowContext) {
     const l = deposits.limits();
-    const range = { currency: l.currency, min: { money: [l.min, l.currency] as [number, string] }, max: { money: [l.max, l.currency] as [number, string] } };
-    await ctx.reply(ctx.tr("deposit-ask-amount", range), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-cancel"), flowCancelButton.pack()) });
+    const range = {
+      currency: l.currency,
+      min: { money: [l.min, l.currency] as [number, string] },
+      max: { money: [l.max, l.currency] as [number, string] },
+    };
+    await ctx.reply(ctx.tr("deposit-ask-amount", range), {
+      reply_markup: new InlineKeyboard().text(ctx.tr("btn-cancel"), flowCancelButton.pack()),
+    });
 
     for (;;) {
       const next = await conversation.wait();

@@ -26,7 +26,10 @@ export function confirmLines(ctx: BaseContext | FlowContext, d: Draft, balance: 
 export function confirmCard(ctx: BaseContext | FlowContext, d: Draft, balance: number, sandbox: boolean) {
   const lines = confirmLines(ctx, d, balance);
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
-  const reply_markup = new InlineKeyboard().text(ctx.tr("btn-confirm"), confirmDraftButton.pack({ draftId: d.id })).row().text(ctx.tr("btn-cancel"), dropDraftButton.pack({ draftId: d.id }));
+  const reply_markup = new InlineKeyboard()
+    .text(ctx.tr("btn-confirm"), confirmDraftButton.pack({ draftId: d.id }))
+    .row()
+    .text(ctx.tr("btn-cancel"), dropDraftButton.pack({ draftId: d.id }));
   return { text: lines.join("\n"), reply_markup };
 }
 
@@ -56,26 +59,32 @@ export function purchaseConversation(s: Services) {
 }
 
 /** The question, with a line pointing at the saved customers when there are buttons for them. */
-const withHint = (ctx: FlowContext, prompt: string, saved: readonly SavedCustomer[]) => (saved.length ? `${prompt}\n${ctx.tr("saved-pick-hint")}` : prompt);
+const withHint = (ctx: FlowContext, prompt: string, saved: readonly SavedCustomer[]) =>
+  saved.length ? `${prompt}\n${ctx.tr("saved-pick-hint")}` : prompt;
 
 async function collectInput(conversation: Flow, ctx: FlowContext, product: Product, s: Services) {
   const userId = ctx.from!.id;
   if (product.input.kind === "player") {
     const saved = await conversation.external(() => s.customers.players(userId));
-    const who = await ask<{ playerId: string; zone?: string; saved: boolean } | { bulk: string | undefined }>(conversation, ctx, withHint(ctx, ctx.tr("ask-player-id", { product: product.name }), saved), {
-      parse: (text) => {
-        // Several lines pasted straight away: a bulk top-up of those lines.
-        if (text.trim().includes("\n")) return { bulk: text };
-        const playerId = parsePlayerId(text);
-        return playerId ? { playerId, saved: false } : undefined;
+    const who = await ask<{ playerId: string; zone?: string; saved: boolean } | { bulk: string | undefined }>(
+      conversation,
+      ctx,
+      withHint(ctx, ctx.tr("ask-player-id", { product: product.name }), saved),
+      {
+        parse: (text) => {
+          // Several lines pasted straight away: a bulk top-up of those lines.
+          if (text.trim().includes("\n")) return { bulk: text };
+          const playerId = parsePlayerId(text);
+          return playerId ? { playerId, saved: false } : undefined;
+        },
+        picks: [
+          ...saved.map((c) => ({ label: `👤 ${customerText(c)}`, value: { playerId: c.value, zone: c.zone, saved: true } })),
+          // Many players at once, one order each (conversations/bulk.ts).
+          { label: ctx.tr("btn-bulk"), value: { bulk: undefined } },
+        ],
+        errorKey: "bad-player-id",
       },
-      picks: [
-        ...saved.map((c) => ({ label: `👤 ${customerText(c)}`, value: { playerId: c.value, zone: c.zone, saved: true } })),
-        // Many players at once, one order each (conversations/bulk.ts).
-        { label: ctx.tr("btn-bulk"), value: { bulk: undefined } },
-      ],
-      errorKey: "bad-player-id",
-    });
+    );
     if (who && "bulk" in who) return who;
     let zone: string | undefined;
     if (product.input.zone !== "none") {

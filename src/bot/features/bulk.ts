@@ -28,7 +28,11 @@ function resultText(ctx: BotContext, r: BulkPlaced): string {
     if (r.queued) lines.push(ctx.tr("bulk-queued"));
   } else lines.push(ctx.tr("bulk-nothing-placed"));
   if (r.notPlaced.length) {
-    lines.push("", ctx.tr("bulk-not-placed", { count: r.notPlaced.length, reason: stopText(ctx, r) }), `<code>${escapeHtml(labelList(r.notPlaced, 2500))}</code>`);
+    lines.push(
+      "",
+      ctx.tr("bulk-not-placed", { count: r.notPlaced.length, reason: stopText(ctx, r) }),
+      `<code>${escapeHtml(labelList(r.notPlaced, 2500))}</code>`,
+    );
   }
   return lines.join("\n");
 }

@@ -27,8 +27,11 @@ export function catalogFeature(s: Services) {
     const products = await visible(ctx, mode);
     if (products.length === 0) return void (await ctx.reply(ctx.tr("catalog-empty")));
     const kb = new InlineKeyboard();
-    categoriesOf(products).forEach((cat, i) => kb.text(cat, categoryButton.pack({ mode, index: i, page: 0 })).row());
-    const text = [ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"), ...(s.sandbox ? [ctx.tr("sandbox-banner")] : [])].join("\n\n");
+    for (const [i, cat] of categoriesOf(products).entries()) kb.text(cat, categoryButton.pack({ mode, index: i, page: 0 })).row();
+    const text = [
+      ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"),
+      ...(s.sandbox ? [ctx.tr("sandbox-banner")] : []),
+    ].join("\n\n");
     if (edit) await ctx.editMessageText(text, { reply_markup: kb });
     else await ctx.reply(text, { reply_markup: kb });
   }
@@ -51,7 +54,10 @@ export function catalogFeature(s: Services) {
     const page = Math.min(asked, pages - 1);
     const kb = new InlineKeyboard();
     for (const p of inCat.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) {
-      const label = p.inStock && !p.paused ? ctx.label("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } }) : ctx.label("catalog-item-out", { name: p.name });
+      const label =
+        p.inStock && !p.paused
+          ? ctx.label("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } })
+          : ctx.label("catalog-item-out", { name: p.name });
       kb.text(label, productButton.pack({ mode, provider: shortProvider(p.provider), sku: p.sku })).row();
     }
     addPager(kb, page, pages, (n) => categoryButton.pack({ mode, index, page: n }), ctx.tr);

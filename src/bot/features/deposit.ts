@@ -16,7 +16,12 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, "");
 export function depositFeature(s: Services & { deposits: DepositService }) {
   const { deposits } = s;
   const c = new Composer<BotContext>();
-  c.use(createConversation<BaseContext, FlowContext>(depositAmountConversation(deposits), { id: "deposit-amount", maxMillisecondsToWait: 30 * 60_000 }));
+  c.use(
+    createConversation<BaseContext, FlowContext>(depositAmountConversation(deposits), {
+      id: "deposit-amount",
+      maxMillisecondsToWait: 30 * 60_000,
+    }),
+  );
 
   // Private chats only: the answer lists the reseller's bills and payment links.
   c.chatType("private").command("deposit", async (ctx) => {
@@ -45,7 +50,11 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
 
   onButton(c, depositAmountButton, async (ctx, { amount }) => {
     // One deposit per amount picker, however often it is tapped.
-    const picked = await s.store.kv.setIfAbsent(`deposit:picked:${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`, "1", 24 * 3600_000);
+    const picked = await s.store.kv.setIfAbsent(
+      `deposit:picked:${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`,
+      "1",
+      24 * 3600_000,
+    );
     if (!picked) return void (await ctx.answerCallbackQuery());
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
@@ -62,7 +71,8 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
   onButton(c, depositCancelButton, async (ctx, { depositId }) => {
     const out = await deposits.requestCancel(depositId, ctx.from.id);
     if (out.kind === "not_found") return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr("deposit-not-found")) }));
-    if (out.kind === "settled") return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr(`deposit-state-${out.state}`, { depositId })) }));
+    if (out.kind === "settled")
+      return void (await ctx.answerCallbackQuery({ text: plain(ctx.tr(`deposit-state-${out.state}`, { depositId })) }));
     await ctx.answerCallbackQuery({ text: plain(ctx.tr("deposit-cancelling")) });
     await ctx.editMessageReplyMarkup().catch(() => {});
   });

@@ -9,9 +9,13 @@ export function licenceCard(ctx: BaseContext, l: LicenceVerification, sandbox: b
   const lines = [ctx.tr("licence-title", { key: l.key }), ctx.tr(`licence-state-${l.state}`)];
   lines.push(l.domain ? ctx.tr("licence-domain", { domain: l.domain }) : ctx.tr("licence-domain-none"));
   const expires = l.expiresAt ? Date.parse(l.expiresAt) : Number.NaN;
-  lines.push(Number.isNaN(expires) ? ctx.tr("licence-expires-never") : ctx.tr("licence-expires", { date: formatDate(expires, ctx.locale) }));
   lines.push(
-    l.extension ? ctx.tr("licence-extension", { name: l.extension.name, version: l.extension.version ?? "" }) : ctx.tr("licence-extension-none"),
+    Number.isNaN(expires) ? ctx.tr("licence-expires-never") : ctx.tr("licence-expires", { date: formatDate(expires, ctx.locale) }),
+  );
+  lines.push(
+    l.extension
+      ? ctx.tr("licence-extension", { name: l.extension.name, version: l.extension.version ?? "" })
+      : ctx.tr("licence-extension-none"),
   );
   if (sandbox) lines.push("", ctx.tr("sandbox-banner"));
   return lines.join("\n");
@@ -35,7 +39,9 @@ export function licenceFeature(s: Services) {
         return void (await ctx.reply(ctx.tr("licence-malformed")));
       case "failed":
         if (r.reason === "rate_limited") {
-          return void (await ctx.reply(ctx.tr("licence-rate-limited", { seconds: Math.max(1, Math.ceil((r.retryAfterMs ?? 60_000) / 1000)) })));
+          return void (await ctx.reply(
+            ctx.tr("licence-rate-limited", { seconds: Math.max(1, Math.ceil((r.retryAfterMs ?? 60_000) / 1000)) }),
+          ));
         }
         return void (await ctx.reply(ctx.tr("licence-unavailable")));
       case "checked":

@@ -10,7 +10,9 @@ import { formatDate } from "./order-card.js";
 
 /** An order's Receipt and Buy again buttons (as its push carries them), rendered for the reader. */
 export function orderKeyboard(ctx: BaseContext, o: OrderRecord): InlineKeyboard {
-  return new InlineKeyboard(orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), actionData(b.action)))));
+  return new InlineKeyboard(
+    orderButtons(o.id, o.state).map((row) => row.map((b) => InlineKeyboard.text(ctx.tr(b.key), actionData(b.action)))),
+  );
 }
 
 /**

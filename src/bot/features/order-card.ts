@@ -7,8 +7,12 @@ const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 export function formatDate(at: number, locale: Locale): string {
   let f = dateFormats.get(locale);
-  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })));
-  return f.format(at) + " UTC";
+  if (!f)
+    dateFormats.set(
+      locale,
+      (f = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })),
+    );
+  return `${f.format(at)} UTC`;
 }
 
 /** Everything a reseller may know about their order (never the provider's cost). */

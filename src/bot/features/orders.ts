@@ -12,7 +12,7 @@ export function statementCsv(header: string, entries: LedgerEntry[]): string {
   const rows = entries.map((e) =>
     [new Date(e.at).toISOString(), e.type, e.amount, e.currency, e.balanceAfter, e.orderId ?? "", e.reason].map(csvField).join(","),
   );
-  return [header, ...rows].join("\n") + "\n";
+  return `${[header, ...rows].join("\n")}\n`;
 }
 
 export function ordersFeature(s: Services) {
@@ -29,7 +29,14 @@ export function ordersFeature(s: Services) {
     const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
     const kb = new InlineKeyboard();
     for (const o of orders) {
-      kb.text(ctx.label("orders-line", { product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.label(`state-${o.state}`) }), orderViewButton.pack({ orderId: o.id })).row();
+      kb.text(
+        ctx.label("orders-line", {
+          product: o.productName,
+          price: { money: [o.price.amount, o.price.currency] },
+          state: ctx.label(`state-${o.state}`),
+        }),
+        orderViewButton.pack({ orderId: o.id }),
+      ).row();
     }
     addPager(kb, p, pages, (n) => ordersPageButton.pack({ page: n }), ctx.tr);
     kb.row().text(ctx.tr("btn-csv"), statementCsvButton.pack());
@@ -47,7 +54,9 @@ export function ordersFeature(s: Services) {
     const order = await s.store.orders.get(orderId);
     if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     await ctx.answerCallbackQuery();
-    await ctx.reply(orderCard(ctx, order), { reply_markup: orderKeyboard(ctx, order).row().text(ctx.tr("btn-back"), ordersBackButton.pack()) });
+    await ctx.reply(orderCard(ctx, order), {
+      reply_markup: orderKeyboard(ctx, order).row().text(ctx.tr("btn-back"), ordersBackButton.pack()),
+    });
   });
   onButton(c, ordersBackButton, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -57,7 +66,9 @@ export function ordersFeature(s: Services) {
     await ctx.answerCallbackQuery();
     const entries = (await s.store.ledger.entries(ctx.from.id, { limit: 1_000_000 })).reverse();
     const csv = statementCsv(ctx.tr("csv-header"), entries);
-    await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `statement-${ctx.from.id}.csv`), { caption: ctx.tr("csv-caption") });
+    await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `statement-${ctx.from.id}.csv`), {
+      caption: ctx.tr("csv-caption"),
+    });
   });
   return c;
 }

@@ -13,7 +13,9 @@ const LIVE_WAIT_MS = 6_000;
 
 function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 const signed = (n: number, locale: BaseContext["locale"]) => `${n > 0 ? "+" : ""}${formatNumber(n, locale)}`;
@@ -40,7 +42,10 @@ function overviewText(ctx: BaseContext, v: Exclude<PointsOverview, { kind: "off"
 
 /** The e-mail flow, installed with the other conversations (before the features). */
 export function pointsConversation(s: Services) {
-  return createConversation<BaseContext, FlowContext>(pointsEmailConversation(s), { id: "points-email", maxMillisecondsToWait: 60 * 60_000 });
+  return createConversation<BaseContext, FlowContext>(pointsEmailConversation(s), {
+    id: "points-email",
+    maxMillisecondsToWait: 60 * 60_000,
+  });
 }
 
 /** /points: the reseller's vifox points and history, and their e-mail (asked the first time). */

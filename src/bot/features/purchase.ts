@@ -36,7 +36,9 @@ export function purchaseFeature(s: Services) {
     const already = await s.store.orders.get(draftId);
     if (already) {
       // A second tap: say so on the button, touch nothing.
-      return void (await ctx.answerCallbackQuery({ text: ctx.tr("order-existing", { orderId: draftId, state: ctx.tr(`state-${already.state}`) }).replace(/<[^>]+>/g, "") }));
+      return void (await ctx.answerCallbackQuery({
+        text: ctx.tr("order-existing", { orderId: draftId, state: ctx.tr(`state-${already.state}`) }).replace(/<[^>]+>/g, ""),
+      }));
     }
     await ctx.answerCallbackQuery({ text: ctx.tr("order-placing") });
     // Take the buttons away first, so the card cannot be tapped again while we work. Cosmetic:

@@ -24,9 +24,10 @@ const LIVE_WAIT_MS = 4_000;
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error("live status took too long")), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error("live status took too long")), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export function statusFeature(s: Services) {

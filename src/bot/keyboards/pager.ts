@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 
 export const PAGE_SIZE = 8;
 

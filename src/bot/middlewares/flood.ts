@@ -10,7 +10,12 @@ import type { Locale } from "../../store/types.js";
  * It runs before the session and the user record are read: a flood costs one counter, never a
  * store read, and cannot create records. The warning's language comes from Telegram's.
  */
-export function floodLimit(redis: Redis | undefined, opts: { max: number; windowMs: number }, translator: Translator, defaultLocale: Locale) {
+export function floodLimit(
+  redis: Redis | undefined,
+  opts: { max: number; windowMs: number },
+  translator: Translator,
+  defaultLocale: Locale,
+) {
   const warnedAt = new Map<number, number>();
   return limit<Context, Redis>({
     timeFrame: opts.windowMs,

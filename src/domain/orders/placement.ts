@@ -35,7 +35,14 @@ const BUSY_RETRY_MS = 2_000;
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
-const REFUSAL_REASONS = new Set(["insufficient_balance", "product_unavailable", "product_not_found", "request_expired", "invalid_request", "rate_limited"]);
+const REFUSAL_REASONS = new Set([
+  "insufficient_balance",
+  "product_unavailable",
+  "product_not_found",
+  "request_expired",
+  "invalid_request",
+  "rate_limited",
+]);
 
 /**
  * A reseller taps Confirm: accept() claims and debits the order, confirm() queues it, the
@@ -112,7 +119,11 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
   async function confirm(draftId: string, userId: number): Promise<AcceptOutcome | { kind: "queued" | "sending"; order: OrderRecord }> {
     const accepted = await accept(draftId, userId);
     if (accepted.kind !== "accepted") return accepted;
-    const busy = (await providers.get(accepted.order.provider)?.ordering?.busy?.().catch(() => false)) ?? false;
+    const busy =
+      (await providers
+        .get(accepted.order.provider)
+        ?.ordering?.busy?.()
+        .catch(() => false)) ?? false;
     const { queued } = await deps.scheduler.placement(accepted.order.id);
     return { kind: queued || busy ? "queued" : "sending", order: accepted.order };
   }
@@ -124,7 +135,13 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     await store.orders.patch(order.id, { cost: charged });
     await notifier.notifyAdmins(
       "admin-cost-above",
-      { orderId: order.id, provider: order.provider, product: order.productName, cost: money(order.cost.amount, order.cost.currency), charged: money(charged.amount, charged.currency) },
+      {
+        orderId: order.id,
+        provider: order.provider,
+        product: order.productName,
+        cost: money(order.cost.amount, order.cost.currency),
+        charged: money(charged.amount, charged.currency),
+      },
       `order:${order.id}:cost-above`,
     );
   }
@@ -134,14 +151,24 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
    * unknown, an admin refunded it). The answer is never thrown away: its provider id is kept (so
    * later webhooks and polls find the order) and it is applied as a status would be.
    */
-  async function settleLateAnswer(order: OrderRecord, result: { providerOrderId: string; state: ProviderOrderStatus["state"]; productName?: string }) {
-    logger.warn({ orderId: order.id, providerOrderId: result.providerOrderId }, "provider answered an order no longer pending: keeping its id and applying it");
+  async function settleLateAnswer(
+    order: OrderRecord,
+    result: { providerOrderId: string; state: ProviderOrderStatus["state"]; productName?: string },
+  ) {
+    logger.warn(
+      { orderId: order.id, providerOrderId: result.providerOrderId },
+      "provider answered an order no longer pending: keeping its id and applying it",
+    );
     const now = (await store.orders.patch(order.id, { providerOrderId: result.providerOrderId })) ?? order;
     await signals.applyPendingEvents(now);
     if (!OPEN_STATES.includes(now.state)) {
       // Refunded (or otherwise closed) here, yet the provider took it: only an admin can settle that.
       if (result.state !== "failed") {
-        await notifier.notifyAdmins("admin-late-answer", { orderId: order.id, provider: order.provider, state: now.state }, `order:${order.id}:late-answer`);
+        await notifier.notifyAdmins(
+          "admin-late-answer",
+          { orderId: order.id, provider: order.provider, state: now.state },
+          `order:${order.id}:late-answer`,
+        );
       }
       return now;
     }
@@ -171,7 +198,8 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     }
     // From here the provider may hear of the order: recorded first, so that a crash from now on
     // is never taken for an order that was not sent (the sweep would send it again).
-    if (!(await transition(order.id, ["pending"], "pending", {}, SENDING))) return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
+    if (!(await transition(order.id, ["pending"], "pending", {}, SENDING)))
+      return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
 
     try {
       const result = await ordering.placeOrder({
@@ -187,7 +215,13 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       if (result.state === "failed") {
         // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
         await refundOnce(order, "system", "provider_failed");
-        const refused = await transition(order.id, ["pending"], "refunded", { providerOrderId: result.providerOrderId, failure: "provider_failed" }, "refused by provider");
+        const refused = await transition(
+          order.id,
+          ["pending"],
+          "refunded",
+          { providerOrderId: result.providerOrderId, failure: "provider_failed" },
+          "refused by provider",
+        );
         return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
       }
       const state: OrderState = result.state === "completed" ? "completed" : "processing";
@@ -202,16 +236,26 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
       // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
-      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full") throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full")
+        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
       // The provider's own 429 also means nothing was placed: wait as it asks, within reason, instead of refusing.
-      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS) {
+      if (
+        whenBusy === "wait" &&
+        err instanceof ProviderError &&
+        err.code === "rate_limited" &&
+        Date.now() - order.createdAt < MAX_BUSY_WAIT_MS
+      ) {
         throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
       }
       if (err instanceof ProviderError && err.definite) {
         await refundOnce(order, "system", `provider_refused:${err.code}`);
         const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
         if (err.kind === "auth") {
-          await notifier.notifyAdmins("admin-provider-auth", { provider: order.provider, code: err.code }, `auth:${order.provider}:${err.code}`);
+          await notifier.notifyAdmins(
+            "admin-provider-auth",
+            { provider: order.provider, code: err.code },
+            `auth:${order.provider}:${err.code}`,
+          );
         }
         return { kind: "refused", order: refunded ?? order, code: err.code };
       }
@@ -235,7 +279,12 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     const base = { orderId: order.id, product: order.productName };
     const dedupeKey = `order:${order.id}:placed`;
     if (outcome.kind === "placed") {
-      await notifier.notifyUser({ userId: order.userId, key: order.state === "completed" ? "order-done" : "order-processing", args: base, dedupeKey });
+      await notifier.notifyUser({
+        userId: order.userId,
+        key: order.state === "completed" ? "order-done" : "order-processing",
+        args: base,
+        dedupeKey,
+      });
     } else if (outcome.kind === "refused") {
       const reason = REFUSAL_REASONS.has(outcome.code) ? `reason-${outcome.code}` : "reason-other";
       await notifier.notifyUser({

@@ -37,12 +37,16 @@ export function createReconciliation(
     } catch (err) {
       logger.warn({ err, orderId: order.id }, "could not read the provider account for reconciliation");
     }
-    await notifier.notifyAdmins("admin-reconcile-manual", { orderId: order.id, provider: order.provider, candidates }, `order:${order.id}:manual`);
+    await notifier.notifyAdmins(
+      "admin-reconcile-manual",
+      { orderId: order.id, provider: order.provider, candidates },
+      `order:${order.id}:manual`,
+    );
   }
 
   async function reconcileOnce(orderId: string): Promise<"done" | "again"> {
     const order = await store.orders.get(orderId);
-    if (!order || order.state !== "unknown") return "done";
+    if (order?.state !== "unknown") return "done";
     const adapter = providers.get(order.provider);
     if (!adapter?.status) {
       if (adapter?.account) await askAdminToMatch(order, adapter.account);
@@ -122,7 +126,10 @@ export function createReconciliation(
    */
   async function reviveOrphans(queued: { polls: ReadonlySet<string>; reconciles: ReadonlySet<string> }, quietMs: number): Promise<number> {
     let revived = 0;
-    for (const [state, jobs] of [["processing", queued.polls], ["unknown", queued.reconciles]] as const) {
+    for (const [state, jobs] of [
+      ["processing", queued.polls],
+      ["unknown", queued.reconciles],
+    ] as const) {
       for (const id of await store.orders.idsInState(state)) {
         if (jobs.has(id)) continue;
         const order = await store.orders.get(id);

@@ -43,7 +43,12 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
         await notifier.notifyUser({
           userId: order.userId,
           key: "order-refunded",
-          args: { orderId: order.id, product: order.productName, amount: money(order.price.amount, order.price.currency), reason: status.note ?? "-" },
+          args: {
+            orderId: order.id,
+            product: order.productName,
+            amount: money(order.price.amount, order.price.currency),
+            reason: status.note ?? "-",
+          },
           dedupeKey: `order:${order.id}:refunded`,
         });
       }
@@ -104,7 +109,10 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
         await applyPendingEvents(arrived);
         return "applied";
       }
-      logger.warn({ provider: event.provider, providerOrderId: event.providerOrderId, kind: event.kind }, "webhook for an order not known yet: kept");
+      logger.warn(
+        { provider: event.provider, providerOrderId: event.providerOrderId, kind: event.kind },
+        "webhook for an order not known yet: kept",
+      );
       await notifier.notifyAdmins(
         "admin-webhook-unknown-order",
         { provider: event.provider, providerOrderId: event.providerOrderId, event: event.kind },
@@ -137,8 +145,17 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
     if (event.kind === "failed_delivery") {
       const failed = await transition(order.id, ["pending", "processing", "unknown", "shipped"], "delivery_failed", {}, "failed_delivery");
       if (!failed && order.state !== "delivery_failed") return "ignored"; // (re)queued as for shipped
-      await notifier.notifyUser({ userId: order.userId, key: "order-delivery-failed", args: base, dedupeKey: `order:${order.id}:delivery_failed` });
-      await notifier.notifyAdmins("admin-delivery-failed", { ...base, provider: order.provider }, `order:${order.id}:delivery_failed:admin`);
+      await notifier.notifyUser({
+        userId: order.userId,
+        key: "order-delivery-failed",
+        args: base,
+        dedupeKey: `order:${order.id}:delivery_failed`,
+      });
+      await notifier.notifyAdmins(
+        "admin-delivery-failed",
+        { ...base, provider: order.provider },
+        `order:${order.id}:delivery_failed:admin`,
+      );
       return failed ? "applied" : "ignored";
     }
     // cancelled: the provider refunds the operator; we refund the reseller, once.

@@ -25,7 +25,7 @@ export function glyphPixels(ch: string): [number, number][] {
   const rows = GLYPHS[ch];
   if (!rows) throw new RangeError(`the chart font has no glyph for ${JSON.stringify(ch)}`);
   const lit: [number, number][] = [];
-  rows.forEach((row, y) => [...row].forEach((c, x) => c === "#" && lit.push([x, y])));
+  for (const [y, row] of rows.entries()) for (const [x, c] of [...row].entries()) if (c === "#") lit.push([x, y]);
   return lit;
 }
 

@@ -74,8 +74,18 @@ function panel(bmp: Bitmap, area: { top: number; bottom: number }, values: reado
 export function renderSalesChart(days: readonly ChartDay[]): Buffer {
   if (days.length === 0) throw new RangeError("a chart needs at least one day");
   const bmp = new Bitmap(CHART_WIDTH, CHART_HEIGHT, COLORS.background);
-  panel(bmp, REVENUE_PANEL, days.map((d) => d.revenue), COLORS.revenue);
-  panel(bmp, ORDERS_PANEL, days.map((d) => d.orders), COLORS.orders);
+  panel(
+    bmp,
+    REVENUE_PANEL,
+    days.map((d) => d.revenue),
+    COLORS.revenue,
+  );
+  panel(
+    bmp,
+    ORDERS_PANEL,
+    days.map((d) => d.orders),
+    COLORS.orders,
+  );
   // A date under the first day, every seventh day and the last one; ticks under every day.
   const labelled = new Set([0, days.length - 1]);
   for (let i = 7; i < days.length - 4; i += 7) labelled.add(i);

@@ -193,5 +193,11 @@ export function transactionState(status: string): ProviderOrderState {
 }
 
 function invalid(endpoint: string, message: string): ProviderError {
-  return new ProviderError({ provider: "gametopup", endpoint, kind: "rejected", code: "invalid_request", message: `gametopup ${endpoint}: ${message}` });
+  return new ProviderError({
+    provider: "gametopup",
+    endpoint,
+    kind: "rejected",
+    code: "invalid_request",
+    message: `gametopup ${endpoint}: ${message}`,
+  });
 }

@@ -39,7 +39,14 @@ export function mapGametopupError(endpoint: string) {
       const rule = RULES.find(([pattern]) => pattern.test(message));
       if (rule) {
         const [, kind, code] = rule;
-        return new ProviderError({ provider: "gametopup", endpoint, kind, code, message: httpErrorMessage("gametopup", endpoint, status, message), httpStatus: status });
+        return new ProviderError({
+          provider: "gametopup",
+          endpoint,
+          kind,
+          code,
+          message: httpErrorMessage("gametopup", endpoint, status, message),
+          httpStatus: status,
+        });
       }
     }
     return errorFromStatus("gametopup", endpoint, status, message);

@@ -103,10 +103,16 @@ export class VifoxClient implements PointsSource {
     if (awards.length === 0) throw invalid("points", "no awards to send");
     for (const a of awards) {
       if (!a.email?.trim()) throw invalid("points", "every award needs an e-mail");
-      if (!Number.isSafeInteger(a.points) || a.points === 0) throw invalid("points", `points must be a whole number other than 0, got ${a.points}`);
+      if (!Number.isSafeInteger(a.points) || a.points === 0)
+        throw invalid("points", `points must be a whole number other than 0, got ${a.points}`);
     }
     const body = {
-      users: awards.map((a) => ({ email: a.email.trim(), point: a.points, description: a.description, external_transaction_id: a.externalId })),
+      users: awards.map((a) => ({
+        email: a.email.trim(),
+        point: a.points,
+        description: a.description,
+        external_transaction_id: a.externalId,
+      })),
     };
     const res = await this.call({ endpoint: "points", body, transactionId, schema: pointsResponse, answers: [410] });
     return res.kind === "duplicate" ? res : { kind: "applied", outcomes: res.items.map(awardOutcome) };
@@ -117,7 +123,10 @@ export class VifoxClient implements PointsSource {
     // The body is optional: without one, every user of the partner account, without history.
     // Assumption: the document's user-points examples sign no body because they send none; when
     // we send one (users, option) it is signed like every other body, as step 1 says.
-    const body = emails.length > 0 || query.withHistory ? { ...(emails.length > 0 ? { users: emails } : {}), ...(query.withHistory ? { option: "history" } : {}) } : undefined;
+    const body =
+      emails.length > 0 || query.withHistory
+        ? { ...(emails.length > 0 ? { users: emails } : {}), ...(query.withHistory ? { option: "history" } : {}) }
+        : undefined;
     const items = await this.call({ endpoint: "user-points", body, schema: userPointsResponse, answers: [404] });
     return items.map((item) => this.userPointsOf(item));
   }
@@ -135,7 +144,12 @@ export class VifoxClient implements PointsSource {
       points: res.point,
       kycVerified: res.kyc_status,
       parent: res.parent
-        ? { email: res.parent.email, firstName: res.parent.first_name, lastName: res.parent.last_name, referralCode: res.parent.referral_code }
+        ? {
+            email: res.parent.email,
+            firstName: res.parent.first_name,
+            lastName: res.parent.last_name,
+            referralCode: res.parent.referral_code,
+          }
         : undefined,
     };
   }
@@ -223,5 +237,11 @@ export function awardOutcome(item: VifoxAwardItem): PointsAwardOutcome {
 }
 
 function invalid(endpoint: VifoxEndpoint, message: string): ProviderError {
-  return new ProviderError({ provider: "vifox", endpoint, kind: "rejected", code: "invalid_request", message: `vifox ${endpoint}: ${message}` });
+  return new ProviderError({
+    provider: "vifox",
+    endpoint,
+    kind: "rejected",
+    code: "invalid_request",
+    message: `vifox ${endpoint}: ${message}`,
+  });
 }

@@ -34,7 +34,14 @@ export function mapVifoxError(endpoint: string) {
   return (status: number, body: unknown): ProviderError => {
     const message = providerMessage(body);
     const make = (kind: ProviderErrorKind, code: string, text = message) =>
-      new ProviderError({ provider: "vifox", endpoint, kind, code, message: httpErrorMessage("vifox", endpoint, status, text), httpStatus: status });
+      new ProviderError({
+        provider: "vifox",
+        endpoint,
+        kind,
+        code,
+        message: httpErrorMessage("vifox", endpoint, status, text),
+        httpStatus: status,
+      });
     // After a 5xx nothing is certain, whatever the text says.
     if (status >= 500) return errorFromStatus("vifox", endpoint, status, message);
     if (status === 422) return make("rejected", "validation_failed", validationText(body) ?? message);

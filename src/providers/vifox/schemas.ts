@@ -6,7 +6,13 @@ import { z } from "zod";
  * Assumption: points are whole numbers; a fractional value is an unexpected body, not rounded.
  */
 export const wholePoints = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+$/)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/),
+  ])
   .transform(Number)
   .pipe(z.number().int().refine(Number.isSafeInteger, "too large"));
 
@@ -25,7 +31,9 @@ const optionalText = z
 const ok = <T extends z.ZodType>(data: T) => z.object({ status: z.number().int().optional(), data });
 
 /** 410 on a write: `{ "message": "Duplicate transaction ID" }`, an answer rather than an error. */
-export const duplicateBody = z.object({ message: z.string().regex(/duplicate transaction/i) }).transform(() => ({ kind: "duplicate" as const }));
+export const duplicateBody = z
+  .object({ message: z.string().regex(/duplicate transaction/i) })
+  .transform(() => ({ kind: "duplicate" as const }));
 
 export const usersResponse = z.union([
   ok(z.object({ message: z.string().optional(), oldUsers: z.array(z.string()).nullish() })).transform((b) => ({
@@ -102,7 +110,14 @@ export const userInfoResponse = z.union([
 export const liquidityPoolResponse = ok(
   z.object({
     liquidity_pool: wholePoints,
-    rate: z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]),
+    rate: z.union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ]),
   }),
 );
 

@@ -8,7 +8,9 @@ import { createHmac, randomInt } from "node:crypto";
  * BODY is the exact string sent, "" when there is none.
  */
 export function signVifoxRequest(secret: string, method: string, path: string, timestamp: string, body: string): string {
-  return createHmac("sha256", secret).update(method + path + timestamp + body, "utf8").digest("hex");
+  return createHmac("sha256", secret)
+    .update(method + path + timestamp + body, "utf8")
+    .digest("hex");
 }
 
 /**

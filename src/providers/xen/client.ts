@@ -18,7 +18,15 @@ import {
 import { mapXenError } from "./errors.js";
 import { isPlausibleLicenseKey, licenceKeySegment } from "./license-key.js";
 import { defined, licenceState, toExtension, toLicence, toOrder } from "./mapping.js";
-import { extensionItemSchema, heartbeatResponse, licenceItemSchema, listResponse, meResponse, orderItemSchema, verifyResponse } from "./schemas.js";
+import {
+  extensionItemSchema,
+  heartbeatResponse,
+  licenceItemSchema,
+  listResponse,
+  meResponse,
+  orderItemSchema,
+  verifyResponse,
+} from "./schemas.js";
 
 /** The document: "60 requests per minute per key (sliding window)". */
 export const XEN_RATE_LIMIT: RateLimiterOptions = { max: 60, windowMs: 60_000 };
@@ -81,7 +89,13 @@ export class XenClient implements LicenceSource, LicenceAccountSource {
     const path = `/licenses/${licenceKeySegment(k, "license")}`;
     try {
       const { data: d } = await this.call({ endpoint: "license", path, schema: verifyResponse, auth: false });
-      return defined({ key: k, state: licenceState(d) ?? "invalid", domain: d.domain, expiresAt: d.expires_at, extension: toExtension(d.extension) });
+      return defined({
+        key: k,
+        state: licenceState(d) ?? "invalid",
+        domain: d.domain,
+        expiresAt: d.expires_at,
+        extension: toExtension(d.extension),
+      });
     } catch (e) {
       // An unknown key is an answer, not a failure; any other 404 (a wrong base URL) stays an error.
       if (e instanceof ProviderError && e.code === "license_not_found") return { key: k, state: "not_found" };
@@ -101,7 +115,13 @@ export class XenClient implements LicenceSource, LicenceAccountSource {
       // "Body (optional)": sent only with a domain.
       body: d === undefined ? undefined : { domain: d },
     });
-    return defined({ key: k, state: licenceState(data), domain: data.domain, lastVerifiedAt: data.last_verified_at, verifyCount: data.verify_count ?? undefined });
+    return defined({
+      key: k,
+      state: licenceState(data),
+      domain: data.domain,
+      lastVerifiedAt: data.last_verified_at,
+      verifyCount: data.verify_count ?? undefined,
+    });
   }
 
   async orders(): Promise<LicenceOrder[]> {

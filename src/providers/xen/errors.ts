@@ -24,7 +24,14 @@ export function mapXenError(endpoint: string) {
       const known = kind ?? errorFromStatus("xen", endpoint, status).kind;
       // An undocumented code is kept when it looks like one (the operator sees it in /providers).
       const kept = kind || /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : errorFromStatus("xen", endpoint, status).code;
-      return new ProviderError({ provider: "xen", endpoint, kind: known, code: kept, message: httpErrorMessage("xen", endpoint, status, message), httpStatus: status });
+      return new ProviderError({
+        provider: "xen",
+        endpoint,
+        kind: known,
+        code: kept,
+        message: httpErrorMessage("xen", endpoint, status, message),
+        httpStatus: status,
+      });
     }
     return errorFromStatus("xen", endpoint, status, message);
   };

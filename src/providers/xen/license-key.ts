@@ -24,8 +24,15 @@ export function isPlausibleLicenseKey(key: unknown): boolean {
  */
 export function licenceKeySegment(key: string, endpoint: string): string {
   const k = key.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here
   if (k === "" || k === "." || k === ".." || k.length > 128 || /[\u0000-\u001f\u007f]/.test(k)) {
-    throw new ProviderError({ provider: "xen", endpoint, kind: "rejected", code: "invalid_license_key", message: `xen ${endpoint}: not a licence key` });
+    throw new ProviderError({
+      provider: "xen",
+      endpoint,
+      kind: "rejected",
+      code: "invalid_license_key",
+      message: `xen ${endpoint}: not a licence key`,
+    });
   }
   return encodeURIComponent(k);
 }

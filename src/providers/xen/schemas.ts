@@ -33,17 +33,19 @@ export function xenTimeToIso(value: string | null | undefined): string | undefin
 const time = z.string().nullish().transform(xenTimeToIso);
 
 /** An amount written as a number or a numeric string (an assumption: no amount is documented). */
-const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+const decimal = z.union([
+  z.number().nonnegative(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
-export const extensionSchema = z
-  .object({ name: z.string().min(1), slug: text, version: text })
-  .loose();
+export const extensionSchema = z.object({ name: z.string().min(1), slug: text, version: text }).loose();
 export type XenExtension = z.infer<typeof extensionSchema>;
 
 /** GET /api/v1/me (documented). */
-export const meResponse = envelope(
-  z.object({ id: xenId, email: text, name: text, username: text, created_at: time }),
-);
+export const meResponse = envelope(z.object({ id: xenId, email: text, name: text, username: text, created_at: time }));
 
 /** GET /api/v1/licenses/{key} (documented). */
 export const verifyResponse = envelope(
@@ -171,7 +173,8 @@ export const webhookPayload = z
   .loose()
   .superRefine((p, ctx) => {
     if (p.event === undefined && p.type === undefined) ctx.addIssue({ code: "custom", message: "no event name", path: ["event"] });
-    else if (p.event !== undefined && p.type !== undefined && p.event !== p.type) ctx.addIssue({ code: "custom", message: "event and type disagree", path: ["type"] });
+    else if (p.event !== undefined && p.type !== undefined && p.event !== p.type)
+      ctx.addIssue({ code: "custom", message: "event and type disagree", path: ["type"] });
     const name = p.event ?? p.type;
     if (name !== undefined && !(XEN_WEBHOOK_EVENTS as readonly string[]).includes(name)) {
       ctx.addIssue({ code: "custom", message: `unknown event ${name.slice(0, 60)}`, path: ["event"] });

@@ -1,7 +1,7 @@
 /** xen's signed webhooks (document 001, "Webhooks"). */
 import { createHash } from "node:crypto";
 import { parseWebhookBody, verifyHexHmac } from "../signed-webhooks.js";
-import { type LicenceWebhookSource, type XenWebhookEvent, type XenWebhookKind } from "../types.js";
+import type { LicenceWebhookSource, XenWebhookEvent, XenWebhookKind } from "../types.js";
 import { defined, money, toExtension } from "./mapping.js";
 import { webhookPayload } from "./schemas.js";
 
@@ -45,4 +45,3 @@ export class XenWebhooks implements LicenceWebhookSource {
     return parseXenWebhook(rawBody);
   }
 }
-

@@ -114,7 +114,13 @@ export class XinstituteClient implements CatalogSource, OrderPlacer, AccountSour
     const d = body.data;
     const balance = money(d.balance.amount, d.balance.currency);
     if (!balance) {
-      throw new ProviderError({ provider: "xinstitute", endpoint: "account", kind: "bad_response", code: "unknown_currency", message: `xinstitute account: unknown currency ${d.balance.currency}` });
+      throw new ProviderError({
+        provider: "xinstitute",
+        endpoint: "account",
+        kind: "bad_response",
+        code: "unknown_currency",
+        message: `xinstitute account: unknown currency ${d.balance.currency}`,
+      });
     }
     return {
       balance,
@@ -154,7 +160,10 @@ function money(value: number, currency: string): Money | undefined {
  * unknown status is assumed to be still in progress.
  */
 export function orderState(status: string): ProviderOrderState {
-  const s = status.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const s = status
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (s === "pending") return "pending";
   if (["shipped", "completed", "complete", "delivered", "success"].includes(s)) return "completed";
   if (["cancelled", "canceled", "failed", "failed_delivery", "refunded"].includes(s)) return "failed";
@@ -179,5 +188,11 @@ export function recentOrderIds(items: readonly unknown[]): string[] {
 }
 
 function invalid(endpoint: string, message: string): ProviderError {
-  return new ProviderError({ provider: "xinstitute", endpoint, kind: "rejected", code: "invalid_request", message: `xinstitute ${endpoint}: ${message}` });
+  return new ProviderError({
+    provider: "xinstitute",
+    endpoint,
+    kind: "rejected",
+    code: "invalid_request",
+    message: `xinstitute ${endpoint}: ${message}`,
+  });
 }

@@ -19,9 +19,7 @@ export const productSchema = z.object({
 });
 export type XinstituteProduct = z.infer<typeof productSchema>;
 
-export const productsResponse = success(
-  z.object({ count: z.number().int().optional(), products: z.array(z.unknown()) }),
-);
+export const productsResponse = success(z.object({ count: z.number().int().optional(), products: z.array(z.unknown()) }));
 
 export const orderResponse = success(
   z.object({

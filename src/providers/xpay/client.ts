@@ -6,7 +6,16 @@ import type { ProviderHttp } from "../http.js";
 import { parseItems } from "../parse-items.js";
 import { localLimiters, type Limiter, type LimiterFactory, type RateLimiterOptions } from "../rate-limiter.js";
 import { ProviderError, type Bill, type BillQuery, type CreateBillRequest, type PaymentHint, type PaymentsSource } from "../types.js";
-import { BILL_PATHS, XPAY_RATE_LIMITS, billListResponse, billResponse, billWire, createBillBody, toBill, type XpayBillWire } from "./assumed-api.js";
+import {
+  BILL_PATHS,
+  XPAY_RATE_LIMITS,
+  billListResponse,
+  billResponse,
+  billWire,
+  createBillBody,
+  toBill,
+  type XpayBillWire,
+} from "./assumed-api.js";
 import { errorIn2xx, mapXpayError, type XpayEndpoint } from "./errors.js";
 import { parseXpayHint } from "./hints.js";
 import { authResponse, type XpayErrorEnvelope } from "./schemas.js";
@@ -70,7 +79,8 @@ export class XpayClient implements PaymentsSource {
     const reference = req.reference.trim();
     if (!reference) throw invalid("bill_create", "reference is required");
     if (req.currency !== this.opts.currency) throw invalid("bill_create", `bills are in ${this.opts.currency}, not ${req.currency}`);
-    if (!Number.isSafeInteger(req.amount) || req.amount <= 0) throw invalid("bill_create", `amount ${req.amount} is not a positive whole number of minor units`);
+    if (!Number.isSafeInteger(req.amount) || req.amount <= 0)
+      throw invalid("bill_create", `amount ${req.amount} is not a positive whole number of minor units`);
     const wire = await this.call({
       endpoint: "bill_create",
       method: "POST",
@@ -123,7 +133,10 @@ export class XpayClient implements PaymentsSource {
     });
     const bills = parseItems("xpay", items, billWire, (w) => this.tryBill(w), this.opts.logger);
     // Filtered here too: a deposit is matched by its reference, whatever the server did with ours.
-    return bills.filter((b) => (query.reference === undefined || b.reference === query.reference) && (query.status === undefined || b.status === query.status));
+    return bills.filter(
+      (b) =>
+        (query.reference === undefined || b.reference === query.reference) && (query.status === undefined || b.status === query.status),
+    );
   }
 
   parseHint(rawBody: Uint8Array | string): PaymentHint {
@@ -150,7 +163,13 @@ export class XpayClient implements PaymentsSource {
     this.remember(body.success.data.access_token);
     const d = body.success.data;
     if (d.success === false) {
-      throw new ProviderError({ provider: "xpay", endpoint: "authenticate", kind: "auth", code: "auth_failed", message: "xpay authenticate: answered success: false" });
+      throw new ProviderError({
+        provider: "xpay",
+        endpoint: "authenticate",
+        kind: "auth",
+        code: "auth_failed",
+        message: "xpay authenticate: answered success: false",
+      });
     }
     return { token: d.access_token, expiresAt: d.expiresAt };
   }
@@ -222,7 +241,13 @@ export class XpayClient implements PaymentsSource {
 }
 
 function invalid(endpoint: XpayEndpoint, message: string): ProviderError {
-  return new ProviderError({ provider: "xpay", endpoint, kind: "rejected", code: "invalid_request", message: `xpay ${endpoint}: ${message}` });
+  return new ProviderError({
+    provider: "xpay",
+    endpoint,
+    kind: "rejected",
+    code: "invalid_request",
+    message: `xpay ${endpoint}: ${message}`,
+  });
 }
 
 function badResponse(endpoint: XpayEndpoint, code: string, message: string): ProviderError {

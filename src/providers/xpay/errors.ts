@@ -46,7 +46,10 @@ export function mapXpayError(endpoint: XpayEndpoint, redact: (t: string) => stri
       case 404:
         return make("not_found", "bill_not_found");
       case 409:
-        return make("rejected", endpoint === "bill_create" ? "duplicate_reference" : endpoint === "bill_cancel" ? "bill_not_cancellable" : "conflict");
+        return make(
+          "rejected",
+          endpoint === "bill_create" ? "duplicate_reference" : endpoint === "bill_cancel" ? "bill_not_cancellable" : "conflict",
+        );
       default:
         return errorFromStatus(P, endpoint, status, text);
     }

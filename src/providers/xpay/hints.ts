@@ -19,5 +19,11 @@ export function parseXpayHint(rawBody: Uint8Array | string): PaymentHint {
 }
 
 function malformed(detail: string): ProviderError {
-  return new ProviderError({ provider: "xpay", endpoint: "webhook", kind: "bad_response", code: "malformed_hint", message: `xpay webhook: ${detail}` });
+  return new ProviderError({
+    provider: "xpay",
+    endpoint: "webhook",
+    kind: "bad_response",
+    code: "malformed_hint",
+    message: `xpay webhook: ${detail}`,
+  });
 }

@@ -32,9 +32,7 @@ export const authData = z.object({
   expiresAt: z.number().int().positive(),
   access_token: z.string().min(1),
   ticket: z.string().optional(),
-  user: z
-    .object({ username: z.string().optional(), scopes: z.array(z.string()).optional(), isAPI: z.boolean().optional() })
-    .optional(),
+  user: z.object({ username: z.string().optional(), scopes: z.array(z.string()).optional(), isAPI: z.boolean().optional() }).optional(),
 });
 
 /** The document's JavaScript example reads `result.error` whatever the HTTP status: both bodies are read. */

@@ -36,14 +36,22 @@ export function memoryDeposits(): Deposits & { paidBetween(since: number, until:
       return change(id, (d) => (d.state === "open" ? { ...d, state: to, settledAt: Date.now() } : undefined));
     },
     async open() {
-      return newest().reverse().filter((d) => d.state === "open").map(copy);
+      return newest()
+        .reverse()
+        .filter((d) => d.state === "open")
+        .map(copy);
     },
     async byUser(userId, opts = {}) {
       const offset = opts.offset ?? 0;
-      return newest().filter((d) => d.userId === userId).slice(offset, offset + (opts.limit ?? 10)).map(copy);
+      return newest()
+        .filter((d) => d.userId === userId)
+        .slice(offset, offset + (opts.limit ?? 10))
+        .map(copy);
     },
     paidBetween(since, until) {
-      return [...all.values()].filter((d) => d.state === "paid" && d.settledAt !== undefined && d.settledAt >= since && d.settledAt < until).map(copy);
+      return [...all.values()]
+        .filter((d) => d.state === "paid" && d.settledAt !== undefined && d.settledAt >= since && d.settledAt < until)
+        .map(copy);
     },
   };
 }
@@ -63,17 +71,24 @@ export function memoryAwards(): PointsAwards {
     },
     async update(orderId, patch) {
       const a = all.get(orderId);
-      if (!a || a.state !== "pending") return undefined;
+      if (a?.state !== "pending") return undefined;
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const next = { ...a, ...defined, updatedAt: Date.now() };
       all.set(orderId, next);
       return copy(next);
     },
     async pending() {
-      return [...all.values()].filter((a) => a.state === "pending").sort((a, b) => a.createdAt - b.createdAt).map(copy);
+      return [...all.values()]
+        .filter((a) => a.state === "pending")
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(copy);
     },
     async byUser(userId, limit = 10) {
-      return [...all.values()].filter((a) => a.userId === userId).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit).map(copy);
+      return [...all.values()]
+        .filter((a) => a.userId === userId)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, limit)
+        .map(copy);
     },
   };
 }

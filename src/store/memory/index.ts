@@ -152,14 +152,18 @@ export function memoryRecords(): Records {
       },
       async byUser(userId, opts = {}) {
         const offset = opts.offset ?? 0;
-        const mine = sortedOrders().filter((o) => o.userId === userId).reverse();
+        const mine = sortedOrders()
+          .filter((o) => o.userId === userId)
+          .reverse();
         return mine.slice(offset, offset + (opts.limit ?? 10)).map(copy);
       },
       async countByUser(userId) {
         return [...orders.values()].filter((o) => o.userId === userId).length;
       },
       async idsInState(state) {
-        return sortedOrders().filter((o) => o.state === state).map((o) => o.id);
+        return sortedOrders()
+          .filter((o) => o.state === state)
+          .map((o) => o.id);
       },
     },
     audit: {
@@ -199,13 +203,22 @@ export function memoryRecords(): Records {
         const debits = new Map<string, LedgerEntry[]>();
         for (const e of allEntries()) if (e.type === "debit" && e.orderId) debits.set(e.orderId, [...(debits.get(e.orderId) ?? []), e]);
         for (const [orderId, list] of debits) {
-          if (list.length > 1) diffs.push({ kind: "debits_per_order", userId: list[0]!.userId, currency: list[0]!.currency, orderId, expected: 1, actual: list.length });
+          if (list.length > 1)
+            diffs.push({
+              kind: "debits_per_order",
+              userId: list[0]!.userId,
+              currency: list[0]!.currency,
+              orderId,
+              expected: 1,
+              actual: list.length,
+            });
         }
         for (const r of allEntries().filter((e) => e.type === "refund")) {
           const d = r.orderId ? debits.get(r.orderId)?.[0] : undefined;
           const base = { userId: r.userId, currency: r.currency, orderId: r.orderId ?? null, actual: r.amount };
           if (!d) diffs.push({ kind: "refund_without_debit", ...base, expected: 0 });
-          else if (d.amount !== -r.amount || d.currency !== r.currency || d.userId !== r.userId) diffs.push({ kind: "refund_amount", ...base, expected: -d.amount });
+          else if (d.amount !== -r.amount || d.currency !== r.currency || d.userId !== r.userId)
+            diffs.push({ kind: "refund_amount", ...base, expected: -d.amount });
         }
         return diffs;
       },
@@ -216,7 +229,10 @@ export function memoryRecords(): Records {
         return moneyTotals(deposits.paidBetween(since, until).map((d) => d.amount));
       },
       async salesByDay(since, until, timeZone) {
-        return salesByDay([...orders.values()].filter((o) => o.createdAt >= since && o.createdAt < until), timeZone);
+        return salesByDay(
+          [...orders.values()].filter((o) => o.createdAt >= since && o.createdAt < until),
+          timeZone,
+        );
       },
     },
     async ping() {

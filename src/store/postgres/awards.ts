@@ -39,7 +39,18 @@ export function postgresAwards(pool: Pool): PointsAwards {
       const created = await one(
         `INSERT INTO points_awards (order_id, user_id, email, points, transaction_id, state, attempts, note, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (order_id) DO NOTHING RETURNING *`,
-        [a.orderId, a.userId, a.email, a.points, a.transactionId, a.state, a.attempts, a.note ?? null, new Date(a.createdAt), new Date(a.updatedAt)],
+        [
+          a.orderId,
+          a.userId,
+          a.email,
+          a.points,
+          a.transactionId,
+          a.state,
+          a.attempts,
+          a.note ?? null,
+          new Date(a.createdAt),
+          new Date(a.updatedAt),
+        ],
       );
       if (created) return { award: created, created: true };
       return { award: (await one("SELECT * FROM points_awards WHERE order_id = $1", [a.orderId]))!, created: false };
@@ -63,7 +74,9 @@ export function postgresAwards(pool: Pool): PointsAwards {
       return (await pool.query<Row>("SELECT * FROM points_awards WHERE state = 'pending' ORDER BY created_at")).rows.map(toAward);
     },
     async byUser(userId, limit = 10) {
-      return (await pool.query<Row>("SELECT * FROM points_awards WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2", [userId, limit])).rows.map(toAward);
+      return (
+        await pool.query<Row>("SELECT * FROM points_awards WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2", [userId, limit])
+      ).rows.map(toAward);
     },
   };
 }

@@ -46,11 +46,10 @@ export function postgresCustomers(pool: Pool): SavedCustomers {
       ]);
     },
     async list(userId, kind, limit) {
-      const r = await pool.query<Row>("SELECT * FROM saved_customers WHERE user_id = $1 AND kind = $2 ORDER BY used_at DESC, id DESC LIMIT $3", [
-        userId,
-        kind,
-        limit,
-      ]);
+      const r = await pool.query<Row>(
+        "SELECT * FROM saved_customers WHERE user_id = $1 AND kind = $2 ORDER BY used_at DESC, id DESC LIMIT $3",
+        [userId, kind, limit],
+      );
       return r.rows.map(toCustomer);
     },
     async forget(userId, id) {

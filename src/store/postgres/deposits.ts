@@ -42,8 +42,20 @@ export function postgresDeposits(pool: Pool): Deposits {
       const r = await pool.query(
         `INSERT INTO deposits (id, user_id, amount, currency, bill_id, state, pay_url, instructions, expires_at, created_at, updated_at, settled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
-        [d.id, d.userId, d.amount.amount, d.amount.currency, d.billId ?? null, d.state, d.payUrl ?? null, d.instructions ?? null,
-          date(d.expiresAt), new Date(d.createdAt), new Date(d.updatedAt), date(d.settledAt)],
+        [
+          d.id,
+          d.userId,
+          d.amount.amount,
+          d.amount.currency,
+          d.billId ?? null,
+          d.state,
+          d.payUrl ?? null,
+          d.instructions ?? null,
+          date(d.expiresAt),
+          new Date(d.createdAt),
+          new Date(d.updatedAt),
+          date(d.settledAt),
+        ],
       );
       return (r.rowCount ?? 0) > 0;
     },

@@ -10,7 +10,9 @@ export function postgresLicenceLinks(pool: Pool): LicenceLinks {
       );
     },
     async users(licenceKey) {
-      const r = await pool.query<{ user_id: number }>("SELECT user_id FROM licence_links WHERE licence_key = $1 ORDER BY user_id", [licenceKey]);
+      const r = await pool.query<{ user_id: number }>("SELECT user_id FROM licence_links WHERE licence_key = $1 ORDER BY user_id", [
+        licenceKey,
+      ]);
       return r.rows.map((row) => row.user_id);
     },
   };

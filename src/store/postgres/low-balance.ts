@@ -18,10 +18,10 @@ export function postgresLowBalance(pool: Pool): LowBalanceThresholds {
       return r.rowCount ?? 0;
     },
     async get(userId, currency) {
-      const r = await pool.query<{ threshold: number }>("SELECT threshold FROM low_balance_thresholds WHERE user_id = $1 AND currency = $2", [
-        userId,
-        currency,
-      ]);
+      const r = await pool.query<{ threshold: number }>(
+        "SELECT threshold FROM low_balance_thresholds WHERE user_id = $1 AND currency = $2",
+        [userId, currency],
+      );
       return r.rows[0]?.threshold;
     },
     async byUser(userId) {

@@ -92,7 +92,10 @@ function patchColumns(patch: Patch, params: unknown[]): string[] {
         set(field === "refundedAt" ? "refunded_at" : field === "createdAt" ? "created_at" : "updated_at", new Date(value as number));
         break;
       default:
-        set(field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value);
+        set(
+          field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+          value,
+        );
     }
   }
   return sets;
@@ -116,17 +119,41 @@ export function postgresOrders(pool: Pool): Orders {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
            ON CONFLICT (id) DO NOTHING`,
           [
-            order.id, order.userId, order.provider, order.sku, order.productName, order.quantity, order.email ?? null,
-            order.playerId ?? null, order.zone ?? null, order.price.amount, order.price.currency, order.cost.amount,
-            order.unitCost.amount, order.cost.currency, order.state, order.providerOrderId ?? null, order.failure ?? null,
-            order.nickname ?? null, order.note ?? null, order.trackingInfo ?? null, order.shippingStatus ?? null,
-            order.refundedAt === undefined ? null : new Date(order.refundedAt), order.sandbox === true,
-            new Date(order.createdAt), new Date(order.updatedAt),
+            order.id,
+            order.userId,
+            order.provider,
+            order.sku,
+            order.productName,
+            order.quantity,
+            order.email ?? null,
+            order.playerId ?? null,
+            order.zone ?? null,
+            order.price.amount,
+            order.price.currency,
+            order.cost.amount,
+            order.unitCost.amount,
+            order.cost.currency,
+            order.state,
+            order.providerOrderId ?? null,
+            order.failure ?? null,
+            order.nickname ?? null,
+            order.note ?? null,
+            order.trackingInfo ?? null,
+            order.shippingStatus ?? null,
+            order.refundedAt === undefined ? null : new Date(order.refundedAt),
+            order.sandbox === true,
+            new Date(order.createdAt),
+            new Date(order.updatedAt),
           ],
         );
         if (r.rowCount === 0) return false;
         for (const e of order.history) {
-          await db.query("INSERT INTO order_events (order_id, state, note, at) VALUES ($1, $2, $3, $4)", [order.id, e.state, e.note ?? null, new Date(e.at)]);
+          await db.query("INSERT INTO order_events (order_id, state, note, at) VALUES ($1, $2, $3, $4)", [
+            order.id,
+            e.state,
+            e.note ?? null,
+            new Date(e.at),
+          ]);
         }
         return true;
       });
@@ -169,7 +196,9 @@ export function postgresOrders(pool: Pool): Orders {
     },
 
     async idsInState(state) {
-      return (await pool.query<{ id: string }>("SELECT id FROM orders WHERE state = $1 ORDER BY created_at", [state])).rows.map((r) => r.id);
+      return (await pool.query<{ id: string }>("SELECT id FROM orders WHERE state = $1 ORDER BY created_at", [state])).rows.map(
+        (r) => r.id,
+      );
     },
   };
 }

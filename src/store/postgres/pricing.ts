@@ -21,7 +21,10 @@ export function postgresPricing(pool: Pool): PricingRecords {
     async setMarkup(tier, percent) {
       return inTransaction(pool, async (db) => {
         const before = await db.query<{ percent: string }>("SELECT percent FROM tier_markups WHERE tier = $1 FOR UPDATE", [tier]);
-        await db.query("INSERT INTO tier_markups (tier, percent) VALUES ($1, $2) ON CONFLICT (tier) DO UPDATE SET percent = $2", [tier, percent]);
+        await db.query("INSERT INTO tier_markups (tier, percent) VALUES ($1, $2) ON CONFLICT (tier) DO UPDATE SET percent = $2", [
+          tier,
+          percent,
+        ]);
         return before.rows[0] ? Number(before.rows[0].percent) : undefined;
       });
     },
@@ -65,7 +68,10 @@ export function postgresPricing(pool: Pool): PricingRecords {
     },
 
     async setFlag(name, on) {
-      await pool.query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2", [name, JSON.stringify(on)]);
+      await pool.query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2", [
+        name,
+        JSON.stringify(on),
+      ]);
     },
   };
 }

@@ -1,4 +1,12 @@
-import { NOT_SOLD_STATES, type DaySalesRow, type LedgerDifference, type MoneyTotal, type Reports, type SalesRow, type UserStatus } from "../types.js";
+import {
+  NOT_SOLD_STATES,
+  type DaySalesRow,
+  type LedgerDifference,
+  type MoneyTotal,
+  type Reports,
+  type SalesRow,
+  type UserStatus,
+} from "../types.js";
 import type { Pool } from "./pool.js";
 
 export function postgresReports(pool: Pool): Reports {

@@ -25,7 +25,11 @@ export function redisKv(redis: Redis, prefix: string): Kv {
     },
     async incr(key, field, by = 1, ttlMs) {
       if (!ttlMs) return redis.hincrby(prefix + key, field, by);
-      const r = await redis.multi().hincrby(prefix + key, field, by).pexpire(prefix + key, ttlMs).exec();
+      const r = await redis
+        .multi()
+        .hincrby(prefix + key, field, by)
+        .pexpire(prefix + key, ttlMs)
+        .exec();
       const [err, value] = r?.[0] ?? [new Error("incr: no reply")];
       if (err) throw err;
       return Number(value);

@@ -2,8 +2,13 @@ import type { BotCommand, BotCommandScope } from "grammy/types";
 import { badRequest } from "./api-error.js";
 
 const SCOPE_TYPES = new Set([
-  "default", "all_private_chats", "all_group_chats", "all_chat_administrators",
-  "chat", "chat_administrators", "chat_member",
+  "default",
+  "all_private_chats",
+  "all_group_chats",
+  "all_chat_administrators",
+  "chat",
+  "chat_administrators",
+  "chat_member",
 ]);
 
 const DEFAULT_SCOPE: BotCommandScope = { type: "default" };

@@ -16,8 +16,22 @@ export interface FormattedText {
 export class HtmlParseError extends Error {}
 
 const SUPPORTED_TAGS = new Set([
-  "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins",
-  "tg-spoiler", "tg-emoji", "span", "pre", "code", "blockquote",
+  "a",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "s",
+  "strike",
+  "del",
+  "u",
+  "ins",
+  "tg-spoiler",
+  "tg-emoji",
+  "span",
+  "pre",
+  "code",
+  "blockquote",
 ]);
 
 interface OpenTag {
@@ -92,13 +106,7 @@ export function parseHtml(source: string): FormattedText {
 }
 
 /** Parses attributes up to and including the closing `>`; returns the index after it. */
-function parseAttributes(
-  source: string,
-  start: number,
-  tag: OpenTag,
-  offset: () => number,
-  fail: (message: string) => never,
-): number {
+function parseAttributes(source: string, start: number, tag: OpenTag, offset: () => number, fail: (message: string) => never): number {
   let i = start;
   for (;;) {
     while (isSpace(source[i])) i++;

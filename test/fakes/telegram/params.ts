@@ -14,10 +14,7 @@ export async function readPayload(req: Request): Promise<Payload> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("multipart/form-data")) {
     const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-    const { fields, files } = parseMultipart(
-      Buffer.from(await req.arrayBuffer()),
-      (boundary?.[1] ?? boundary?.[2] ?? "").trim(),
-    );
+    const { fields, files } = parseMultipart(Buffer.from(await req.arrayBuffer()), (boundary?.[1] ?? boundary?.[2] ?? "").trim());
     for (const [name, value] of Object.entries(fields)) {
       const attached = value.startsWith("attach://") ? files[value.slice("attach://".length)] : undefined;
       payload[name] = attached ?? value;

@@ -168,8 +168,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       }
       return user;
     },
-    calls: (method) =>
-      core.calls.filter((call) => method === undefined || call.method.toLowerCase() === method.toLowerCase()),
+    calls: (method) => core.calls.filter((call) => method === undefined || call.method.toLowerCase() === method.toLowerCase()),
     sentMessages: () => core.state.sent.map(snapshot),
     pushUpdate: (update) => updates.push(update),
     pendingUpdates: () => updates.size,

@@ -76,9 +76,7 @@ export class UpdateQueue {
 
   /** getUpdates: applies the offset, then answers at once or holds up to `timeout` seconds. */
   getUpdates(options: { offset: number; limit: number; timeout: number; signal: AbortSignal }): Promise<Update[]> {
-    this.poll?.terminate(
-      conflict("terminated by other getUpdates request; make sure that only one bot instance is running"),
-    );
+    this.poll?.terminate(conflict("terminated by other getUpdates request; make sure that only one bot instance is running"));
     this.applyOffset(options.offset);
     const take = () => this.deliverable().slice(0, options.limit);
     const ready = take();

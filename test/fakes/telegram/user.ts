@@ -1,24 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type {
-  BotCommand,
-  CallbackQuery,
-  Chat,
-  InlineKeyboardButton,
-  Message,
-  MessageEntity,
-  Update,
-  User,
-} from "grammy/types";
+import type { BotCommand, CallbackQuery, Chat, InlineKeyboardButton, Message, MessageEntity, Update, User } from "grammy/types";
 import type { FakeCore } from "./core.js";
-import {
-  snapshot,
-  unixTime,
-  withoutReply,
-  type BotMessage,
-  type CallbackAnswer,
-  type ChatEvent,
-  type ChatRecord,
-} from "./state.js";
+import { snapshot, unixTime, withoutReply, type BotMessage, type CallbackAnswer, type ChatEvent, type ChatRecord } from "./state.js";
 
 export interface UserInit {
   id: number;
@@ -63,7 +46,11 @@ function buttonInfo(button: InlineKeyboardButton & { callback_data?: string; url
 }
 
 function describeMessage(message: BotMessage): string {
-  const file = message.document ? ` [document ${message.document.file_name ?? "?"}]` : message.photo ? ` [photo ${message.photo.file_name ?? "?"}]` : "";
+  const file = message.document
+    ? ` [document ${message.document.file_name ?? "?"}]`
+    : message.photo
+      ? ` [photo ${message.photo.file_name ?? "?"}]`
+      : "";
   const state = message.deleted ? " (deleted)" : message.edits > 0 ? ` (edited ×${message.edits})` : "";
   return `#${message.message_id}${file} ${JSON.stringify(message.text)}${state}`;
 }
@@ -153,8 +140,7 @@ export class FakeUser {
   async press(button: ButtonQuery, options: { messageId?: number } = {}): Promise<CallbackQuery> {
     this.assertNotBlocked();
     const live = this.messages().filter((message) => !message.deleted);
-    const candidates =
-      options.messageId === undefined ? live.reverse() : live.filter((m) => m.message_id === options.messageId);
+    const candidates = options.messageId === undefined ? live.reverse() : live.filter((m) => m.message_id === options.messageId);
     for (const message of candidates) {
       const found = flatButtons(message).find((candidate) =>
         typeof button === "string"
@@ -181,9 +167,7 @@ export class FakeUser {
       return structuredClone(query);
     }
     const where = options.messageId === undefined ? `in chat ${this.id}` : `on message #${options.messageId}`;
-    throw new Error(
-      `No inline button matching ${describeQuery(button)} ${where}. Available buttons:\n${this.buttonReport()}`,
-    );
+    throw new Error(`No inline button matching ${describeQuery(button)} ${where}. Available buttons:\n${this.buttonReport()}`);
   }
 
   /** Every message the bot sent here, in order, edits applied (deleted ones flagged). */
@@ -224,8 +208,7 @@ export class FakeUser {
   waitForEdit(messageId: number, options: { match?: string | RegExp; timeoutMs?: number } = {}): Promise<BotMessage> {
     const before = this.messages().find((message) => message.message_id === messageId)?.edits ?? 0;
     return this.waitFor(
-      (messages) =>
-        messages.find((m) => m.message_id === messageId && m.edits > before && matches(m.text, options.match)),
+      (messages) => messages.find((m) => m.message_id === messageId && m.edits > before && matches(m.text, options.match)),
       options.timeoutMs,
       `an edit of message #${messageId}${options.match === undefined ? "" : ` matching ${String(options.match)}`}`,
     );

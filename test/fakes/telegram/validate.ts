@@ -62,9 +62,26 @@ function format(source: string, parseMode: string | undefined, explicit: unknown
 }
 
 const ENTITY_TYPES = new Set([
-  "mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bold", "italic",
-  "underline", "strikethrough", "spoiler", "blockquote", "expandable_blockquote", "code", "pre",
-  "text_link", "text_mention", "custom_emoji", "date_time",
+  "mention",
+  "hashtag",
+  "cashtag",
+  "bot_command",
+  "url",
+  "email",
+  "phone_number",
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "spoiler",
+  "blockquote",
+  "expandable_blockquote",
+  "code",
+  "pre",
+  "text_link",
+  "text_mention",
+  "custom_emoji",
+  "date_time",
 ]);
 
 function checkEntity(value: unknown, textLength: number): MessageEntity {
@@ -76,9 +93,7 @@ function checkEntity(value: unknown, textLength: number): MessageEntity {
   if (offset < 0) throw badRequest(`receive an entity with incorrect offset ${offset}`);
   if (offset > textLength) throw badRequest(`entity begins after the end of the text at UTF-16 offset ${offset}`);
   if (offset + length > textLength) {
-    throw badRequest(
-      `entity beginning at UTF-16 offset ${offset} ends after the end of the text at UTF-16 offset ${offset + length}`,
-    );
+    throw badRequest(`entity beginning at UTF-16 offset ${offset} ends after the end of the text at UTF-16 offset ${offset + length}`);
   }
   if (entity.type === "text_link" && !entity.url) throw badRequest(`can't parse MessageEntity: Can't find field "url"`);
   return entity;
@@ -122,8 +137,17 @@ export function replyMarkup(params: Params): ReplyMarkup | undefined {
 
 /** Fields that give an inline button its action; Telegram needs exactly one. */
 const ACTIONS = [
-  "url", "callback_data", "web_app", "login_url", "disabled", "switch_inline_query",
-  "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+  "url",
+  "callback_data",
+  "web_app",
+  "login_url",
+  "disabled",
+  "switch_inline_query",
+  "switch_inline_query_current_chat",
+  "switch_inline_query_chosen_chat",
+  "copy_text",
+  "callback_game",
+  "pay",
 ] as const;
 
 function inlineKeyboard(rows: unknown): InlineKeyboardMarkup {

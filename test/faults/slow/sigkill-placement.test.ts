@@ -40,7 +40,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provid
     await tap(u, /Confirm/);
     const received = await u.waitForMessage({ match: /received/, after: seen, timeoutMs: 10_000 });
     const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
-    await waitFor(async () => (p.gametopup.control.transactions().length === 1 ? true : undefined), 10_000, "the provider to accept the order");
+    await waitFor(
+      async () => (p.gametopup.control.transactions().length === 1 ? true : undefined),
+      10_000,
+      "the provider to accept the order",
+    );
     expect((await p.services.store.orders.get(orderId))?.state).toBe("pending");
 
     await p.kill("SIGKILL");
@@ -55,7 +59,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provid
     expect(told.text).toMatch(/checking with the provider/);
 
     // Reconciliation asks gametopup by our ref_id, the only id we have (README: assumptions).
-    await waitFor(async () => (p.gametopup.control.requests("status").some((r) => (r.body as { trx_id?: string })?.trx_id === orderId) ? true : undefined), 10_000, "a status request by ref_id");
+    await waitFor(
+      async () =>
+        p.gametopup.control.requests("status").some((r) => (r.body as { trx_id?: string })?.trx_id === orderId) ? true : undefined,
+      10_000,
+      "a status request by ref_id",
+    );
 
     const order = (await p.services.store.orders.get(orderId))!;
     expect(order.state).toBe("unknown");

@@ -79,7 +79,9 @@ export function parseUserRef(text: string): Parsed<string> {
 
 export function parseCurrency(text: string): Parsed<string> {
   const code = text.toUpperCase();
-  return /^[A-Z]{3,5}$/.test(code) && isCurrency(code) ? ok(code) : fail("admin-bad-currency", { currency: text, known: CURRENCIES.join(", ") });
+  return /^[A-Z]{3,5}$/.test(code) && isCurrency(code)
+    ? ok(code)
+    : fail("admin-bad-currency", { currency: text, known: CURRENCIES.join(", ") });
 }
 
 /** An amount as people write it ("50000", "50.000", "12.50" for USD) in a known currency, to minor units. */

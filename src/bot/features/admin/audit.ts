@@ -16,8 +16,11 @@ function show(value: unknown): string {
 }
 
 function entryLines(ctx: BotContext, e: AuditEntry): string[] {
-  const lines = [ctx.tr("admin-audit-line", { date: formatDate(e.at, ctx.locale), actor: String(e.actor), action: e.action, target: e.target ?? "-" })];
-  if (e.before !== undefined || e.after !== undefined) lines.push(ctx.tr("admin-audit-change", { before: show(e.before), after: show(e.after) }));
+  const lines = [
+    ctx.tr("admin-audit-line", { date: formatDate(e.at, ctx.locale), actor: String(e.actor), action: e.action, target: e.target ?? "-" }),
+  ];
+  if (e.before !== undefined || e.after !== undefined)
+    lines.push(ctx.tr("admin-audit-change", { before: show(e.before), after: show(e.after) }));
   if (e.note) lines.push(ctx.tr("admin-audit-note", { note: show(e.note) }));
   return lines;
 }

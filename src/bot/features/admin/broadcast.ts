@@ -18,23 +18,37 @@ const repliedText = (ctx: BotContext) => ctx.msg?.reply_to_message?.text ?? ctx.
 export function broadcastCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
-  adminCommand(c, "broadcast", (text, ctx) => parseBroadcast(text, repliedText(ctx)), async (ctx, a) => {
-    if (a.kind === "progress") {
-      const id = await kit.store.kv.getJson<string>(LAST_KEY);
-      if (!id) return ctx.reply(ctx.tr("admin-usage-broadcast"));
-      const n = await kit.broadcasts.progress(id);
-      const [total, delivered, blocked, failed] = [n.total ?? 0, n.delivered ?? 0, n.blocked ?? 0, n.failed ?? 0];
-      return ctx.reply(ctx.tr("admin-broadcast-progress", { id, total, delivered, blocked, failed, waiting: Math.max(0, total - delivered - blocked - failed) }));
-    }
-    // A redelivered update must not message every reseller twice: one broadcast per admin message.
-    if (!(await kit.store.kv.setIfAbsent(`admin:broadcast:${ctx.chat!.id}:${ctx.msg!.message_id}`, "1", WEEK_MS))) {
-      return ctx.reply(ctx.tr("admin-broadcast-duplicate"));
-    }
-    const { id, total } = await kit.broadcasts.start(adminId(ctx), a.text);
-    if (total > 0) await kit.store.kv.setJson(LAST_KEY, id, WEEK_MS);
-    await kit.audit.record(adminId(ctx), "broadcast", { target: id, after: { total }, note: a.text.slice(0, 200) });
-    await ctx.reply(total === 0 ? ctx.tr("admin-broadcast-empty") : ctx.tr("admin-broadcast-queued", { id, total }));
-  });
+  adminCommand(
+    c,
+    "broadcast",
+    (text, ctx) => parseBroadcast(text, repliedText(ctx)),
+    async (ctx, a) => {
+      if (a.kind === "progress") {
+        const id = await kit.store.kv.getJson<string>(LAST_KEY);
+        if (!id) return ctx.reply(ctx.tr("admin-usage-broadcast"));
+        const n = await kit.broadcasts.progress(id);
+        const [total, delivered, blocked, failed] = [n.total ?? 0, n.delivered ?? 0, n.blocked ?? 0, n.failed ?? 0];
+        return ctx.reply(
+          ctx.tr("admin-broadcast-progress", {
+            id,
+            total,
+            delivered,
+            blocked,
+            failed,
+            waiting: Math.max(0, total - delivered - blocked - failed),
+          }),
+        );
+      }
+      // A redelivered update must not message every reseller twice: one broadcast per admin message.
+      if (!(await kit.store.kv.setIfAbsent(`admin:broadcast:${ctx.chat!.id}:${ctx.msg!.message_id}`, "1", WEEK_MS))) {
+        return ctx.reply(ctx.tr("admin-broadcast-duplicate"));
+      }
+      const { id, total } = await kit.broadcasts.start(adminId(ctx), a.text);
+      if (total > 0) await kit.store.kv.setJson(LAST_KEY, id, WEEK_MS);
+      await kit.audit.record(adminId(ctx), "broadcast", { target: id, after: { total }, note: a.text.slice(0, 200) });
+      await ctx.reply(total === 0 ? ctx.tr("admin-broadcast-empty") : ctx.tr("admin-broadcast-queued", { id, total }));
+    },
+  );
 
   return c;
 }

@@ -30,6 +30,8 @@ export async function licenceAccountLines(ctx: BotContext, kit: AdminKit, a: Pro
     return lines;
   } catch (err) {
     kit.logger.warn({ err, provider: a.id }, "admin licence account check failed");
-    return [ctx.tr("admin-provider-licence-failed", { error: err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error" })];
+    return [
+      ctx.tr("admin-provider-licence-failed", { error: err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error" }),
+    ];
   }
 }

@@ -16,7 +16,10 @@ const errorCode = (err: unknown) => (err instanceof ProviderError ? `${err.kind}
  * (so a settled one settles here too); a closed one is only read, because applying a late
  * provider answer to it (say "failed" after "completed") is a decision for the admin.
  */
-async function liveStatus(kit: AdminKit, order: OrderRecord): Promise<{ order: OrderRecord; status?: ProviderOrderStatus; error?: string; none?: true }> {
+async function liveStatus(
+  kit: AdminKit,
+  order: OrderRecord,
+): Promise<{ order: OrderRecord; status?: ProviderOrderStatus; error?: string; none?: true }> {
   const source = kit.providers.get(order.provider)?.status;
   const open = OPEN_STATES.includes(order.state);
   if (!source || (!open && !order.providerOrderId)) return { order, none: true };
@@ -44,7 +47,10 @@ export function ordersCommands(kit: AdminKit) {
       ctx.tr("admin-order-owner", { name: owner?.firstName ?? "-", userId: String(o.userId) }),
       ctx.tr("admin-order-provider", { provider: o.provider, sku: o.sku, quantity: o.quantity }),
       // A sale price is always in its cost's currency (domain/pricing.ts), so the margin is a plain difference.
-      ctx.tr("admin-order-money", { cost: { money: [o.cost.amount, o.cost.currency] }, margin: { money: [o.price.amount - o.cost.amount, o.price.currency] } }),
+      ctx.tr("admin-order-money", {
+        cost: { money: [o.cost.amount, o.cost.currency] },
+        margin: { money: [o.price.amount - o.cost.amount, o.price.currency] },
+      }),
     ];
     if (o.failure) lines.push(ctx.tr("admin-order-failure", { failure: o.failure }));
     if (o.refundedAt) lines.push(ctx.tr("admin-order-refunded", { date: formatDate(o.refundedAt, ctx.locale) }));
@@ -79,7 +85,9 @@ export function ordersCommands(kit: AdminKit) {
         const done = ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) });
         // Refunding an order the provider may still fulfil is the admin's call; say what it risks.
         const open = order.state === "pending" || order.state === "processing";
-        return ctx.reply(open ? `${done}\n\n${ctx.tr("admin-refund-open-warning", { orderId: order.id, provider: order.provider })}` : done);
+        return ctx.reply(
+          open ? `${done}\n\n${ctx.tr("admin-refund-open-warning", { orderId: order.id, provider: order.provider })}` : done,
+        );
       }
       case "already": {
         const fresh = await kit.store.orders.get(order.id);

@@ -19,7 +19,8 @@ export function pricingCommands(kit: AdminKit) {
     const user = await findUser(kit, ctx, a.ref);
     if (!user) return;
     const out = await kit.accounts.setTier(user.id, a.tier, adminId(ctx));
-    if (out.kind === "changed") return ctx.reply(ctx.tr("admin-tier-set", { ...who(out.after), tier: out.after.tier, before: out.before.tier }));
+    if (out.kind === "changed")
+      return ctx.reply(ctx.tr("admin-tier-set", { ...who(out.after), tier: out.after.tier, before: out.before.tier }));
     if (out.kind === "unchanged") return ctx.reply(ctx.tr("admin-tier-unchanged", { ...who(out.user), tier: out.user.tier }));
     return ctx.reply(accountProblem(ctx, out, a.ref));
   });
@@ -33,7 +34,8 @@ export function pricingCommands(kit: AdminKit) {
     const ref = a.product.provider ? `${a.product.provider}:${a.product.sku}` : a.product.sku;
     const found = matchProducts(await kit.catalog.products(), a.product);
     if (found.length === 0) return ctx.reply(ctx.tr("admin-product-not-found", { ref }));
-    if (found.length > 1) return ctx.reply(ctx.tr("admin-product-ambiguous", { ref, keys: found.map((p) => productKey(p.provider, p.sku)).join(", ") }));
+    if (found.length > 1)
+      return ctx.reply(ctx.tr("admin-product-ambiguous", { ref, keys: found.map((p) => productKey(p.provider, p.sku)).join(", ") }));
     const product = found[0]!;
     const { currency } = product.cost;
     let amount: number | undefined;

@@ -11,7 +11,12 @@ export function reportCommands(kit: AdminKit) {
   adminCommand(c, "report", parseNone, async (ctx) => {
     await ctx.replyWithChatAction("typing");
     const report = await kit.reports.yesterday();
-    await ctx.reply(ctx.tr("ops-report", reportArgs(report, (key, args) => ctx.tr(key, args))));
+    await ctx.reply(
+      ctx.tr(
+        "ops-report",
+        reportArgs(report, (key, args) => ctx.tr(key, args)),
+      ),
+    );
   });
   return c;
 }

@@ -18,7 +18,8 @@ const DONE: Record<AccountAction, string> = {
 
 function outcomeText(ctx: BotContext, action: AccountAction, out: AccountOutcome, ref: string): string {
   if (out.kind === "changed") return ctx.tr(DONE[action], who(out.after));
-  if (out.kind === "unchanged") return ctx.tr("admin-status-unchanged", { ...who(out.user), status: ctx.tr(`admin-status-${out.user.status}`) });
+  if (out.kind === "unchanged")
+    return ctx.tr("admin-status-unchanged", { ...who(out.user), status: ctx.tr(`admin-status-${out.user.status}`) });
   return accountProblem(ctx, out, ref);
 }
 
@@ -74,7 +75,12 @@ export function usersCommands(kit: AdminKit) {
     if (orders.length === 0) lines.push(ctx.tr("admin-user-no-orders"));
     for (const o of orders) {
       lines.push(
-        ctx.tr("admin-user-order-line", { orderId: o.id, product: o.productName, price: { money: [o.price.amount, o.price.currency] }, state: ctx.tr(`state-${o.state}`) }),
+        ctx.tr("admin-user-order-line", {
+          orderId: o.id,
+          product: o.productName,
+          price: { money: [o.price.amount, o.price.currency] },
+          state: ctx.tr(`state-${o.state}`),
+        }),
       );
     }
     await replyLines(ctx, lines);

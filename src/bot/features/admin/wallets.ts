@@ -39,7 +39,11 @@ export function walletCommands(kit: AdminKit) {
       switch (out.kind) {
         case "applied":
           return ctx.reply(
-            ctx.tr(direction === "credit" ? "admin-credited" : "admin-debited", { ...who(user), amount, balance: { money: [out.entry.balanceAfter, a.currency] } }),
+            ctx.tr(direction === "credit" ? "admin-credited" : "admin-debited", {
+              ...who(user),
+              amount,
+              balance: { money: [out.entry.balanceAfter, a.currency] },
+            }),
           );
         case "duplicate":
           return ctx.reply(ctx.tr("admin-wallet-duplicate", { date: formatDate(out.entry.at, ctx.locale) }));

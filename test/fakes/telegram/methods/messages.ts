@@ -3,14 +3,7 @@ import { badRequest, blockedByUser } from "../api-error.js";
 import type { MethodContext, MethodHandler } from "../core.js";
 import type { UploadedFile } from "../multipart.js";
 import { isUploadedFile, type Params } from "../params.js";
-import {
-  withoutReply,
-  type ChatRecord,
-  type FakeState,
-  type ReplyMessage,
-  type StoredFile,
-  type StoredMessage,
-} from "../state.js";
+import { withoutReply, type ChatRecord, type FakeState, type ReplyMessage, type StoredFile, type StoredMessage } from "../state.js";
 import { caption, messageText, replyMarkup, type ReplyMarkup } from "../validate.js";
 
 const NOT_MODIFIED =
@@ -18,13 +11,29 @@ const NOT_MODIFIED =
   "as a current content and reply markup of the message";
 
 const CHAT_ACTIONS = new Set([
-  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+  "typing",
+  "upload_photo",
+  "record_video",
+  "upload_video",
+  "record_voice",
+  "upload_voice",
+  "upload_document",
+  "choose_sticker",
+  "find_location",
+  "record_video_note",
+  "upload_video_note",
 ]);
 
 const MIME_TYPES: Record<string, string> = {
-  txt: "text/plain", csv: "text/csv", json: "application/json", pdf: "application/pdf",
-  html: "text/html", xml: "application/xml", zip: "application/zip", png: "image/png", jpg: "image/jpeg",
+  txt: "text/plain",
+  csv: "text/csv",
+  json: "application/json",
+  pdf: "application/pdf",
+  html: "text/html",
+  xml: "application/xml",
+  zip: "application/zip",
+  png: "image/png",
+  jpg: "image/jpeg",
 };
 
 /** The chat a message goes to: must exist and must not have blocked the bot. */
@@ -36,9 +45,7 @@ function recipient({ core, params }: MethodContext): ChatRecord {
 
 /** The message to reply to, from reply_parameters or the legacy reply_to_message_id. */
 function replyTarget(state: FakeState, chat: ChatRecord, params: Params): ReplyMessage | undefined {
-  const replyParameters = params.json("reply_parameters") as
-    | { message_id?: number; allow_sending_without_reply?: boolean }
-    | undefined;
+  const replyParameters = params.json("reply_parameters") as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
   if (replyParameters && replyParameters.message_id === undefined) throw badRequest(`can't find field "message_id"`);
   const messageId = replyParameters?.message_id ?? params.int("reply_to_message_id");
   if (messageId === undefined) return undefined;
@@ -122,7 +129,11 @@ const sendDocument: MethodHandler = (context) => {
 
 /** A PNG's size from its IHDR chunk (Telegram reads it from the picture; the fake only takes PNGs' word for it). */
 function pngSize(bytes: Buffer | undefined): { width: number; height: number } {
-  const isPng = bytes && bytes.length >= 24 && bytes.subarray(1, 4).toString("latin1") === "PNG" && bytes.subarray(12, 16).toString("latin1") === "IHDR";
+  const isPng =
+    bytes &&
+    bytes.length >= 24 &&
+    bytes.subarray(1, 4).toString("latin1") === "PNG" &&
+    bytes.subarray(12, 16).toString("latin1") === "IHDR";
   return isPng ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : { width: 0, height: 0 };
 }
 
@@ -165,8 +176,14 @@ const copyMessage: MethodHandler = (context): MessageId => {
   core.limiter?.take(chat.chat.id);
   // A copy keeps the content only: no sender, keyboard, reply or edit marks.
   const {
-    message_id: _id, from: _from, chat: _chat, date: _date, edit_date: _edited,
-    reply_to_message: _reply, reply_markup: _markup, ...content
+    message_id: _id,
+    from: _from,
+    chat: _chat,
+    date: _date,
+    edit_date: _edited,
+    reply_to_message: _reply,
+    reply_markup: _markup,
+    ...content
   } = structuredClone(original.message);
   if (params.has("caption") && content.document) {
     delete content.caption;
