@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/process.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
-import { startHarness, type Harness } from "../support/harness.js";
+import { startWebhookHarness, type Harness } from "../support/harness.js";
 
 const SECRET = "telegram-webhook-secret-0123456789";
 
 describe.skipIf(!redisAvailable || !postgresAvailable)("webhook mode", () => {
   let h: Harness;
   beforeAll(async () => {
-    const [redisUrl, databaseUrl] = [await freshRedisDb(), await freshDatabase()];
-    // PUBLIC_URL must name the port before the bot starts; another test process may take a free
-    // port in between, so try again with another one.
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      try {
-        h = await startHarness({
-          redisUrl,
-          databaseUrl,
-          env: { BOT_MODE: "webhook", PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port) },
-        });
-        return;
-      } catch (err) {
-        if (attempt >= 3 || !/EADDRINUSE/.test(String(err))) throw err;
-      }
-    }
+    h = await startWebhookHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), secret: SECRET });
   });
   afterAll(() => h?.close());
 

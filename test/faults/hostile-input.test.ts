@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
-import { startHarness, startTopup, type Harness } from "../support/harness.js";
+import { startWebhookHarness, startTopup, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
-import { freePort, waitFor } from "../support/process.js";
+import { waitFor } from "../support/process.js";
 import { seededRandom, type Rng } from "../support/prng.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
@@ -166,20 +166,7 @@ function hostileBodies(r: Rng): (string | Uint8Array)[] {
 describe.skipIf(!redisAvailable || !postgresAvailable)(`hostile input (seed ${SEED}; FUZZ_SEED reproduces)`, () => {
   let h: Harness;
   beforeAll(async () => {
-    const [redisUrl, databaseUrl] = [await freshRedisDb(), await freshDatabase()];
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      try {
-        h = await startHarness({
-          redisUrl,
-          databaseUrl,
-          env: { BOT_MODE: "webhook", PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: SECRET, PORT: String(port) },
-        });
-        return;
-      } catch (err) {
-        if (attempt >= 3 || !/EADDRINUSE/.test(String(err))) throw err;
-      }
-    }
+    h = await startWebhookHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), secret: SECRET });
   });
   afterAll(() => h?.close());
 

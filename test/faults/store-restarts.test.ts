@@ -1,22 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueNotifier } from "../../src/jobs/notifier.js";
 import { ADMIN_ID, startHarness, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
-import { freePort, waitFor } from "../support/process.js";
+import { haveRedisServer, startOwnRedis } from "../support/own-redis.js";
+import { waitFor } from "../support/process.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
-
-const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
-const startRedis = (port: number, dir: string): ChildProcess =>
-  spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir],
-    { stdio: "ignore" },
-  );
-const stopped = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once("exit", r)));
 
 /**
  * Notifications waiting in the queue when a store goes away are still sent, once each, when it is
@@ -25,36 +13,22 @@ const stopped = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null ? r
  */
 describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications and the ledger across store restarts", () => {
   let h: Harness;
-  let redis: ChildProcess;
-  let redisPort: number;
+  let redis: Awaited<ReturnType<typeof startOwnRedis>>;
   let pg: Awaited<ReturnType<typeof startTcpProxy>>;
-  const dir = mkdtempSync(join(tmpdir(), "rb-faults-redis-"));
   const ready = async () => (await fetch(`${h.url}/readyz`)).status;
 
   beforeAll(async () => {
-    redisPort = await freePort();
-    redis = startRedis(redisPort, dir);
-    await waitFor(
-      async () =>
-        spawnSync("redis-cli", ["-p", String(redisPort), "ping"])
-          .stdout?.toString()
-          .includes("PONG")
-          ? true
-          : undefined,
-      10_000,
-      "redis",
-    );
+    redis = await startOwnRedis({ appendonly: true });
     const db = new URL(await freshDatabase());
     pg = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
     db.port = String(pg.port);
-    h = await startHarness({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.toString() });
+    h = await startHarness({ redisUrl: redis.url, databaseUrl: db.toString() });
   });
   afterAll(async () => {
     await pg?.up().catch(() => {});
     await h?.close();
     pg?.close();
-    redis?.kill("SIGKILL");
-    rmSync(dir, { recursive: true, force: true });
+    redis?.close();
   });
 
   it("sends what was queued before Redis restarted and before PostgreSQL went away, once each", async () => {
@@ -77,11 +51,10 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
     });
     await waitFor(async () => (h.telegram.stats.tooManyRequests.total > 0 ? true : undefined), 5_000, "the 429");
 
-    redis.kill("SIGTERM");
-    await stopped(redis);
+    await redis.stop();
     await waitFor(async () => ((await ready()) === 503 ? true : undefined), 10_000, "readyz to report Redis gone");
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
-    redis = startRedis(redisPort, dir);
+    await redis.start();
     await waitFor(async () => ((await ready()) === 200 ? true : undefined), 15_000, "readyz after the Redis restart");
     await u.waitForMessage({ match: /RREDISRST01/, after: 0, timeoutMs: 15_000 });
 

@@ -1,14 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
-import { freePort, waitFor } from "../support/process.js";
-
-const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
+import { haveRedisServer, startOwnRedis } from "../support/own-redis.js";
+import { waitFor } from "../support/process.js";
 
 /**
  * Redis is emptied under a running shop (a restart without persistence, a failover to an empty
@@ -17,27 +12,12 @@ const haveRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
  */
 describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Redis", () => {
   let h: Harness;
-  let redis: ChildProcess;
-  let port: number;
-  const dir = mkdtempSync(join(tmpdir(), "rb-redis-loss-"));
+  let redis: Awaited<ReturnType<typeof startOwnRedis>>;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
-      stdio: "ignore",
-    });
-    await waitFor(
-      async () =>
-        spawnSync("redis-cli", ["-p", String(port), "ping"])
-          .stdout?.toString()
-          .includes("PONG")
-          ? true
-          : undefined,
-      10_000,
-      "redis",
-    );
+    redis = await startOwnRedis({ appendonly: false });
     h = await startHarness({
-      redisUrl: `redis://127.0.0.1:${port}`,
+      redisUrl: redis.url,
       databaseUrl: await freshDatabase(),
       // Long first poll: the order is still waiting for it when Redis loses the job.
       app: { pollDelaysMs: [60_000], sweep: { everyMs: 300, orphanQuietMs: 200 } },
@@ -46,8 +26,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
   });
   afterAll(async () => {
     await h?.close();
-    redis?.kill("SIGKILL");
-    rmSync(dir, { recursive: true, force: true });
+    redis?.close();
   });
 
   it("keeps the reseller, the approval, the wallet and the orders, and still completes the open top-up", async () => {
@@ -67,7 +46,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
     expect(order?.state).toBe("processing");
     expect(await h.app.queues.depth("status-polls")).toBe(1);
 
-    const flusher = new Redis(`redis://127.0.0.1:${port}`);
+    const flusher = new Redis(redis.url);
     await flusher.flushall();
     flusher.disconnect();
     // Polls quick from now on, so the rebuilt one (a new chain, attempt 0) runs within the test.

@@ -12,6 +12,7 @@ import {
 } from "../../src/sandbox/index.js";
 import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
 import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
+import { freePort } from "./process.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
@@ -214,4 +215,23 @@ export async function toConfirmCard(user: FakeUser, product: RegExp = /86 Diamon
   await user.waitForMessage({ match: /zone/i });
   await user.send(zone);
   return user.waitForMessage({ match: /Confirm your order/ });
+}
+
+/**
+ * The harness in webhook mode. PUBLIC_URL must name the port before the bot starts, and another
+ * test process may take a free port in between: then it tries another one.
+ */
+export async function startWebhookHarness(opts: { redisUrl: string; databaseUrl: string; secret: string }): Promise<Harness> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await startHarness({
+        redisUrl: opts.redisUrl,
+        databaseUrl: opts.databaseUrl,
+        env: { BOT_MODE: "webhook", PUBLIC_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: opts.secret, PORT: String(port) },
+      });
+    } catch (err) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(err))) throw err;
+    }
+  }
 }
