@@ -50,7 +50,7 @@ export interface WorkerOptions {
   /**
    * A job whose process died while running it is NOT run again (BullMQ would re-run a stalled
    * job): for work that may have reached a provider that cannot be asked twice. The sweeps pick
-   * such orders up instead.
+   * such orders up instead, once the dead job is noticed (within about 15 s).
    */
   noRerunAfterCrash?: boolean;
 }

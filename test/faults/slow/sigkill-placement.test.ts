@@ -9,8 +9,8 @@ const PRICE = 21_780;
 
 /**
  * The bot process is killed (SIGKILL: no shutdown code runs) after gametopup accepted an order and
- * before its answer arrived. BullMQ notices the dead placement only once its lock expires (about
- * 30-60 s), which is why this file is in `npm run test:faults` and not in `npm test`.
+ * before its answer arrived. BullMQ notices the dead placement only once its lock expires (10 s,
+ * checked every 5 s): a real wait, which is why this file is in `npm run test:faults`.
  */
 describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provider's answer is on its way", () => {
   let p: Awaited<ReturnType<typeof startBotProcess>>;
