@@ -40,9 +40,11 @@ export function queueScheduler(
       );
   return {
     // One placement per order, whoever asks; "queued" when the provider's line is already long.
-    async placement(orderId) {
+    // "again": a sweep re-sending an order never handed over; a fresh id, as the first job's is kept.
+    async placement(orderId, options = {}) {
       const waiting = await queues.depth("placements");
-      await queues.add<PlacementJob>("placements", { orderId }, { jobId: `place:${orderId}` });
+      const jobId = options.again ? `place:${orderId}:${newChain()}` : `place:${orderId}`;
+      await queues.add<PlacementJob>("placements", { orderId }, { jobId });
       return { queued: waiting >= PLACEMENT_CONCURRENCY };
     },
     statusPoll: add("status-polls", "poll", delays.poll),

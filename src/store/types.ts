@@ -114,6 +114,8 @@ export interface OrderRecord {
   trackingInfo?: string;
   shippingStatus?: string;
   refundedAt?: number;
+  /** When the order was handed to its provider (claimed once, just before the call). */
+  sentAt?: number;
   sandbox?: boolean;
   createdAt: number;
   updatedAt: number;
@@ -136,6 +138,14 @@ export interface Orders {
     patch?: Partial<Omit<OrderRecord, "id" | "state" | "history">>,
     note?: string,
   ): Promise<OrderRecord | undefined>;
+  /**
+   * Claims a pending order for sending to its provider: sets sentAt and appends `note` as an event,
+   * only while it is pending and was never claimed. Returns the order, or undefined when another
+   * sender (or a state change) got there first.
+   */
+  claimSending(id: string, note: string): Promise<OrderRecord | undefined>;
+  /** Gives a claim back when nothing reached the provider (no rate-limit slot, a 429), so it can be sent later. */
+  releaseSending(id: string, note: string): Promise<OrderRecord | undefined>;
   /** Patch without changing the state (e.g. refundedAt, nickname). */
   patch(id: string, patch: Partial<Omit<OrderRecord, "id" | "state" | "history">>): Promise<OrderRecord | undefined>;
   /** Newest first. */

@@ -103,6 +103,27 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(final?.history.map((h) => h.state)).toEqual(["pending", "processing", "completed"]);
   });
 
+  it("lets one sender claim a pending order, gives a claim back, and never claims a closed one", async () => {
+    await store.orders.create(order("SND1"));
+    const [a, b] = await Promise.all([store.orders.claimSending("SND1", "sending"), store.orders.claimSending("SND1", "sending")]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect((await store.orders.get("SND1"))?.sentAt).toBeGreaterThan(0);
+    expect((await store.orders.releaseSending("SND1", "not sent"))?.sentAt).toBeUndefined();
+    expect(await store.orders.claimSending("SND1", "sending")).toBeDefined();
+    await store.orders.transition("SND1", ["pending"], "processing");
+    expect(await store.orders.releaseSending("SND1", "not sent")).toBeUndefined();
+    await store.orders.create(order("SND2"));
+    await store.orders.transition("SND2", ["pending"], "failed");
+    expect(await store.orders.claimSending("SND2", "sending")).toBeUndefined();
+    expect((await store.orders.get("SND1"))?.history.map((e) => e.note ?? e.state)).toEqual([
+      "pending",
+      "sending",
+      "not sent",
+      "sending",
+      "processing",
+    ]);
+  });
+
   it("races two transitions from one state: exactly one wins", async () => {
     await store.orders.create(order("B1"));
     const [x, y] = await Promise.all([

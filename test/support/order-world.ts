@@ -96,17 +96,20 @@ export function recordingNotifier() {
 
 export function recordingScheduler() {
   const placements: string[] = [];
+  /** Per placement: whether it was a sweep's re-send (a fresh job id). */
+  const placementAgain: boolean[] = [];
   const polls: string[] = [];
   const reconciles: string[] = [];
   const scheduler: Scheduler = {
-    placement: async (orderId) => {
+    placement: async (orderId, options) => {
       placements.push(orderId);
+      placementAgain.push(options?.again === true);
       return { queued: false };
     },
     statusPoll: async (orderId) => void polls.push(orderId),
     reconcile: async (orderId) => void reconciles.push(orderId),
   };
-  return { scheduler, placements, polls, reconciles };
+  return { scheduler, placements, placementAgain, polls, reconciles };
 }
 
 export function orderWorld(options: { pendingWindowMs?: number } = {}) {

@@ -126,6 +126,44 @@ describe("placement: from pending", () => {
   });
 });
 
+describe("placement: one sender per order", () => {
+  it("two sends of one order at once (a re-queued job racing the first) call the provider once", async () => {
+    const w = orderWorld();
+    const user = await w.reseller(5_000);
+    const order = await w.accepted(user);
+    const answer = deferred<{ providerOrderId: string; state: "processing" }>();
+    w.gametopup.answers.push(answer.promise);
+    const first = w.orders.send(order.id, "wait");
+    const second = await w.orders.send(order.id, "wait");
+    expect(second.kind).toBe("existing");
+    answer.settle({ providerOrderId: "TRX-1", state: "processing" });
+    expect((await first).kind).toBe("placed");
+    expect(w.gametopup.placed).toHaveLength(1);
+  });
+
+  it("a provider with no budget gives the claim back: the job sends the order later, and only then", async () => {
+    const w = orderWorld();
+    const user = await w.reseller(5_000);
+    const order = await w.accepted(user);
+    w.gametopup.answers.push(providerError("rate_limited", "client_queue_full"));
+    await expect(w.orders.send(order.id, "wait")).rejects.toThrow(/provider busy/);
+    expect(await w.store.orders.get(order.id)).not.toHaveProperty("sentAt");
+    expect((await w.orders.send(order.id, "wait")).kind).toBe("placed");
+    // The fake records the refused attempt too (in production no request left: no slot was free).
+    expect(w.gametopup.placed).toHaveLength(2);
+    expect(await w.entriesOf(order)).toEqual(["debit -1000"]);
+  });
+
+  it("a charged order whose placement job died before the call is sent again by the sweep under a fresh job", async () => {
+    const w = orderWorld();
+    const user = await w.reseller(5_000);
+    const order = await w.accepted(user);
+    expect(await w.orders.sweepInterrupted(-1)).toBe(1);
+    expect(w.jobs.placements).toEqual([order.id]);
+    expect(w.jobs.placementAgain).toEqual([true]);
+  });
+});
+
 describe("provider signals: status answers and polls", () => {
   it("processing → completed on a poll: told once, delivered hook once, even when the status is seen twice", async () => {
     const w = orderWorld();

@@ -9,7 +9,7 @@ import type { Settings } from "../settings.js";
 
 export interface Scheduler {
   /** Hands an accepted order to the placement job (once per order); says whether it waits in line. */
-  placement(orderId: string): Promise<{ queued: boolean }>;
+  placement(orderId: string, options?: { again?: boolean }): Promise<{ queued: boolean }>;
   /**
    * Status poll `attempt` (0-based) of a chain of polls for an order; idempotent per chain and
    * attempt. Attempt 0 without a chain starts a new chain (a fresh job id: an order handed back

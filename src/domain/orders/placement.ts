@@ -33,6 +33,8 @@ export class ProviderBusy extends Error {
 const BUSY_RETRY_MS = 2_000;
 /** A provider that keeps answering 429 this long after the order was accepted: refused and refunded. */
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
+/** The order event when a claimed order was not sent after all (the provider's budget was full). */
+const NOT_SENT = "not sent: the provider is busy";
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
 const REFUSAL_REASONS = new Set([
@@ -198,7 +200,8 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     }
     // From here the provider may hear of the order: recorded first, so that a crash from now on
     // is never taken for an order that was not sent (the sweep would send it again).
-    if (!(await transition(order.id, ["pending"], "pending", {}, SENDING)))
+    // One sender per order, whatever the processes: the claim is a compare-and-set in the store.
+    if (!(await store.orders.claimSending(order.id, SENDING)))
       return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
 
     try {
@@ -235,16 +238,13 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
-      // No slot in the provider's budget in time: nothing was sent. A job waits and tries again.
-      if (whenBusy === "wait" && err instanceof ProviderError && err.code === "client_queue_full")
-        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
-      // The provider's own 429 also means nothing was placed: wait as it asks, within reason, instead of refusing.
-      if (
-        whenBusy === "wait" &&
+      // No slot in the provider's budget in time, or the provider's own 429 within reason: nothing
+      // was placed. The claim is given back and the job waits and tries again.
+      const busy =
         err instanceof ProviderError &&
-        err.code === "rate_limited" &&
-        Date.now() - order.createdAt < MAX_BUSY_WAIT_MS
-      ) {
+        (err.code === "client_queue_full" || (err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS));
+      if (whenBusy === "wait" && busy) {
+        await store.orders.releaseSending(order.id, NOT_SENT);
         throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
       }
       if (err instanceof ProviderError && err.definite) {

@@ -105,10 +105,11 @@ export function createReconciliation(
         if (await transition(order.id, ["pending"], "failed", { failure: "interrupted_before_charge" }, "interrupted before the charge")) {
           logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
         }
-      } else if (!order.history.some((e) => e.note === SENDING)) {
-        // Charged but never handed to the provider (the process stopped between the two): send it now.
+      } else if (order.sentAt === undefined && !order.history.some((e) => e.note === SENDING)) {
+        // Charged but never handed to the provider (the process stopped between the two, or its
+        // placement job failed before the call): send it now, under a fresh job id.
         logger.warn({ orderId: order.id }, "charged order never sent: queued for placement");
-        await deps.scheduler.placement(order.id);
+        await deps.scheduler.placement(order.id, { again: true });
       } else if (await markUnknown(order, "interrupted")) {
         // The placement died with its process: the reseller was told "received" and nothing since.
         await announce({ kind: "unknown", order });

@@ -142,6 +142,23 @@ export function memoryRecords(): Records {
         indexOrder(next);
         return copy(next);
       },
+      async releaseSending(id, note) {
+        const o = orders.get(id);
+        if (o?.state !== "pending" || o.sentAt === undefined) return undefined;
+        const now = Date.now();
+        const { sentAt: _released, ...rest } = o;
+        const next: OrderRecord = { ...rest, updatedAt: now, history: [...o.history, { at: now, state: "pending", note }] };
+        orders.set(id, next);
+        return copy(next);
+      },
+      async claimSending(id, note) {
+        const o = orders.get(id);
+        if (o?.state !== "pending" || o.sentAt !== undefined) return undefined;
+        const now = Date.now();
+        const next: OrderRecord = { ...o, sentAt: now, updatedAt: now, history: [...o.history, { at: now, state: "pending", note }] };
+        orders.set(id, next);
+        return copy(next);
+      },
       async patch(id, patch) {
         const o = orders.get(id);
         if (!o) return undefined;

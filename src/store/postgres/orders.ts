@@ -26,6 +26,7 @@ interface Row {
   tracking_info: string | null;
   shipping_status: string | null;
   refunded_at: Date | null;
+  sent_at: Date | null;
   sandbox: boolean;
   created_at: Date;
   updated_at: Date;
@@ -55,6 +56,7 @@ const toOrder = (r: Row): OrderRecord => ({
   ...opt("trackingInfo", r.tracking_info),
   ...opt("shippingStatus", r.shipping_status),
   ...opt("refundedAt", r.refunded_at?.getTime() ?? null),
+  ...opt("sentAt", r.sent_at?.getTime() ?? null),
   ...(r.sandbox && { sandbox: true }),
   createdAt: r.created_at.getTime(),
   updatedAt: r.updated_at.getTime(),
@@ -87,9 +89,10 @@ function patchColumns(patch: Patch, params: unknown[]): string[] {
         set("unit_cost", (value as OrderRecord["unitCost"]).amount);
         break;
       case "refundedAt":
+      case "sentAt":
       case "createdAt":
       case "updatedAt":
-        set(field === "refundedAt" ? "refunded_at" : field === "createdAt" ? "created_at" : "updated_at", new Date(value as number));
+        set(field.replace(/At$/, "_at"), new Date(value as number));
         break;
       default:
         set(
@@ -177,6 +180,35 @@ export function postgresOrders(pool: Pool): Orders {
          )
          SELECT id FROM moved`,
         params,
+      );
+      return r.rows[0] ? one("o.id = $1", [id]) : undefined;
+    },
+
+    // Compare-and-set on sent_at IS NULL: one sender per order, whatever the processes.
+    async claimSending(id, note) {
+      const r = await pool.query<{ id: string }>(
+        `WITH claimed AS (
+           UPDATE orders SET sent_at = clock_timestamp(), updated_at = clock_timestamp()
+           WHERE id = $1 AND state = 'pending' AND sent_at IS NULL RETURNING id, updated_at
+         ), event AS (
+           INSERT INTO order_events (order_id, state, note, at) SELECT id, 'pending', $2, updated_at FROM claimed
+         )
+         SELECT id FROM claimed`,
+        [id, note],
+      );
+      return r.rows[0] ? one("o.id = $1", [id]) : undefined;
+    },
+
+    async releaseSending(id, note) {
+      const r = await pool.query<{ id: string }>(
+        `WITH released AS (
+           UPDATE orders SET sent_at = NULL, updated_at = clock_timestamp()
+           WHERE id = $1 AND state = 'pending' AND sent_at IS NOT NULL RETURNING id, updated_at
+         ), event AS (
+           INSERT INTO order_events (order_id, state, note, at) SELECT id, 'pending', $2, updated_at FROM released
+         )
+         SELECT id FROM released`,
+        [id, note],
       );
       return r.rows[0] ? one("o.id = $1", [id]) : undefined;
     },
