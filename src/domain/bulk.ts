@@ -2,7 +2,7 @@ import type { Money, Product, ProviderId } from "../providers/types.js";
 import type { Kv, OrderRecord, Store } from "../store/types.js";
 import type { Catalog } from "./catalog.js";
 import { DRAFT_TTL_MS, type Drafts } from "./drafts.js";
-import { newOrderId } from "./ids.js";
+import { newId } from "./ids.js";
 import type { Notifier } from "./notifications.js";
 import type { AcceptOutcome, OrderService } from "./orders.js";
 import type { Resellers } from "./resellers.js";
@@ -62,7 +62,7 @@ const claimKey = (id: string) => `bulk:${id}:claim`;
 export const batchOfOrderKey = (orderId: string) => `bulk:order:${orderId}`;
 
 /** Batch ids read like order ids with a B: short, unambiguous, not mistaken for one. */
-const newBatchId = () => `B${newOrderId().slice(1)}`;
+const newBatchId = () => newId("B");
 
 export interface BulkDeps {
   kv: Kv;

@@ -4,7 +4,7 @@
  * key first, then a compare-and-set of the deposit out of "open". Hints (the unsigned webhook)
  * and the periodic check only ask for such a read; nothing they carry is believed.
  */
-import { randomBytes } from "node:crypto";
+import { looksLikeId, newId } from "./ids.js";
 import { exponentOf, isCurrency, parseMajorToMinor } from "../lib/money.js";
 import type { Logger } from "../observability/logger.js";
 import { ProviderError, type Bill, type PaymentHint, type PaymentsSource, type ProviderDirectory } from "../providers/types.js";
@@ -50,19 +50,9 @@ export const DEFAULT_LOST_AFTER_MS = 120_000;
 /** After an unanswered create, when to look the bill up by its reference. */
 const RECHECK_AFTER_MS = 10_000;
 
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /** Our deposit id and the bill's reference at xpay, e.g. D7KQ2M9XD4T (like order ids, with a D). */
-export function newDepositId(): string {
-  const bytes = randomBytes(10);
-  let out = "D";
-  for (let i = 0; i < 10; i++) out += ALPHABET[bytes[i]! % 32];
-  return out;
-}
-
-export function looksLikeDepositId(text: string): boolean {
-  return /^D[0-9A-HJKMNP-TV-Z]{10}$/.test(text);
-}
+export const newDepositId = () => newId("D");
+export const looksLikeDepositId = (text: string) => looksLikeId("D", text);
 
 /** Bill expiry for a chat message: one unambiguous form in every language. */
 export function formatExpiry(at: number | undefined): string {

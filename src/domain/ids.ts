@@ -3,14 +3,20 @@ import { randomBytes } from "node:crypto";
 // Crockford base32 without I, L, O, U: unambiguous when a reseller reads an id aloud or retypes it.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** Our order id, e.g. R7KQ2M9XD4T: short, readable, 50 random bits; uniqueness is enforced on create. */
-export function newOrderId(): string {
+/** Our ids: a letter for the kind (R order, D deposit, B bulk batch) and 10 random characters (50 bits); uniqueness is enforced on create. */
+export type IdKind = "R" | "D" | "B";
+
+export function newId(kind: IdKind): string {
   const bytes = randomBytes(10);
-  let out = "R";
+  let out: string = kind;
   for (let i = 0; i < 10; i++) out += ALPHABET[bytes[i]! % 32];
   return out;
 }
 
-export function looksLikeOrderId(text: string): boolean {
-  return /^R[0-9A-HJKMNP-TV-Z]{10}$/.test(text);
+export function looksLikeId(kind: IdKind, text: string): boolean {
+  return text.length === 11 && text[0] === kind && /^[0-9A-HJKMNP-TV-Z]{10}$/.test(text.slice(1));
 }
+
+/** Our order id, e.g. R7KQ2M9XD4T. */
+export const newOrderId = () => newId("R");
+export const looksLikeOrderId = (text: string) => looksLikeId("R", text);
