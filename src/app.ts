@@ -72,6 +72,8 @@ export interface AppOptions {
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
 }
 
+const LEDGER_TOTALS_EVERY_MS = 60_000;
+
 export type App = Awaited<ReturnType<typeof createApp>>;
 
 /** The composition root: everything is built here and nowhere else. */
@@ -227,6 +229,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   });
 
   let initialised = false;
+  let ledgerTotalsAt = 0;
   const server = createServer({
     providers,
     orders,
@@ -241,9 +244,13 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await queues.depth(q));
       for (const state of OPEN_STATES) metrics.openOrders.set({ state }, (await store.orders.idsInState(state)).length);
-      for (const [k, v] of Object.entries(await store.ledger.totals())) {
-        const [currency, type] = k.split(":");
-        metrics.ledgerTotal.set({ currency, type }, v);
+      // A sum over the whole ledger: refreshed once a minute, not on every scrape.
+      if (Date.now() - ledgerTotalsAt >= LEDGER_TOTALS_EVERY_MS) {
+        ledgerTotalsAt = Date.now();
+        for (const [k, v] of Object.entries(await store.ledger.totals())) {
+          const [currency, type] = k.split(":");
+          metrics.ledgerTotal.set({ currency, type }, v);
+        }
       }
     },
   });
