@@ -31,7 +31,10 @@ export class UpdateQueue {
   push(update: NewUpdate): Update {
     const full = { ...update, update_id: update.update_id ?? this.nextUpdateId } as Update;
     this.nextUpdateId = Math.max(this.nextUpdateId, full.update_id + 1);
-    this.pending.push(full);
+    // Kept in update_id order (an explicit lower id goes to its place), so an offset cuts a prefix.
+    let at = this.pending.length;
+    while (at > 0 && this.pending[at - 1]!.update_id > full.update_id) at--;
+    this.pending.splice(at, 0, full);
     this.poll?.wake();
     for (const listener of [...this.listeners]) listener();
     return full;
@@ -44,6 +47,7 @@ export class UpdateQueue {
   }
 
   get size(): number {
+    this.dropExcluded(this.pending.length);
     return this.pending.length;
   }
 
@@ -56,13 +60,26 @@ export class UpdateQueue {
     if (Array.isArray(list)) this.allowed = list.length > 0 ? new Set(list.map(String)) : undefined;
   }
 
-  /** The deliverable updates in order; drops those allowed_updates excludes, as Telegram never queues them. */
-  deliverable(): Update[] {
-    for (let i = this.pending.length - 1; i >= 0; i--) {
+  /** The first `limit` deliverable updates in order; drops those allowed_updates excludes, as Telegram never queues them. */
+  deliverable(limit = Number.POSITIVE_INFINITY): Update[] {
+    this.dropExcluded(limit);
+    return this.pending.slice(0, limit);
+  }
+
+  /**
+   * Drops excluded updates until `wanted` deliverable ones lead the queue: a poll costs its batch,
+   * not the whole backlog (benchmarks queue tens of thousands).
+   */
+  private dropExcluded(wanted: number): void {
+    let kept = 0;
+    for (let i = 0; i < this.pending.length && kept < wanted; ) {
       const type = updateType(this.pending[i] as Update);
       if (this.allowed ? !this.allowed.has(type) : OFF_BY_DEFAULT.has(type)) this.pending.splice(i, 1);
+      else {
+        kept++;
+        i++;
+      }
     }
-    return [...this.pending];
   }
 
   confirm(update: Update): void {
@@ -78,7 +95,7 @@ export class UpdateQueue {
   getUpdates(options: { offset: number; limit: number; timeout: number; signal: AbortSignal }): Promise<Update[]> {
     this.poll?.terminate(conflict("terminated by other getUpdates request; make sure that only one bot instance is running"));
     this.applyOffset(options.offset);
-    const take = () => this.deliverable().slice(0, options.limit);
+    const take = () => this.deliverable(options.limit);
     const ready = take();
     if (ready.length > 0 || options.timeout <= 0 || options.signal.aborted) return Promise.resolve(ready);
 
@@ -112,8 +129,9 @@ export class UpdateQueue {
 
   private applyOffset(offset: number): void {
     if (offset > 0) {
-      const kept = this.pending.filter((update) => update.update_id >= offset);
-      this.pending.splice(0, this.pending.length, ...kept);
+      let confirmed = 0;
+      while (confirmed < this.pending.length && this.pending[confirmed]!.update_id < offset) confirmed++;
+      this.pending.splice(0, confirmed);
     } else if (offset < 0) {
       // A negative offset keeps only the last |offset| updates.
       this.pending.splice(0, Math.max(0, this.pending.length + offset));
