@@ -1,5 +1,5 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { Context, SessionFlavor } from "grammy";
+import type { Context, LazySessionFlavor } from "grammy";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Bulk } from "../domain/bulk.js";
 import type { Catalog } from "../domain/catalog.js";
@@ -39,7 +39,7 @@ export interface AppFlavor {
   label(key: string, args?: MessageArgs): string;
 }
 
-export type BaseContext = Context & SessionFlavor<SessionData> & AppFlavor;
+export type BaseContext = Context & LazySessionFlavor<SessionData> & AppFlavor;
 export type BotContext = ConversationFlavor<BaseContext>;
 /** Context inside a conversation: no session, but our flavour (ctx.tr, ctx.user) is installed as a plugin. */
 export type FlowContext = Context & AppFlavor;

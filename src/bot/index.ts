@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type Context, type Middleware } from "grammy";
+import { Bot, lazySession, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Metrics } from "../observability/metrics.js";
@@ -75,8 +75,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   const app = bot.errorBoundary(errorHandler(services.logger));
 
   app.use(floodLimit(redis, options.flood ?? { max: 8, windowMs: 3000 }, translator, services.defaultLocale));
+  // Lazy: read from Redis only by the handlers that use it (the orders list), not on every update.
   app.use(
-    session<SessionData, BaseContext>({
+    lazySession<SessionData, BaseContext>({
       initial: () => ({}),
       prefix: "rb:sess:",
       storage: redis ? new RedisAdapter<SessionData>({ instance: redis }) : undefined,

@@ -25,7 +25,7 @@ export function ordersFeature(s: Services) {
     const pages = pageCount(total);
     const p = Math.min(Math.max(page, 0), pages - 1);
     // Remembered so "back" from an order returns to the page it was opened from.
-    ctx.session.ordersPage = p;
+    (await ctx.session).ordersPage = p;
     const orders = await s.store.orders.byUser(userId, { offset: p * PAGE_SIZE, limit: PAGE_SIZE });
     const kb = new InlineKeyboard();
     for (const o of orders) {
@@ -60,7 +60,7 @@ export function ordersFeature(s: Services) {
   });
   onButton(c, ordersBackButton, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await showPage(ctx, ctx.session.ordersPage ?? 0, true);
+    await showPage(ctx, (await ctx.session).ordersPage ?? 0, true);
   });
   onButton(c, statementCsvButton, async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -12,6 +12,8 @@ export function createRedisClient(url: string): Redis {
     maxRetriesPerRequest: 20,
     retryStrategy: (times) => Math.min(times * 200, 2000),
     enableReadyCheck: true,
+    // Commands issued by concurrent updates in one tick go out as one write: fewer syscalls under load.
+    enableAutoPipelining: true,
   });
 }
 
