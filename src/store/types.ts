@@ -69,6 +69,8 @@ export interface Ledger {
   balances(userId: number): Promise<Record<string, number>>;
   /** Newest first. */
   entries(userId: number, opts?: { offset?: number; limit?: number }): Promise<LedgerEntry[]>;
+  /** The balances and the newest `recent` entries, read together (the wallet card: one round trip). */
+  wallet(userId: number, recent: number): Promise<{ balances: Record<string, number>; entries: LedgerEntry[] }>;
   /** Sum of amounts per currency and entry type over every user, for metrics. */
   totals(): Promise<Record<string, number>>;
 }

@@ -88,6 +88,18 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect((await store.ledger.totals())["IDR:credit"]).toBe(15);
   });
 
+  it("reads the wallet card (balances and newest entries) as the separate reads do", async () => {
+    expect(await store.ledger.wallet(4, 10)).toEqual({ balances: {}, entries: [] });
+    for (let i = 1; i <= 4; i++) await store.ledger.apply(credit(4, i * 1000, `w${i}`));
+    await store.ledger.apply({ ...credit(4, 250, "w-usd"), currency: "USD", note: "usd", orderId: "O-W" });
+    await store.ledger.apply({ ...credit(4, -500, "w-debit"), type: "debit", orderId: "O-W2" });
+    const card = await store.ledger.wallet(4, 3);
+    expect(card.balances).toEqual(await store.ledger.balances(4));
+    expect(card.balances).toEqual({ IDR: 9500, USD: 250 });
+    expect(card.entries).toEqual(await store.ledger.entries(4, { limit: 3 }));
+    expect(card.entries.map((e) => e.key)).toEqual(["w-debit", "w-usd", "w4"]);
+  });
+
   it("transitions orders only from the expected state", async () => {
     expect(await store.orders.create(order("A1"))).toBe(true);
     expect(await store.orders.create(order("A1"))).toBe(false);

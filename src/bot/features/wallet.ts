@@ -16,11 +16,12 @@ export function ledgerLine(ctx: BaseContext, e: LedgerEntry): string {
 export function walletFeature(s: Services) {
   const c = new Composer<BotContext>();
   c.command("balance", async (ctx) => {
-    const balances = Object.entries(await s.store.ledger.balances(ctx.from!.id));
+    const wallet = await s.store.ledger.wallet(ctx.from!.id, 10);
+    const balances = Object.entries(wallet.balances);
     const lines = [ctx.tr("balance-title")];
     if (balances.length === 0) lines.push(ctx.tr("balance-empty"));
     for (const [currency, amount] of balances) lines.push(ctx.tr("balance-line", { amount: { money: [amount, currency] } }));
-    const entries = await s.store.ledger.entries(ctx.from!.id, { limit: 10 });
+    const entries = wallet.entries;
     lines.push("", ctx.tr("ledger-title"));
     if (entries.length === 0) lines.push(ctx.tr("ledger-none"));
     for (const e of entries) lines.push(ledgerLine(ctx, e));

@@ -107,6 +107,9 @@ export function memoryRecords(): Records {
         const offset = opts.offset ?? 0;
         return all.slice(offset, offset + (opts.limit ?? 10)).map(copy);
       },
+      async wallet(userId, recent) {
+        return { balances: await this.balances(userId), entries: await this.entries(userId, { limit: recent }) };
+      },
       async totals() {
         return Object.fromEntries(totals);
       },

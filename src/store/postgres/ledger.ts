@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Ledger, LedgerEntry, LedgerInput, LedgerResult } from "../types.js";
-import { isUniqueViolation, type Pool } from "./pool.js";
+import { isUniqueViolation, parseBigint, type Pool } from "./pool.js";
 
 interface Row {
   id: string;
@@ -31,6 +31,22 @@ const toEntry = (r: Row): LedgerEntry => ({
   key: r.idempotency_key,
   at: r.created_at.getTime(),
 });
+
+/** JSON has no int8 or timestamp: an entry read through json_agg, checked back into a Row. */
+const fromJson = (j: Omit<Row, "created_at"> & { created_at: string }): Row => {
+  for (const n of [j.user_id, j.amount, j.balance_after])
+    if (!Number.isSafeInteger(n)) throw new RangeError(`ledger value ${n} is beyond the exact range of a JavaScript number`);
+  return { ...j, created_at: new Date(j.created_at) };
+};
+
+// Named: prepared once per connection, since every /balance runs it.
+const WALLET = {
+  name: "ledger-wallet",
+  text: `SELECT
+  (SELECT coalesce(json_agg(json_build_array(currency, balance::text) ORDER BY currency), '[]') FROM wallets WHERE user_id = $1) AS balances,
+  (SELECT coalesce(json_agg(e ORDER BY e.seq DESC), '[]')
+     FROM (SELECT * FROM ledger_entries WHERE user_id = $1 ORDER BY seq DESC LIMIT $2) e) AS entries`,
+};
 
 /**
  * The balance and its entry change in ONE statement: the UPDATE only matches while the result
@@ -111,6 +127,18 @@ export function postgresLedger(pool: Pool): Ledger {
         opts.limit ?? 10,
       ]);
       return r.rows.map(toEntry);
+    },
+
+    async wallet(userId, recent) {
+      const r = await pool.query<{ balances: [string, string][]; entries: (Omit<Row, "created_at"> & { created_at: string })[] }>({
+        ...WALLET,
+        values: [userId, recent],
+      });
+      const { balances, entries } = r.rows[0]!;
+      return {
+        balances: Object.fromEntries(balances.map(([currency, balance]) => [currency, parseBigint(balance)])),
+        entries: entries.map((e) => toEntry(fromJson(e))),
+      };
     },
 
     async totals() {
