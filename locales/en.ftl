@@ -162,6 +162,7 @@ orders-title = <b>Your orders</b> (page { $page }/{ $pages })
 orders-line = { $product } · { $price } · { $state }
 btn-csv = 📄 Statement (CSV)
 csv-caption = Your statement: every wallet entry.
+csv-caption-newest = Your statement: your newest { $count } wallet entries. Older ones are kept; ask an admin for them.
 csv-header = date,type,amount,currency,balance_after,order,reason
 
 ## Notifications

@@ -162,6 +162,7 @@ orders-title = <b>Pesanan Anda</b> (halaman { $page }/{ $pages })
 orders-line = { $product } · { $price } · { $state }
 btn-csv = 📄 Mutasi (CSV)
 csv-caption = Mutasi Anda: semua transaksi dompet.
+csv-caption-newest = Mutasi Anda: { $count } transaksi dompet terbaru. Transaksi lama tetap tersimpan; mintalah kepada admin.
 csv-header = date,type,amount,currency,balance_after,order,reason
 
 ## Notifications

@@ -162,6 +162,7 @@ orders-title = <b>သင့်အော်ဒါများ</b> (စာမျ�
 orders-line = { $product } · { $price } · { $state }
 btn-csv = 📄 ငွေစာရင်းရှင်းတမ်း (CSV)
 csv-caption = သင့်ငွေစာရင်းရှင်းတမ်း: ပိုက်ဆံအိတ် ငွေစာရင်း အားလုံး။
+csv-caption-newest = သင့်ငွေစာရင်းရှင်းတမ်း: နောက်ဆုံး ပိုက်ဆံအိတ် ငွေစာရင်း { $count } ခု။ အဟောင်းများကို သိမ်းထားဆဲ ဖြစ်ပြီး admin ထံ တောင်းနိုင်ပါသည်။
 csv-header = date,type,amount,currency,balance_after,order,reason
 
 ## Notifications

@@ -67,8 +67,8 @@ export interface Ledger {
   /** The entry applied under an idempotency key, if any. */
   entryByKey(key: string): Promise<LedgerEntry | undefined>;
   balances(userId: number): Promise<Record<string, number>>;
-  /** Newest first. */
-  entries(userId: number, opts?: { offset?: number; limit?: number }): Promise<LedgerEntry[]>;
+  /** Newest first; `before`: only entries older than the entry with this id (pages that new entries cannot shift). */
+  entries(userId: number, opts?: { offset?: number; limit?: number; before?: string }): Promise<LedgerEntry[]>;
   /** The balances and the newest `recent` entries, read together (the wallet card: one round trip). */
   wallet(userId: number, recent: number): Promise<{ balances: Record<string, number>; entries: LedgerEntry[] }>;
   /** Sum of amounts per currency and entry type over every user, for metrics. */

@@ -88,6 +88,17 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect((await store.ledger.totals())["IDR:credit"]).toBe(15);
   });
 
+  it("pages ledger entries by the last one read, unshifted by newer entries", async () => {
+    for (let i = 1; i <= 5; i++) await store.ledger.apply(credit(5, i, `b${i}`));
+    const first = await store.ledger.entries(5, { limit: 2 });
+    expect(first.map((e) => e.amount)).toEqual([5, 4]);
+    await store.ledger.apply(credit(5, 6, "b6"));
+    const next = await store.ledger.entries(5, { limit: 2, before: first.at(-1)!.id });
+    expect(next.map((e) => e.amount)).toEqual([3, 2]);
+    expect(await store.ledger.entries(5, { before: "no-such-entry" })).toEqual([]);
+    expect(await store.ledger.entries(6, { before: first[0]!.id })).toEqual([]);
+  });
+
   it("reads the wallet card (balances and newest entries) as the separate reads do", async () => {
     expect(await store.ledger.wallet(4, 10)).toEqual({ balances: {}, entries: [] });
     for (let i = 1; i <= 4; i++) await store.ledger.apply(credit(4, i * 1000, `w${i}`));

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { csvField } from "../../lib/csv.js";
-import type { LedgerEntry } from "../../store/types.js";
+import { readStatement, STATEMENT_LIMITS, type StatementLimits } from "../../domain/statement.js";
+import type { Ledger, LedgerEntry } from "../../store/types.js";
 import { onButton } from "../callback-data/on-button.js";
 import { orderViewButton, ordersBackButton, ordersPageButton, statementCsvButton } from "../callback-data/orders.js";
 import type { BotContext, Services } from "../context.js";
@@ -8,11 +9,26 @@ import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
 import { orderKeyboard } from "./order-actions.js";
 import { orderCard } from "./order-card.js";
 
-export function statementCsv(header: string, entries: LedgerEntry[]): string {
-  const rows = entries.map((e) =>
-    [new Date(e.at).toISOString(), e.type, e.amount, e.currency, e.balanceAfter, e.orderId ?? "", e.reason].map(csvField).join(","),
+const csvRow = (e: LedgerEntry) =>
+  [new Date(e.at).toISOString(), e.type, e.amount, e.currency, e.balanceAfter, e.orderId ?? "", e.reason].map(csvField).join(",");
+
+/** The statement as CSV, oldest entry first; read a page at a time (see readStatement). */
+export async function statementCsv(
+  ledger: Ledger,
+  userId: number,
+  header: string,
+  limits?: StatementLimits,
+): Promise<{ csv: string; truncated: boolean }> {
+  const newestFirst: string[] = [];
+  const { truncated } = await readStatement(
+    ledger,
+    userId,
+    (page) => {
+      for (const e of page) newestFirst.push(csvRow(e));
+    },
+    limits,
   );
-  return `${[header, ...rows].join("\n")}\n`;
+  return { csv: `${[header, ...newestFirst.reverse()].join("\n")}\n`, truncated };
 }
 
 export function ordersFeature(s: Services) {
@@ -64,10 +80,9 @@ export function ordersFeature(s: Services) {
   });
   onButton(c, statementCsvButton, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const entries = (await s.store.ledger.entries(ctx.from.id, { limit: 1_000_000 })).reverse();
-    const csv = statementCsv(ctx.tr("csv-header"), entries);
+    const { csv, truncated } = await statementCsv(s.store.ledger, ctx.from.id, ctx.tr("csv-header"));
     await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `statement-${ctx.from.id}.csv`), {
-      caption: ctx.tr("csv-caption"),
+      caption: truncated ? ctx.tr("csv-caption-newest", { count: STATEMENT_LIMITS.max }) : ctx.tr("csv-caption"),
     });
   });
   return c;

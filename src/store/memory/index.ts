@@ -103,7 +103,11 @@ export function memoryRecords(): Records {
         return out;
       },
       async entries(userId, opts = {}) {
-        const all = [...(entries.get(userId) ?? [])].reverse();
+        let all = [...(entries.get(userId) ?? [])].reverse();
+        if (opts.before !== undefined) {
+          const at = all.findIndex((e) => e.id === opts.before);
+          all = at === -1 ? [] : all.slice(at + 1);
+        }
         const offset = opts.offset ?? 0;
         return all.slice(offset, offset + (opts.limit ?? 10)).map(copy);
       },

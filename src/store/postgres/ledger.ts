@@ -32,6 +32,8 @@ const toEntry = (r: Row): LedgerEntry => ({
   at: r.created_at.getTime(),
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** JSON has no int8 or timestamp: an entry read through json_agg, checked back into a Row. */
 const fromJson = (j: Omit<Row, "created_at"> & { created_at: string }): Row => {
   for (const n of [j.user_id, j.amount, j.balance_after])
@@ -121,11 +123,14 @@ export function postgresLedger(pool: Pool): Ledger {
     },
 
     async entries(userId, opts = {}) {
-      const r = await pool.query<Row>("SELECT * FROM ledger_entries WHERE user_id = $1 ORDER BY seq DESC OFFSET $2 LIMIT $3", [
-        userId,
-        opts.offset ?? 0,
-        opts.limit ?? 10,
-      ]);
+      // Entry ids are UUIDs: anything else names no entry (and would be a type error in SQL).
+      if (opts.before !== undefined && !UUID.test(opts.before)) return [];
+      const r = await pool.query<Row>(
+        `SELECT * FROM ledger_entries WHERE user_id = $1
+           AND ($4::uuid IS NULL OR seq < (SELECT seq FROM ledger_entries WHERE id = $4 AND user_id = $1))
+         ORDER BY seq DESC OFFSET $2 LIMIT $3`,
+        [userId, opts.offset ?? 0, opts.limit ?? 10, opts.before ?? null],
+      );
       return r.rows.map(toEntry);
     },
 
