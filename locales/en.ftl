@@ -111,6 +111,7 @@ reason-product_not_found = the product no longer exists.
 reason-request_expired = the request expired.
 reason-invalid_request = the order details were not accepted.
 reason-rate_limited = the provider is busy.
+reason-unreachable = the provider could not be reached for 10 minutes.
 reason-other = the provider could not process it.
 
 ## Order states

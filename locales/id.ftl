@@ -111,6 +111,7 @@ reason-product_not_found = produk sudah tidak ada.
 reason-request_expired = permintaan sudah kedaluwarsa.
 reason-invalid_request = detail pesanan tidak diterima.
 reason-rate_limited = provider sedang sibuk.
+reason-unreachable = provider tidak dapat dihubungi selama 10 menit.
 reason-other = provider tidak dapat memprosesnya.
 
 ## Order states

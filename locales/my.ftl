@@ -111,6 +111,7 @@ reason-product_not_found = ဒီပစ္စည်း မရှိတော့�
 reason-request_expired = တောင်းဆိုချက် သက်တမ်းကုန်သွားပါပြီ။
 reason-invalid_request = အော်ဒါ အသေးစိတ်ကို လက်မခံပါ။
 reason-rate_limited = provider က အလုပ်များနေပါတယ်။
+reason-unreachable = provider ကို ၁၀ မိနစ်ကြာ ဆက်သွယ်၍ မရပါ။
 reason-other = provider က လုပ်ဆောင်ပေးလို့ မရခဲ့ပါ။
 
 ## Order states

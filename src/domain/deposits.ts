@@ -264,8 +264,8 @@ export function createDepositService(deps: DepositServiceDeps) {
           description: `Wallet deposit ${d.id}`,
         });
       } catch (err) {
-        // Not sent, or refused for the rate only: the job tries again a little later.
-        if (err instanceof ProviderError && err.kind === "rate_limited" && !final) throw err;
+        // Not sent (no connection), or refused for the rate only: the job tries again a little later.
+        if (err instanceof ProviderError && (err.kind === "rate_limited" || err.code === "unreachable") && !final) throw err;
         if (err instanceof ProviderError && err.definite && err.code !== "duplicate_reference") {
           // xpay answered and made no bill: there is nothing to pay and nothing to credit.
           logger.warn({ depositId: id, kind: err.kind, code: err.code }, "xpay refused the bill");

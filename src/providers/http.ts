@@ -169,7 +169,11 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
         : {
             ok: false,
             transient: true,
-            error: fail("unavailable", "network", `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`),
+            error: fail(
+              "unavailable",
+              NOT_CONNECTED.has(networkDetail(e)) ? "unreachable" : "network",
+              `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`,
+            ),
           };
     } finally {
       for (const release of releases) release();
@@ -306,6 +310,9 @@ function parseJson(text: string | undefined): { ok: true; value: unknown } | { o
     return { ok: false };
   }
 }
+
+/** Failures before a connection stood: not a byte of the request reached the provider. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 function networkDetail(e: unknown): string {
   // ofetch wraps fetch's TypeError("fetch failed"), which wraps the socket error (ECONNREFUSED…).

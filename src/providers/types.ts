@@ -171,7 +171,14 @@ export class ProviderError extends Error {
 
   /** True when the provider certainly did not carry the action out (safe to refund). */
   get definite(): boolean {
-    return this.kind === "rejected" || this.kind === "auth" || this.kind === "not_found" || this.kind === "rate_limited";
+    // "unreachable": no connection was made, so the provider never saw the request.
+    return (
+      this.kind === "rejected" ||
+      this.kind === "auth" ||
+      this.kind === "not_found" ||
+      this.kind === "rate_limited" ||
+      this.code === "unreachable"
+    );
   }
 }
 

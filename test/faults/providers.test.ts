@@ -1,7 +1,8 @@
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
-import { freePort } from "../support/process.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
 
@@ -88,33 +89,102 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("providers misbehaving", 
 
 describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down (connection refused)", () => {
   let h: Harness;
+  let databaseUrl: string;
+  // The order endpoint goes through a proxy the test switches off: connections are refused, as
+  // by a stopped server, so nothing of the request can reach the provider.
+  const target = { host: "127.0.0.1", port: 0 };
+  const xpayTarget = { host: "127.0.0.1", port: 0 };
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let xpayProxy: Awaited<ReturnType<typeof startTcpProxy>>;
   beforeAll(async () => {
-    // Nothing listens there: every order call is refused before a byte is sent.
-    const closed = await freePort();
+    proxy = await startTcpProxy(target);
+    xpayProxy = await startTcpProxy(xpayTarget);
+    databaseUrl = await freshDatabase();
     h = await startHarness({
       redisUrl: await freshRedisDb(),
-      databaseUrl: await freshDatabase(),
-      env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${closed}/order` },
+      databaseUrl,
+      env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${proxy.port}/order`, XPAY_BASE_URL: `http://127.0.0.1:${xpayProxy.port}` },
+      app: { pollDelaysMs: [600_000] },
     });
+    target.port = Number(new URL(h.gametopup.orderUrl).port);
+    xpayTarget.port = Number(new URL(h.xpay.url).port);
+    await proxy.down();
   });
-  afterAll(() => h?.close());
+  afterAll(async () => {
+    proxy?.close();
+    xpayProxy?.close();
+    await h?.close();
+  });
 
-  it("gives a clear answer, charges once, holds the money for the admins, and sends nothing", async () => {
+  it("holds the charged order in line while nothing can be sent, and places it once when the provider is back", async () => {
     const u = await h.reseller(6700);
     await h.credit(u.id, 100_000, "IDR");
     await toConfirm(u);
     const seen = u.messages().length;
     await tap(u, /Confirm/);
-    // A refused connection is not (yet) told apart from a lost answer: held and checked, never refunded on a guess.
-    const told = await u.waitForMessage({ match: /checking with the provider/, after: seen, timeoutMs: 15_000 });
-    const orderId = /R[0-9A-Z]{10}/.exec(told.text)![0];
-    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("unknown");
-    await h.admin.waitForMessage({ match: new RegExp(`${orderId}[\\s\\S]*unknown outcome`), after: 0 });
+    const received = await u.waitForMessage({ match: /received/, after: seen });
+    const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
+    // Two refused attempts at least (retried every 2 s): still waiting, unclaimed, nothing sent.
+    await new Promise((r) => setTimeout(r, 4_500));
+    const waiting = (await h.app.services.store.orders.get(orderId))!;
+    expect(waiting.state).toBe("pending");
     expect(h.gametopup.control.requests("order")).toHaveLength(0);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+
+    await proxy.up();
+    await u.waitForMessage({ match: new RegExp(`${orderId}[\\s\\S]*placed`), after: seen, timeoutMs: 15_000 });
+    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("processing");
+    expect(h.gametopup.control.requests("order")).toHaveLength(1);
     const debits = (await h.app.services.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
     expect(debits).toHaveLength(1);
-    expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
+    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    await proxy.down();
+  }, 40_000);
+
+  it("refunds with a clear reason when the provider stays unreachable for 10 minutes", async () => {
+    const u = await h.reseller(6701);
+    await h.credit(u.id, 100_000, "IDR");
+    await toConfirm(u);
+    const seen = u.messages().length;
+    const requestsBefore = h.gametopup.control.requests("order").length;
+    await tap(u, /Confirm/);
+    const received = await u.waitForMessage({ match: /received/, after: seen });
+    const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
+    // The order was accepted 11 minutes ago, as far as its record knows: the next attempt gives up.
+    const sql = new pg.Client(databaseUrl);
+    await sql.connect();
+    try {
+      await sql.query("UPDATE orders SET created_at = created_at - interval '11 minutes' WHERE id = $1", [orderId]);
+    } finally {
+      await sql.end();
+    }
+    const told = await u.waitForMessage({ match: /could not be reached/, after: seen, timeoutMs: 15_000 });
+    expect(told.text).toContain(orderId);
+    expect(told.text).toMatch(/refunded/);
+    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("refunded");
+    expect(h.gametopup.control.requests("order")).toHaveLength(requestsBefore);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000);
     expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
-  });
+  }, 40_000);
+
+  it("opens a deposit's bill once xpay can be reached again, instead of failing it", async () => {
+    const u = await h.reseller(6702);
+    await xpayProxy.down();
+    const after = u.messages().length;
+    await u.send("/deposit");
+    await tap(u, /50,000/);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(h.xpay.control.bills()).toHaveLength(0);
+    expect(
+      u
+        .messages()
+        .slice(after)
+        .some((m) => /failed|could not/i.test(m.text)),
+    ).toBe(false);
+    await xpayProxy.up();
+    const card = await u.waitForMessage({ match: /through xpay before/, after, timeoutMs: 20_000 });
+    const depositId = /(D[0-9A-Z]{10})/.exec(card.text)![1]!;
+    expect(h.xpay.control.bills().filter((b) => b.reference === depositId)).toHaveLength(1);
+  }, 40_000);
 });

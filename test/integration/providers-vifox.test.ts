@@ -488,11 +488,13 @@ describe("vifox transport failures", () => {
     expect(err.definite).toBe(false);
   });
 
-  it("a connection refused is unavailable", async () => {
+  it("a connection refused is unavailable, and certainly not carried out (nothing was sent)", async () => {
     const gone = await startVifoxFake({ partnerName: "aron" });
     const url = gone.url;
     await gone.close();
     const { points } = build({ baseUrl: url });
-    expect(await caught(points.liquidityPool())).toMatchObject({ kind: "unavailable", code: "network" });
+    const refused = await caught(points.liquidityPool());
+    expect(refused).toMatchObject({ kind: "unavailable", code: "unreachable" });
+    expect(refused.definite).toBe(true);
   });
 });

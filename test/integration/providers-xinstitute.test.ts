@@ -201,7 +201,10 @@ describe("xinstitute errors", () => {
   it("reset and garbage on order: unavailable / bad_response, one request each", async () => {
     const { adapter } = build();
     fake.control.failNext("order", "reset");
-    expect(await caught(adapter.ordering.placeOrder(order()))).toMatchObject({ kind: "unavailable", code: "network" });
+    // Reset after the request was sent: the provider may have acted on it, so it is not definite.
+    const reset = await caught(adapter.ordering.placeOrder(order()));
+    expect(reset).toMatchObject({ kind: "unavailable", code: "network" });
+    expect(reset.definite).toBe(false);
     fake.control.failNext("order", { afterProcessing: "garbage" });
     expect(await caught(adapter.ordering.placeOrder(order()))).toMatchObject({ kind: "bad_response", code: "not_json" });
     expect(fake.control.requests("order")).toHaveLength(2);

@@ -31,7 +31,7 @@ export class ProviderBusy extends Error {
   }
 }
 const BUSY_RETRY_MS = 2_000;
-/** A provider that keeps answering 429 this long after the order was accepted: refused and refunded. */
+/** A provider that keeps answering 429, or cannot be reached, this long after the order was accepted: refused and refunded. */
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
 /** The order event when a claimed order was not sent after all (the provider's budget was full). */
 const NOT_SENT = "not sent: the provider is busy";
@@ -44,6 +44,7 @@ const REFUSAL_REASONS = new Set([
   "request_expired",
   "invalid_request",
   "rate_limited",
+  "unreachable",
 ]);
 
 /**
@@ -238,11 +239,12 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
-      // No slot in the provider's budget in time, or the provider's own 429 within reason: nothing
-      // was placed. The claim is given back and the job waits and tries again.
+      // No slot in the provider's budget in time, the provider's own 429, or no connection to it,
+      // within reason: nothing was placed. The claim is given back and the job waits and tries again.
       const busy =
         err instanceof ProviderError &&
-        (err.code === "client_queue_full" || (err.code === "rate_limited" && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS));
+        (err.code === "client_queue_full" ||
+          ((err.code === "rate_limited" || err.code === "unreachable") && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS));
       if (whenBusy === "wait" && busy) {
         await store.orders.releaseSending(order.id, NOT_SENT);
         throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
