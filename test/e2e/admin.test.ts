@@ -375,6 +375,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     const providers = await ask(h.admin, "/providers", /Providers/);
     expect(providers.text).toMatch(/gametopup: last call ok/);
     expect(providers.text).toMatch(/Our balance: MMK [\d,.]+/);
+    // Health is read after the balance check it just made, not from before it.
+    expect(providers.text).toMatch(/xinstitute: last call ok \(account,/);
 
     await ask(h.admin, "/maintenance on", /Maintenance is ON/);
     expect(await s.settings.maintenance()).toBe(true);

@@ -40,8 +40,9 @@ async function poolLine(ctx: BotContext, kit: AdminKit, a: ProviderAdapter): Pro
 }
 
 /**
- * /providers: each enabled provider's last call as seen by real traffic (read before our own
- * balance calls change it), the operator's balance where there is one, and vifox's liquidity pool.
+ * /providers: the operator's balance where there is one, vifox's liquidity pool, and each
+ * enabled provider's last call, read after those checks so that it shows the freshest state
+ * (a provider that is down shows failing at once, even with no order traffic yet).
  */
 export function providersCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
@@ -49,10 +50,10 @@ export function providersCommands(kit: AdminKit) {
   adminCommand(c, "providers", parseNone, async (ctx) => {
     const adapters = kit.providers.list();
     if (adapters.length === 0) return ctx.reply(ctx.tr("admin-providers-none"));
-    const health = kit.providers.health();
     const balances = await Promise.all(adapters.map((a) => balanceLine(ctx, kit, a)));
     const licenceAccounts = await Promise.all(adapters.map((a) => licenceAccountLines(ctx, kit, a)));
     const pools = await Promise.all(adapters.map((a) => poolLine(ctx, kit, a)));
+    const health = kit.providers.health();
     const lines = [ctx.tr("admin-providers-title")];
     adapters.forEach((a, i) => {
       lines.push("", healthLine(ctx, health[a.id], a.id));
