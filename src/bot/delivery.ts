@@ -3,6 +3,7 @@ import type { QueuedButton } from "../jobs/notifier.js";
 import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
 import type { Store } from "../store/types.js";
 import type { Locale } from "../store/types.js";
+import { botApiFetch } from "./api-fetch.js";
 import { actionData } from "./callback-data/actions.js";
 import type { Translator } from "./i18n.js";
 import { pickLocale } from "./i18n.js";
@@ -19,7 +20,7 @@ export function botDelivery(deps: {
   translator: Translator;
   defaultLocale: Locale;
 }): ChatDelivery {
-  const api = new Api(deps.token, { apiRoot: deps.apiRoot });
+  const api = new Api(deps.token, { apiRoot: deps.apiRoot, fetch: botApiFetch() });
   api.config.use(htmlParseMode);
 
   return {

@@ -6,6 +6,7 @@ import { Bot, lazySession, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Metrics } from "../observability/metrics.js";
+import { botApiFetch } from "./api-fetch.js";
 import type { BaseContext, BotContext, FlowContext, Services, SessionData } from "./context.js";
 import { purchaseConversation } from "./conversations/purchase.js";
 import { errorHandler } from "./error-handler.js";
@@ -54,7 +55,7 @@ const retryPolicy = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }
 const CONVERSATION_VERSION = 2;
 
 export function createBot(options: BotOptions): Bot<BotContext> {
-  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot, fetch: botApiFetch() }, botInfo: options.botInfo });
   bot.api.config.use(htmlParseMode);
   bot.api.config.use(ignoreNotModified);
   bot.api.config.use(retryPolicy());
