@@ -284,7 +284,14 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       await bot.init();
       stopSweep = startWorkers({
         queues,
-        delivery: botDelivery({ token: config.botToken, apiRoot: config.apiRoot, store, translator, defaultLocale: config.defaultLocale }),
+        delivery: botDelivery({
+          token: config.botToken,
+          apiRoot: config.apiRoot,
+          store,
+          translator,
+          defaultLocale: config.defaultLocale,
+          logger,
+        }),
         orders,
         scheduler,
         resellers,

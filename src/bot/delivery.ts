@@ -2,6 +2,7 @@ import { Api, GrammyError, InlineKeyboard } from "grammy";
 import type { QueuedButton } from "../jobs/notifier.js";
 import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
 import type { Store } from "../store/types.js";
+import type { Logger } from "../observability/logger.js";
 import type { Locale } from "../store/types.js";
 import { botApiFetch } from "./api-fetch.js";
 import { actionData } from "./callback-data/actions.js";
@@ -19,6 +20,7 @@ export function botDelivery(deps: {
   store: Store;
   translator: Translator;
   defaultLocale: Locale;
+  logger: Logger;
 }): ChatDelivery {
   const api = new Api(deps.token, { apiRoot: deps.apiRoot, fetch: botApiFetch() });
   api.config.use(htmlParseMode);
@@ -31,15 +33,20 @@ export function botDelivery(deps: {
       let reply_markup: InlineKeyboard | undefined;
       if (buttons?.length) {
         const label = (b: QueuedButton) => deps.translator.render(locale, b.key, {}, { html: false });
-        reply_markup = new InlineKeyboard(
-          buttons.map((row) =>
-            row.map((b) =>
-              "url" in b
-                ? InlineKeyboard.url(label(b), b.url)
-                : InlineKeyboard.text(label(b), "action" in b ? actionData(b.action) : b.data),
-            ),
-          ),
-        );
+        // A button that cannot be built (its data would not fit) is left off: the message itself
+        // must still go out, or the queue would retry it to failure and the reseller hear nothing.
+        const button = (b: QueuedButton) => {
+          try {
+            return "url" in b
+              ? InlineKeyboard.url(label(b), b.url)
+              : InlineKeyboard.text(label(b), "action" in b ? actionData(b.action) : b.data);
+          } catch (err) {
+            deps.logger.error({ err, userId, key, button: b.key }, "notification button left off: it cannot be built");
+            return undefined;
+          }
+        };
+        const rows = buttons.map((row) => row.map(button).filter((b) => b !== undefined)).filter((row) => row.length > 0);
+        if (rows.length > 0) reply_markup = new InlineKeyboard(rows);
       }
       try {
         await api.sendMessage(userId, text, { reply_markup });
