@@ -19,6 +19,8 @@ const SECONDS = 30;
 const RESELLERS = 150;
 const FIRST_ID = 300_000;
 const TOTAL = RATE * SECONDS;
+/** In the shape of the bot's own order ids (R and 10 of [0-9A-Z]): the receipt button carries it. */
+const benchOrderId = (i: number) => `RBENCH${String(i).padStart(5, "0")}`;
 
 const infra = await startInfra("webhook");
 const telegram = await startTelegram({ rateLimits: {} });
@@ -30,7 +32,7 @@ try {
   for (let i = 0; i < TOTAL; i++) {
     const userId = FIRST_ID + (i % RESELLERS);
     const order: OrderRecord = {
-      id: `B${String(i).padStart(7, "0")}`,
+      id: benchOrderId(i),
       userId,
       provider: "xinstitute",
       sku: "bench",
@@ -60,7 +62,7 @@ try {
   const latencies: number[] = [];
   telegram.onCall((call: ApiCall) => {
     if (call.method !== "sendMessage" || !call.response?.ok) return;
-    const id = /Order (?:<code>)?(B\d{7})/.exec(String(call.payload.text))?.[1];
+    const id = /Order (?:<code>)?(RBENCH\d{5})/.exec(String(call.payload.text))?.[1];
     const t0 = id && sentAt.get(id);
     if (t0) latencies.push(performance.now() - t0);
   });
@@ -81,7 +83,7 @@ try {
         timestamp: new Date().toISOString(),
         data: { tracking_info: `TRK${i}`, shipping_status: "In Transit" },
       });
-      sentAt.set(`B${String(i).padStart(7, "0")}`, performance.now());
+      sentAt.set(benchOrderId(i), performance.now());
       posts.push(
         fetch(url, {
           method: "POST",
