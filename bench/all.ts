@@ -1,4 +1,4 @@
-/** `npm run bench`: every benchmark in turn (about 15 minutes); a missed target does not stop the others, but fails the run. */
+/** `npm run bench`: every benchmark in turn (about 20 minutes); a missed target does not stop the others, but fails the run. */
 import { spawnSync } from "node:child_process";
 
 const NAMES = ["ledger", "throughput", "broadcast", "webhook", "memory", "race"];

@@ -20,6 +20,14 @@ export interface BotSpec {
   app?: AppOptions;
   /** false: services only (no update loop, HTTP server or workers), like a second process's store clients. */
   start?: boolean;
+  /** The bare bot's /balance reply: the full bot's own, so that the fake Bot API does the same work for both. */
+  reply?: Reply;
+}
+
+/** A sendMessage payload without its chat. */
+export interface Reply {
+  text: string;
+  options: Record<string, unknown>;
 }
 
 export type BotRequest =
@@ -45,12 +53,12 @@ function timeUpdates(bot: Bot<never>): void {
   };
 }
 
-async function bare(env: Record<string, string>) {
+async function bare(env: Record<string, string>, reply: Reply = { text: "Your balance: 0", options: { parse_mode: "HTML" } }) {
   type Ctx = Context & SessionFlavor<{ ordersPage?: number }>;
   const redis = new Redis(env.REDIS_URL!);
   const bot = new Bot<Ctx>(env.BOT_TOKEN!, { client: { apiRoot: env.TELEGRAM_API_ROOT! } });
   bot.use(session({ initial: () => ({}), prefix: "rb:sess:", storage: new RedisAdapter({ instance: redis as never }) }));
-  bot.command("balance", (ctx) => ctx.reply("Your balance: 0", { parse_mode: "HTML" }));
+  bot.command("balance", (ctx) => ctx.reply(reply.text, reply.options));
   timeUpdates(bot as unknown as Bot<never>);
   await bot.init();
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
@@ -73,7 +81,7 @@ async function app(s: BotSpec): Promise<{ app: App; stop(): Promise<void> }> {
   return { app: a, stop: () => a.stop() };
 }
 
-const running = spec.mode === "bare" ? { app: undefined, ...(await bare(spec.env)) } : await app(spec);
+const running = spec.mode === "bare" ? { app: undefined, ...(await bare(spec.env, spec.reply)) } : await app(spec);
 
 async function answer(req: BotRequest): Promise<unknown> {
   switch (req.cmd) {
