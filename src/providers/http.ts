@@ -164,6 +164,7 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       });
       result = interpret(req, res.status, res.headers, res.text, fail);
     } catch (e) {
+      const detail = networkDetail(e);
       result = signal.aborted
         ? { ok: false, transient: true, error: fail("timeout", "timeout", `${provider} ${req.endpoint}: no answer within ${timeoutMs} ms`) }
         : {
@@ -171,8 +172,8 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
             transient: true,
             error: fail(
               "unavailable",
-              NOT_CONNECTED.has(networkDetail(e)) ? "unreachable" : "network",
-              `${provider} ${req.endpoint}: network error: ${networkDetail(e)}`,
+              NOT_CONNECTED.has(detail) ? "unreachable" : "network",
+              `${provider} ${req.endpoint}: network error: ${detail}`,
             ),
           };
     } finally {

@@ -35,6 +35,24 @@ export function memoryRecords(): Records {
   const orderEntry = (orderId: string | undefined, type: LedgerEntry["type"]) =>
     orderId && (type === "debit" || type === "refund") ? allEntries().find((e) => e.orderId === orderId && e.type === type) : undefined;
 
+  const balancesOf = (userId: number) => {
+    const out: Record<string, number> = {};
+    for (const [k, v] of wallets) {
+      const [u, c] = k.split(":") as [string, string];
+      if (Number(u) === userId) out[c] = v;
+    }
+    return out;
+  };
+  const entriesOf = (userId: number, opts: { offset?: number; limit?: number; before?: string } = {}) => {
+    let all = [...(entries.get(userId) ?? [])].reverse();
+    if (opts.before !== undefined) {
+      const at = all.findIndex((e) => e.id === opts.before);
+      all = at === -1 ? [] : all.slice(at + 1);
+    }
+    const offset = opts.offset ?? 0;
+    return all.slice(offset, offset + (opts.limit ?? 10)).map(copy);
+  };
+
   return {
     kind: "memory",
     users: {
@@ -94,26 +112,9 @@ export function memoryRecords(): Records {
         const e = idem.get(key);
         return e && copy(e);
       },
-      async balances(userId) {
-        const out: Record<string, number> = {};
-        for (const [k, v] of wallets) {
-          const [u, c] = k.split(":") as [string, string];
-          if (Number(u) === userId) out[c] = v;
-        }
-        return out;
-      },
-      async entries(userId, opts = {}) {
-        let all = [...(entries.get(userId) ?? [])].reverse();
-        if (opts.before !== undefined) {
-          const at = all.findIndex((e) => e.id === opts.before);
-          all = at === -1 ? [] : all.slice(at + 1);
-        }
-        const offset = opts.offset ?? 0;
-        return all.slice(offset, offset + (opts.limit ?? 10)).map(copy);
-      },
-      async wallet(userId, recent) {
-        return { balances: await this.balances(userId), entries: await this.entries(userId, { limit: recent }) };
-      },
+      balances: async (userId) => balancesOf(userId),
+      entries: async (userId, opts) => entriesOf(userId, opts),
+      wallet: async (userId, recent) => ({ balances: balancesOf(userId), entries: entriesOf(userId, { limit: recent }) }),
       async totals() {
         return Object.fromEntries(totals);
       },
