@@ -1,5 +1,5 @@
 import type { Logger } from "../observability/logger.js";
-import type { Ledger, LedgerEntry } from "../store/types.js";
+import type { Ledger, LedgerEntry, OrderDebitResult } from "../store/types.js";
 
 /** Told of every ledger entry that was applied (never of a duplicate answered from the first). */
 export type LedgerListener = (entry: LedgerEntry) => Promise<void>;
@@ -11,16 +11,17 @@ export type LedgerListener = (entry: LedgerEntry) => Promise<void>;
  * listener's failure is logged and never turns a done debit into an error for its caller.
  */
 export function watchLedger(ledger: Ledger, listeners: readonly LedgerListener[], logger: Logger): Ledger {
+  async function told<R extends OrderDebitResult>(result: R): Promise<R> {
+    if (result.ok && !result.duplicate) {
+      for (const listen of listeners) {
+        await listen(result.entry).catch((err: unknown) => logger.error({ err, entryId: result.entry.id }, "ledger listener failed"));
+      }
+    }
+    return result;
+  }
   return {
     ...ledger,
-    async apply(input) {
-      const result = await ledger.apply(input);
-      if (result.ok && !result.duplicate) {
-        for (const listen of listeners) {
-          await listen(result.entry).catch((err: unknown) => logger.error({ err, entryId: result.entry.id }, "ledger listener failed"));
-        }
-      }
-      return result;
-    },
+    apply: async (input) => told(await ledger.apply(input)),
+    debitOrder: async (input) => told(await ledger.debitOrder(input)),
   };
 }

@@ -49,6 +49,9 @@ export type LedgerResult =
   | { ok: true; entry: LedgerEntry; duplicate: true }
   | { ok: false; reason: "insufficient"; balance: number };
 
+/** An order's debit: applied only while the order is still pending (see Ledger.debitOrder). */
+export type OrderDebitResult = LedgerResult | { ok: false; reason: "not_pending"; state: OrderState | undefined };
+
 export interface LedgerInput {
   userId: number;
   currency: string;
@@ -64,6 +67,12 @@ export interface LedgerInput {
 export interface Ledger {
   /** Atomically applies one entry; refuses to take a balance below zero; idempotent on key. */
   apply(input: LedgerInput): Promise<LedgerResult>;
+  /**
+   * An order's debit, serialised with every verdict on that order: the order's row is locked,
+   * and the debit is applied only while the order is still pending. A sweep that failed the
+   * order first wins (nothing is taken); a debit that got the lock first is seen by the sweep.
+   */
+  debitOrder(input: LedgerInput & { orderId: string }): Promise<OrderDebitResult>;
   /** The entry applied under an idempotency key, if any. */
   entryByKey(key: string): Promise<LedgerEntry | undefined>;
   balances(userId: number): Promise<Record<string, number>>;
@@ -146,6 +155,11 @@ export interface Orders {
    * sender (or a state change) got there first.
    */
   claimSending(id: string, note: string): Promise<OrderRecord | undefined>;
+  /**
+   * Fails a pending order that was never charged, under the same row lock as Ledger.debitOrder:
+   * undefined when the order is not pending or a debit for it exists.
+   */
+  failUncharged(id: string, patch: Partial<Omit<OrderRecord, "id" | "state" | "history">>, note: string): Promise<OrderRecord | undefined>;
   /** Gives a claim back when nothing reached the provider (no rate-limit slot, a 429), so it can be sent later. */
   releaseSending(id: string, note: string): Promise<OrderRecord | undefined>;
   /** Patch without changing the state (e.g. refundedAt, nickname). */

@@ -41,17 +41,29 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
       history: [...sending.history, { at: sending.createdAt + 1, state: "pending", note: "sending to the provider" }],
     });
     await debit("RAAAAAAAAA4");
+    // Claimed, given back unsent (the provider's budget was full), then its delayed job was lost.
+    const released = stranded("RAAAAAAAAA5", 9101);
+    await s.store.orders.create({
+      ...released,
+      history: [
+        ...released.history,
+        { at: released.createdAt + 1, state: "pending", note: "sending to the provider" },
+        { at: released.createdAt + 2, state: "pending", note: "not sent: the provider is busy" },
+      ],
+    });
+    await debit("RAAAAAAAAA5");
     const seen = h.admin.messages().length;
     const sentBefore = h.gametopup.control.requests("order").length;
 
-    expect(await s.orders.sweepInterrupted(60_000)).toBe(3);
+    expect(await s.orders.sweepInterrupted(60_000)).toBe(4);
     // Never charged means never sent (the provider is called after the debit): failed, quietly.
     expect(await s.store.orders.get("RAAAAAAAAA1")).toMatchObject({ state: "failed", failure: "interrupted_before_charge" });
-    // Charged, never sent: sent now, once.
-    for (let i = 0; i < 100 && (await s.store.orders.get("RAAAAAAAAA2"))?.state === "pending"; i++)
-      await new Promise((r) => setTimeout(r, 50));
-    expect((await s.store.orders.get("RAAAAAAAAA2"))?.state).toBe("processing");
-    expect(h.gametopup.control.requests("order").length - sentBefore).toBe(1);
+    // Charged, never sent (or its claim given back): sent now, once each.
+    for (const id of ["RAAAAAAAAA2", "RAAAAAAAAA5"]) {
+      for (let i = 0; i < 100 && (await s.store.orders.get(id))?.state === "pending"; i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await s.store.orders.get(id))?.state).toBe("processing");
+    }
+    expect(h.gametopup.control.requests("order").length - sentBefore).toBe(2);
     // The provider may have it: unknown, admins told, funds held.
     expect((await s.store.orders.get("RAAAAAAAAA4"))?.state).toBe("unknown");
     await h.admin.waitFor((m) => m.slice(seen).some((x) => /RAAAAAAAAA4/.test(x.text) && /unknown outcome/.test(x.text)), 10_000);
@@ -59,15 +71,15 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
       h.admin
         .messages()
         .slice(seen)
-        .some((x) => /RAAAAAAAAA[12]/.test(x.text)),
+        .some((x) => /RAAAAAAAAA[125]/.test(x.text)),
     ).toBe(false);
     expect(await s.orders.sweepInterrupted(60_000)).toBe(0);
 
     expect(await s.orders.adminRefund("RAAAAAAAAA1", 1)).toBe("not_charged");
-    expect(await h.balance(9101, "IDR")).toBe(80_000 - 2 * 21_780);
+    expect(await h.balance(9101, "IDR")).toBe(80_000 - 3 * 21_780);
     expect(await s.orders.adminRefund("RAAAAAAAAA4", 1)).toBe("refunded");
     expect(await s.orders.adminRefund("RAAAAAAAAA4", 1)).toBe("already");
-    expect(await h.balance(9101, "IDR")).toBe(80_000 - 21_780);
+    expect(await h.balance(9101, "IDR")).toBe(80_000 - 2 * 21_780);
   });
 
   it("leaves a fresh pending order alone (a handler may still be placing it)", async () => {

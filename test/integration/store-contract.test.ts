@@ -199,6 +199,25 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(await store.reports.ledgerCheck()).toEqual([]);
   });
 
+  it("debits an order only while it is pending, and fails only an order never charged", async () => {
+    await store.ledger.apply(credit(13, 5000, "seed13"));
+    await store.orders.create(order("O13a", 13));
+    await store.orders.create(order("O13b", 13));
+    const debit = (orderId: string) => ({ ...credit(13, -1100, `d-${orderId}`), type: "debit" as const, orderId });
+    // O13a is failed first: its late debit takes nothing.
+    expect((await store.orders.failUncharged("O13a", { failure: "interrupted_before_charge" }, "swept"))?.state).toBe("failed");
+    expect(await store.ledger.debitOrder(debit("O13a"))).toEqual({ ok: false, reason: "not_pending", state: "failed" });
+    expect(await store.ledger.debitOrder(debit("missing"))).toEqual({ ok: false, reason: "not_pending", state: undefined });
+    // O13b is charged first: the sweep's verdict leaves it pending.
+    const charged = await store.ledger.debitOrder(debit("O13b"));
+    expect(charged.ok && !charged.duplicate).toBe(true);
+    expect(await store.orders.failUncharged("O13b", {}, "swept")).toBeUndefined();
+    expect((await store.orders.get("O13b"))?.state).toBe("pending");
+    const again = await store.ledger.debitOrder(debit("O13b"));
+    expect(again.ok && again.duplicate).toBe(true);
+    expect(await store.ledger.balances(13)).toEqual({ IDR: 3900 });
+  });
+
   it("answers a retried debit as a duplicate even after the balance ran out", async () => {
     await store.ledger.apply(credit(12, 1000, "seed12"));
     const debit = { ...credit(12, -1000, "d12"), type: "debit" as const, orderId: "O12" };

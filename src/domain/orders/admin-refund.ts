@@ -8,14 +8,20 @@ export type AdminRefundOutcome = "refunded" | "already" | "not_charged" | "not_f
 export function createAdminRefund(deps: OrderServiceDeps, steps: Transitions) {
   const { store, notifier } = deps;
 
-  /** Admin refund: once per order, whatever its state, unless nothing was charged. */
+  /** Admin refund: once per order, whatever its state (a failed order can carry a debit), unless nothing was charged. */
   async function adminRefund(orderId: string, adminId: number): Promise<AdminRefundOutcome> {
     const order = await store.orders.get(orderId);
     if (!order) return "not_found";
-    if (order.state === "failed" || !(await store.ledger.entryByKey(debitKey(order.id)))) return "not_charged";
+    if (!(await store.ledger.entryByKey(debitKey(order.id)))) return "not_charged";
     const fresh = await steps.refundOnce(order, `admin:${adminId}`, "admin_refund");
     if (!fresh) return "already";
-    await steps.transition(order.id, CHARGED_STATES, "refunded", { failure: "admin_refund" }, `refunded by admin ${adminId}`);
+    await steps.transition(
+      order.id,
+      [...CHARGED_STATES, "failed"],
+      "refunded",
+      { failure: "admin_refund" },
+      `refunded by admin ${adminId}`,
+    );
     await notifier.notifyUser({
       userId: order.userId,
       key: "order-refunded",

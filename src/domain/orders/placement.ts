@@ -4,7 +4,7 @@ import { money } from "../notifications.js";
 import { productKey } from "../settings.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
-import { debitKey, OPEN_STATES, SENDING, type Transitions } from "./transitions.js";
+import { debitKey, NOT_SENT, OPEN_STATES, SENDING, type Transitions } from "./transitions.js";
 
 /** What the reseller's Confirm did, before anything is sent to the provider. */
 export type AcceptOutcome =
@@ -33,8 +33,6 @@ export class ProviderBusy extends Error {
 const BUSY_RETRY_MS = 2_000;
 /** A provider that keeps answering 429, or cannot be reached, this long after the order was accepted: refused and refunded. */
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
-/** The order event when a claimed order was not sent after all (the provider's budget was full). */
-const NOT_SENT = "not sent: the provider is busy";
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
 const REFUSAL_REASONS = new Set([
@@ -100,7 +98,9 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     }
     record(order);
 
-    const debit = await store.ledger.apply({
+    // Only while the order is still pending: a sweep that failed it meanwhile (this process
+    // stalled between the create and here) wins, and nothing is taken.
+    const debit = await store.ledger.debitOrder({
       userId,
       currency: order.price.currency,
       amount: -order.price.amount,
@@ -110,6 +110,10 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       orderId: order.id,
       key: debitKey(order.id),
     });
+    if (!debit.ok && debit.reason === "not_pending") {
+      const now = await store.orders.get(order.id);
+      return now ? { kind: "existing", order: now } : { kind: "expired" };
+    }
     if (!debit.ok) {
       const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");
       return { kind: "insufficient", balance: debit.balance, order: failed ?? order };

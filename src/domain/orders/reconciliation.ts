@@ -2,7 +2,7 @@ import type { AccountSource } from "../../providers/types.js";
 import type { OrderRecord } from "../../store/types.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
-import { debitKey, SENDING, type Transitions } from "./transitions.js";
+import { debitKey, mayHaveBeenSent, type Transitions } from "./transitions.js";
 
 /** Reconciliation attempts before an unknown order is left to an admin (with back-off, about a day). */
 export const MAX_RECONCILE_ATTEMPTS = 20;
@@ -100,14 +100,19 @@ export function createReconciliation(
       const order = await store.orders.get(id);
       if (order?.state !== "pending" || Date.now() - order.createdAt <= olderThanMs) continue;
       // No debit: the process stopped (or the database went away) before charging, and the
-      // provider is only called after the debit. Nothing was taken and nothing sent.
+      // provider is only called after the debit. Nothing was taken and nothing sent. The check and
+      // the verdict hold the order's row lock, so a stalled debit landing now is refused, not lost.
       if (!(await store.ledger.entryByKey(debitKey(order.id)))) {
-        if (await transition(order.id, ["pending"], "failed", { failure: "interrupted_before_charge" }, "interrupted before the charge")) {
-          logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
-        }
-      } else if (order.sentAt === undefined && !order.history.some((e) => e.note === SENDING)) {
-        // Charged but never handed to the provider (the process stopped between the two, or its
-        // placement job failed before the call): send it now, under a fresh job id.
+        const failed = await store.orders.failUncharged(
+          order.id,
+          { failure: "interrupted_before_charge" },
+          "interrupted before the charge",
+        );
+        if (steps.record(failed)) logger.warn({ orderId: order.id }, "order interrupted before its charge: failed, nothing taken");
+      } else if (!mayHaveBeenSent(order)) {
+        // Charged but never handed to the provider (the process stopped between the two, its
+        // placement job failed before the call, or its claim was given back and the job lost):
+        // send it now, under a fresh job id.
         logger.warn({ orderId: order.id }, "charged order never sent: queued for placement");
         await deps.scheduler.placement(order.id, { again: true });
       } else if (await markUnknown(order, "interrupted")) {

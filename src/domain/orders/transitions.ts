@@ -8,6 +8,12 @@ export const CHARGED_STATES: readonly OrderState[] = ["pending", "processing", "
 
 /** The order event written just before a provider may hear of the order. */
 export const SENDING = "sending to the provider";
+/** The order event when a claimed order was not sent after all (the provider's budget was full). */
+export const NOT_SENT = "not sent: the provider is busy";
+
+/** Whether the provider may have heard of the order: its last claim was not given back. */
+export const mayHaveBeenSent = (order: OrderRecord): boolean =>
+  order.sentAt !== undefined || order.history.findLast((e) => e.note === SENDING || e.note === NOT_SENT)?.note === SENDING;
 
 /** The ledger key of an order's one debit: its presence is the proof the reseller paid. */
 export const debitKey = (orderId: string) => `order:${orderId}:debit`;

@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { salesRows } from "../sales.js";
-import type { AuditEntry, LedgerDifference, LedgerEntry, OrderRecord, Records, UserRecord, UserStatus } from "../types.js";
+import type {
+  AuditEntry,
+  LedgerDifference,
+  LedgerEntry,
+  LedgerInput,
+  LedgerResult,
+  OrderRecord,
+  OrderState,
+  Records,
+  UserRecord,
+  UserStatus,
+} from "../types.js";
 import { memoryCustomers } from "./customers.js";
 import { memoryAwards, memoryDeposits, memoryLicenceLinks, memoryUnmatched } from "./extras.js";
 import { memoryLowBalance } from "./low-balance.js";
@@ -53,6 +64,40 @@ export function memoryRecords(): Records {
     return all.slice(offset, offset + (opts.limit ?? 10)).map(copy);
   };
 
+  const applyEntry = (input: LedgerInput): LedgerResult => {
+    if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
+    // As the database's CHECK: a debit is a purchase, negative and tied to its order.
+    if (input.type === "debit" && (input.amount > 0 || !input.orderId)) throw new RangeError("a debit is negative and names its order");
+    const seen = idem.get(input.key) ?? orderEntry(input.orderId, input.type);
+    if (seen) return { ok: true, entry: copy(seen), duplicate: true };
+    const wk = `${input.userId}:${input.currency}`;
+    const balance = wallets.get(wk) ?? 0;
+    if (input.amount < 0 && balance + input.amount < 0) return { ok: false, reason: "insufficient", balance };
+    const entry: LedgerEntry = { id: randomUUID(), at: Date.now(), ...input, balanceAfter: balance + input.amount };
+    wallets.set(wk, entry.balanceAfter);
+    entries.set(input.userId, [...(entries.get(input.userId) ?? []), entry]);
+    idem.set(input.key, entry);
+    const tk = `${input.currency}:${input.type}`;
+    totals.set(tk, (totals.get(tk) ?? 0) + input.amount);
+    return { ok: true, entry: copy(entry), duplicate: false };
+  };
+  /** Compare-and-set on the state, with its event appended. */
+  const move = (id: string, from: readonly OrderState[], to: OrderState, patch: Partial<OrderRecord>, note?: string) => {
+    const o = orders.get(id);
+    if (!o || !from.includes(o.state)) return undefined;
+    const now = Date.now();
+    const next: OrderRecord = {
+      ...o,
+      ...copy(patch),
+      state: to,
+      updatedAt: now,
+      history: [...o.history, note === undefined ? { at: now, state: to } : { at: now, state: to, note }],
+    };
+    orders.set(id, next);
+    indexOrder(next);
+    return copy(next);
+  };
+
   return {
     kind: "memory",
     users: {
@@ -91,22 +136,11 @@ export function memoryRecords(): Records {
       },
     },
     ledger: {
-      async apply(input) {
-        if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
-        // As the database's CHECK: a debit is a purchase, negative and tied to its order.
-        if (input.type === "debit" && (input.amount > 0 || !input.orderId)) throw new RangeError("a debit is negative and names its order");
-        const seen = idem.get(input.key) ?? orderEntry(input.orderId, input.type);
-        if (seen) return { ok: true, entry: copy(seen), duplicate: true };
-        const wk = `${input.userId}:${input.currency}`;
-        const balance = wallets.get(wk) ?? 0;
-        if (input.amount < 0 && balance + input.amount < 0) return { ok: false, reason: "insufficient", balance };
-        const entry: LedgerEntry = { id: randomUUID(), at: Date.now(), ...input, balanceAfter: balance + input.amount };
-        wallets.set(wk, entry.balanceAfter);
-        entries.set(input.userId, [...(entries.get(input.userId) ?? []), entry]);
-        idem.set(input.key, entry);
-        const tk = `${input.currency}:${input.type}`;
-        totals.set(tk, (totals.get(tk) ?? 0) + input.amount);
-        return { ok: true, entry: copy(entry), duplicate: false };
+      apply: async (input) => applyEntry(input),
+      async debitOrder(input) {
+        // Nothing awaits in between: the state read and the debit are one step, as under the row lock.
+        const state = orders.get(input.orderId)?.state;
+        return state === "pending" ? applyEntry(input) : { ok: false, reason: "not_pending", state };
       },
       async entryByKey(key) {
         const e = idem.get(key);
@@ -135,21 +169,8 @@ export function memoryRecords(): Records {
         const o = id ? orders.get(id) : undefined;
         return o && copy(o);
       },
-      async transition(id, from, to, patch = {}, note) {
-        const o = orders.get(id);
-        if (!o || !from.includes(o.state)) return undefined;
-        const now = Date.now();
-        const next: OrderRecord = {
-          ...o,
-          ...copy(patch),
-          state: to,
-          updatedAt: now,
-          history: [...o.history, note === undefined ? { at: now, state: to } : { at: now, state: to, note }],
-        };
-        orders.set(id, next);
-        indexOrder(next);
-        return copy(next);
-      },
+      transition: async (id, from, to, patch = {}, note) => move(id, from, to, patch, note),
+      failUncharged: async (id, patch, note) => (orderEntry(id, "debit") ? undefined : move(id, ["pending"], "failed", patch, note)),
       async releaseSending(id, note) {
         const o = orders.get(id);
         if (o?.state !== "pending" || o.sentAt === undefined) return undefined;

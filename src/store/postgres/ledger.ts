@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Ledger, LedgerEntry, LedgerInput, LedgerResult } from "../types.js";
-import { isUniqueViolation, parseBigint, type Pool } from "./pool.js";
+import type { Ledger, LedgerEntry, LedgerInput, LedgerResult, OrderDebitResult, OrderState } from "../types.js";
+import { inTransaction, isUniqueViolation, parseBigint, type Pool, type PoolClient } from "./pool.js";
 
 interface Row {
   id: string;
@@ -76,40 +76,74 @@ export function postgresLedger(pool: Pool): Ledger {
     return r.rows[0]?.balance ?? 0;
   };
 
+  /** The entry in one statement on `db` (the pool, or a transaction's client); undefined when it would overdraw. */
+  const insert = async (db: Pool | PoolClient, input: LedgerInput) => {
+    if (input.amount > 0) {
+      await db.query("INSERT INTO wallets (user_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING", [input.userId, input.currency]);
+    }
+    const r = await db.query<Row>(APPLY, [
+      randomUUID(),
+      input.userId,
+      input.currency,
+      input.amount,
+      input.type,
+      input.reason,
+      input.actor,
+      input.orderId ?? null,
+      input.note ?? null,
+      input.key,
+    ]);
+    return r.rows[0] && toEntry(r.rows[0]);
+  };
+  /** A racer applied the same key (or the order's one debit/refund) first: its entry, else the error again. */
+  const firstOf = async (input: LedgerInput, err: unknown): Promise<LedgerResult> => {
+    if (!isUniqueViolation(err)) throw err;
+    const first = (await byKey(input.key)) ?? (input.orderId ? await orderEntry(input.orderId, input.type) : undefined);
+    if (first) return { ok: true, entry: first, duplicate: true };
+    throw err;
+  };
+  /** No wallet row matched: the debit would overdraw (or a racer took the same key meanwhile). */
+  const refused = async (input: LedgerInput): Promise<LedgerResult> => {
+    const raced = await byKey(input.key);
+    if (raced) return { ok: true, entry: raced, duplicate: true };
+    return { ok: false, reason: "insufficient", balance: await balanceOf(input.userId, input.currency) };
+  };
+  const checkAmount = (input: LedgerInput) => {
+    if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
+  };
+
   return {
     async apply(input: LedgerInput): Promise<LedgerResult> {
-      if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
+      checkAmount(input);
       // A retry of an applied entry is answered from the entry, even if the balance moved since.
       const seen = await byKey(input.key);
       if (seen) return { ok: true, entry: seen, duplicate: true };
-      if (input.amount > 0) {
-        await pool.query("INSERT INTO wallets (user_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING", [input.userId, input.currency]);
-      }
+      let entry: LedgerEntry | undefined;
       try {
-        const r = await pool.query<Row>(APPLY, [
-          randomUUID(),
-          input.userId,
-          input.currency,
-          input.amount,
-          input.type,
-          input.reason,
-          input.actor,
-          input.orderId ?? null,
-          input.note ?? null,
-          input.key,
-        ]);
-        if (r.rows[0]) return { ok: true, entry: toEntry(r.rows[0]), duplicate: false };
+        entry = await insert(pool, input);
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        // A racer applied the same key (or the order's one debit/refund) first: nothing changed here.
-        const first = (await byKey(input.key)) ?? (input.orderId ? await orderEntry(input.orderId, input.type) : undefined);
-        if (first) return { ok: true, entry: first, duplicate: true };
-        throw err;
+        return firstOf(input, err);
       }
-      // No wallet row matched: the debit would overdraw (or a racer took the same key meanwhile).
-      const raced = await byKey(input.key);
-      if (raced) return { ok: true, entry: raced, duplicate: true };
-      return { ok: false, reason: "insufficient", balance: await balanceOf(input.userId, input.currency) };
+      return entry ? { ok: true, entry, duplicate: false } : refused(input);
+    },
+
+    async debitOrder(input): Promise<OrderDebitResult> {
+      checkAmount(input);
+      const seen = await byKey(input.key);
+      if (seen) return { ok: true, entry: seen, duplicate: true };
+      let outcome: { state: OrderState | undefined; entry?: LedgerEntry };
+      try {
+        // The order's row lock is what the sweep's verdict (orders.failUncharged) takes too.
+        outcome = await inTransaction(pool, async (db) => {
+          const o = await db.query<{ state: OrderState }>("SELECT state FROM orders WHERE id = $1 FOR UPDATE", [input.orderId]);
+          const state = o.rows[0]?.state;
+          return state === "pending" ? { state, entry: await insert(db, input) } : { state };
+        });
+      } catch (err) {
+        return firstOf(input, err);
+      }
+      if (outcome.state !== "pending") return { ok: false, reason: "not_pending", state: outcome.state };
+      return outcome.entry ? { ok: true, entry: outcome.entry, duplicate: false } : refused(input);
     },
 
     entryByKey: byKey,

@@ -1,5 +1,5 @@
-import type { OrderEvent, OrderRecord, Orders } from "../types.js";
-import { inTransaction, type Pool } from "./pool.js";
+import type { OrderEvent, OrderRecord, OrderState, Orders } from "../types.js";
+import { inTransaction, type Pool, type PoolClient } from "./pool.js";
 
 type Patch = Partial<Omit<OrderRecord, "id" | "state" | "history">>;
 
@@ -104,6 +104,26 @@ function patchColumns(patch: Patch, params: unknown[]): string[] {
   return sets;
 }
 
+/**
+ * Compare-and-set: the state moves only from an allowed one, and its event is appended in the
+ * same statement, so two processes can never both win the same transition.
+ */
+async function move(db: Pool | PoolClient, id: string, from: readonly OrderState[], to: OrderState, patch: Patch, note?: string) {
+  const params: unknown[] = [id, [...from], to, note ?? null];
+  const sets = patchColumns(patch, params);
+  const r = await db.query<{ id: string }>(
+    `WITH moved AS (
+       UPDATE orders SET ${[...sets, "state = $3", "updated_at = clock_timestamp()"].join(", ")}
+       WHERE id = $1 AND state = ANY($2::text[]) RETURNING id, updated_at
+     ), event AS (
+       INSERT INTO order_events (order_id, state, note, at) SELECT id, $3, $4, updated_at FROM moved
+     )
+     SELECT id FROM moved`,
+    params,
+  );
+  return r.rows.length > 0;
+}
+
 export function postgresOrders(pool: Pool): Orders {
   const one = async (where: string, params: unknown[]) => {
     const r = await pool.query<Row>(`${SELECT} WHERE ${where}`, params);
@@ -166,22 +186,20 @@ export function postgresOrders(pool: Pool): Orders {
 
     byProviderOrderId: (provider, providerOrderId) => one("o.provider = $1 AND o.provider_order_id = $2", [provider, providerOrderId]),
 
-    // Compare-and-set: the state moves only from an allowed one, and its event is appended in the
-    // same statement, so two processes can never both win the same transition.
     async transition(id, from, to, patch = {}, note) {
-      const params: unknown[] = [id, [...from], to, note ?? null];
-      const sets = patchColumns(patch, params);
-      const r = await pool.query<{ id: string }>(
-        `WITH moved AS (
-           UPDATE orders SET ${[...sets, "state = $3", "updated_at = clock_timestamp()"].join(", ")}
-           WHERE id = $1 AND state = ANY($2::text[]) RETURNING id, updated_at
-         ), event AS (
-           INSERT INTO order_events (order_id, state, note, at) SELECT id, $3, $4, updated_at FROM moved
-         )
-         SELECT id FROM moved`,
-        params,
-      );
-      return r.rows[0] ? one("o.id = $1", [id]) : undefined;
+      return (await move(pool, id, from, to, patch, note)) ? one("o.id = $1", [id]) : undefined;
+    },
+
+    // The sweep's verdict, under the row lock Ledger.debitOrder takes: a debit committed first is
+    // seen here, and a debit that waits for the lock finds the order no longer pending.
+    async failUncharged(id, patch, note) {
+      const failed = await inTransaction(pool, async (db) => {
+        const o = await db.query<{ state: OrderState }>("SELECT state FROM orders WHERE id = $1 FOR UPDATE", [id]);
+        if (o.rows[0]?.state !== "pending") return false;
+        const debit = await db.query("SELECT 1 FROM ledger_entries WHERE order_id = $1 AND type = 'debit'", [id]);
+        return debit.rowCount === 0 && move(db, id, ["pending"], "failed", patch, note);
+      });
+      return failed ? one("o.id = $1", [id]) : undefined;
     },
 
     // Compare-and-set on sent_at IS NULL: one sender per order, whatever the processes.
