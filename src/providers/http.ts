@@ -133,8 +133,10 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       for (const limiter of req.limiters ?? []) releases.push(await limiter.acquire(Math.max(0, queueDeadline - Date.now())));
     } catch (e) {
       for (const release of releases) release();
-      if (!(e instanceof LimiterTimeout)) throw e;
-      return { ok: false, transient: false, error: queueFull(req.endpoint, e.waitedMs) };
+      if (e instanceof LimiterTimeout) return { ok: false, transient: false, error: queueFull(req.endpoint, e.waitedMs) };
+      // The shared limiter's Redis failed: nothing went out, and the caller must know that much.
+      logger?.warn({ provider, endpoint: req.endpoint, err: e instanceof Error ? e.message : String(e) }, "rate limiter unavailable");
+      return { ok: false, transient: true, error: limiterDown(req.endpoint) };
     }
     const headers = typeof req.headers === "function" ? req.headers() : (req.headers ?? {});
     const redact = makeRedactor([...(opts.secrets ?? []), ...secretHeaderValues(headers)]);
@@ -263,6 +265,17 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
       kind: "rate_limited",
       code: "client_queue_full",
       message: `${provider} ${endpoint}: not sent, no slot in the documented rate limit within ${waitedMs} ms`,
+    });
+  }
+
+  function limiterDown(endpoint: string): ProviderError {
+    return new ProviderError({
+      provider,
+      endpoint,
+      kind: "rate_limited",
+      code: "limiter_unavailable", // one of NOT_SENT_CODES
+      message: `${provider} ${endpoint}: not sent, the shared rate limiter could not be reached`,
+      retryAfterMs: policy.defaultRetryAfterMs,
     });
   }
 

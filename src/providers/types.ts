@@ -182,6 +182,9 @@ export class ProviderError extends Error {
   }
 }
 
+/** Codes of errors raised before any request went out (no rate-limit slot, the shared limiter down): certainly not sent. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set(["client_queue_full", "limiter_unavailable"]);
+
 /** What the domain needs of the registry: the enabled adapters. */
 export interface ProviderDirectory {
   list(): ProviderAdapter[];
