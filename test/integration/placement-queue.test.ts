@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProviderBusy } from "../../src/domain/orders/placement.js";
+import { pendingOrder } from "../support/fixtures.js";
 import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
@@ -58,4 +60,45 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued jo
     for (const id of users) expect(await h.balance(id, "MMK")).toBe(0);
     expect(await s.store.reports.ledgerCheck()).toEqual([]);
   }, 40_000);
+
+  it("counts the ten minutes of 429s from the provider's first refusal, not from the wait in our own queue", async () => {
+    const s = h.app.services;
+    await h.reseller(8950);
+    await h.credit(8950, 100_000, "IDR");
+    const charge = (orderId: string) =>
+      s.store.ledger.apply({
+        userId: 8950,
+        currency: "IDR",
+        amount: -21_780,
+        type: "debit",
+        reason: "order",
+        actor: "user:8950",
+        orderId,
+        key: `order:${orderId}:debit`,
+      });
+    const tooMany = { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "retry-after": "0" } };
+    // Waited eleven minutes in line for the budget; now the provider's first 429 (twice: the call's own retry).
+    const waited = pendingOrder("RQUEUEDLONG1", 8950, Date.now() - 11 * 60_000);
+    await s.store.orders.create(waited);
+    await charge(waited.id);
+    h.gametopup.control.failNext("order", tooMany, 2);
+    await expect(s.orders.send(waited.id, "wait")).rejects.toBeInstanceOf(ProviderBusy);
+    expect(await s.store.orders.get(waited.id)).toMatchObject({ state: "pending" });
+    expect(await h.balance(8950, "IDR")).toBe(100_000 - 21_780);
+    // The provider has been turning this one away for eleven minutes: refused and refunded.
+    const refused = pendingOrder("RQUEUEDLONG2", 8950, Date.now() - 12 * 60_000);
+    await s.store.orders.create({
+      ...refused,
+      history: [
+        ...refused.history,
+        { at: Date.now() - 11 * 60_000, state: "pending", note: "not placed: the provider asked us to wait or could not be reached" },
+      ],
+    });
+    await charge(refused.id);
+    h.gametopup.control.failNext("order", tooMany, 2);
+    expect((await s.orders.send(refused.id, "wait")).kind).toBe("refused");
+    expect(await h.balance(8950, "IDR")).toBe(100_000 - 21_780);
+    // The first one goes through when the provider has room again.
+    expect((await s.orders.send(waited.id, "wait")).kind).toBe("placed");
+  });
 });

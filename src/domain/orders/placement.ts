@@ -1,10 +1,10 @@
-import { ProviderError, type Money, type ProviderOrderStatus } from "../../providers/types.js";
+import { NOT_SENT_CODES, ProviderError, type Money, type ProviderOrderStatus } from "../../providers/types.js";
 import type { OrderRecord, OrderState } from "../../store/types.js";
 import { money } from "../notifications.js";
 import { productKey } from "../settings.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
-import { debitKey, NOT_SENT, OPEN_STATES, SENDING, type Transitions } from "./transitions.js";
+import { debitKey, NOT_SENT, OPEN_STATES, SENDING, TURNED_AWAY, turnedAwaySince, type Transitions } from "./transitions.js";
 
 /** What the reseller's Confirm did, before anything is sent to the provider. */
 export type AcceptOutcome =
@@ -31,7 +31,7 @@ export class ProviderBusy extends Error {
   }
 }
 const BUSY_RETRY_MS = 2_000;
-/** A provider that keeps answering 429, or cannot be reached, this long after the order was accepted: refused and refunded. */
+/** A provider that keeps answering 429, or cannot be reached, this long after it first did so for an order: refused and refunded. */
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
@@ -243,14 +243,17 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
       return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
-      // No slot in the provider's budget in time, the provider's own 429, or no connection to it,
-      // within reason: nothing was placed. The claim is given back and the job waits and tries again.
-      const busy =
+      // No slot in the provider's budget in time (or no limiter to ask), the provider's own 429, or
+      // no connection to it, within reason: nothing was placed. The claim is given back and the job waits and tries again.
+      // Time in line for our own budget never counts (SPEC §3): only since the provider itself
+      // first turned this order away.
+      const notSent = err instanceof ProviderError && NOT_SENT_CODES.has(err.code);
+      const turnedAway =
         err instanceof ProviderError &&
-        (err.code === "client_queue_full" ||
-          ((err.code === "rate_limited" || err.code === "unreachable") && Date.now() - order.createdAt < MAX_BUSY_WAIT_MS));
-      if (whenBusy === "wait" && busy) {
-        await store.orders.releaseSending(order.id, NOT_SENT);
+        (err.code === "rate_limited" || err.code === "unreachable") &&
+        Date.now() - (turnedAwaySince(order) ?? Date.now()) < MAX_BUSY_WAIT_MS;
+      if (whenBusy === "wait" && (notSent || turnedAway)) {
+        await store.orders.releaseSending(order.id, notSent ? NOT_SENT : TURNED_AWAY);
         throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
       }
       if (err instanceof ProviderError && err.definite) {

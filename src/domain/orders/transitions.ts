@@ -8,12 +8,18 @@ export const CHARGED_STATES: readonly OrderState[] = ["pending", "processing", "
 
 /** The order event written just before a provider may hear of the order. */
 export const SENDING = "sending to the provider";
-/** The order event when a claimed order was not sent after all (the provider's budget was full). */
+/** The order event when a claimed order was not sent after all (no slot in the provider's budget). */
 export const NOT_SENT = "not sent: the provider is busy";
+/** The order event when the provider answered 429 or could not be reached: not placed, tried again. */
+export const TURNED_AWAY = "not placed: the provider asked us to wait or could not be reached";
 
 /** Whether the provider may have heard of the order: its last claim was not given back. */
 export const mayHaveBeenSent = (order: OrderRecord): boolean =>
-  order.sentAt !== undefined || order.history.findLast((e) => e.note === SENDING || e.note === NOT_SENT)?.note === SENDING;
+  order.sentAt !== undefined ||
+  order.history.findLast((e) => e.note === SENDING || e.note === NOT_SENT || e.note === TURNED_AWAY)?.note === SENDING;
+
+/** Since when the provider itself has been turning the order away (its first 429 or unreachable), if it has. */
+export const turnedAwaySince = (order: OrderRecord): number | undefined => order.history.find((e) => e.note === TURNED_AWAY)?.at;
 
 /** The ledger key of an order's one debit: its presence is the proof the reseller paid. */
 export const debitKey = (orderId: string) => `order:${orderId}:debit`;
