@@ -1,4 +1,4 @@
-import { NOT_SENT_CODES, ProviderError, type Money, type ProviderOrderStatus } from "../../providers/types.js";
+import { NOT_SENT_CODES, ProviderError, type Money, type OrderPlacer, type ProviderOrderStatus } from "../../providers/types.js";
 import type { OrderRecord, OrderState } from "../../store/types.js";
 import { money } from "../notifications.js";
 import { productKey } from "../settings.js";
@@ -33,6 +33,13 @@ export class ProviderBusy extends Error {
 const BUSY_RETRY_MS = 2_000;
 /** A provider that keeps answering 429, or cannot be reached, this long after it first did so for an order: refused and refunded. */
 const MAX_BUSY_WAIT_MS = 10 * 60_000;
+
+/** A provider alert that repeats is announced again after this long. */
+const ALERT_BUCKET_MS = 3_600_000;
+/** Waits between attempts to record the provider's order id. */
+const KEEP_ID_RETRIES_MS = [100, 300, 1_000, 2_000];
+
+type PlaceAnswer = Awaited<ReturnType<OrderPlacer["placeOrder"]>>;
 
 /** Refusal codes a reseller gets a specific reason for (locales: reason-<code>). */
 const REFUSAL_REASONS = new Set([
@@ -209,8 +216,9 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     if (!(await store.orders.claimSending(order.id, SENDING)))
       return { kind: "existing", order: (await store.orders.get(order.id)) ?? order };
 
+    let result: PlaceAnswer;
     try {
-      const result = await ordering.placeOrder({
+      result = await ordering.placeOrder({
         ref: order.id,
         sku: order.sku,
         unitCost: order.unitCost,
@@ -219,60 +227,100 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
         playerId: order.playerId,
         zone: order.zone,
       });
-      await checkCharged(order, result.charged);
-      if (result.state === "failed") {
-        // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
-        await refundOnce(order, "system", "provider_failed");
-        const refused = await transition(
-          order.id,
-          ["pending"],
-          "refunded",
-          { providerOrderId: result.providerOrderId, failure: "provider_failed" },
-          "refused by provider",
-        );
-        return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
-      }
-      const state: OrderState = result.state === "completed" ? "completed" : "processing";
-      const placed = await transition(order.id, ["pending"], state, {
-        providerOrderId: result.providerOrderId,
-        productName: result.productName ?? order.productName,
-      });
-      if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
-      await signals.applyPendingEvents(placed);
-      if (state === "completed") await delivered(placed);
-      if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
-      return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
     } catch (err) {
-      // No slot in the provider's budget in time (or no limiter to ask), the provider's own 429, or
-      // no connection to it, within reason: nothing was placed. The claim is given back and the job waits and tries again.
-      // Time in line for our own budget never counts (SPEC §3): only since the provider itself
-      // first turned this order away.
-      const notSent = err instanceof ProviderError && NOT_SENT_CODES.has(err.code);
-      const turnedAway =
-        err instanceof ProviderError &&
-        (err.code === "rate_limited" || err.code === "unreachable") &&
-        Date.now() - (turnedAwaySince(order) ?? Date.now()) < MAX_BUSY_WAIT_MS;
-      if (whenBusy === "wait" && (notSent || turnedAway)) {
-        await store.orders.releaseSending(order.id, notSent ? NOT_SENT : TURNED_AWAY);
-        throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
-      }
-      if (err instanceof ProviderError && err.definite) {
-        await refundOnce(order, "system", `provider_refused:${err.code}`);
-        const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
-        if (err.kind === "auth") {
-          await notifier.notifyAdmins(
-            "admin-provider-auth",
-            { provider: order.provider, code: err.code },
-            `auth:${order.provider}:${err.code}`,
-          );
-        }
-        return { kind: "refused", order: refunded ?? order, code: err.code };
-      }
-      const why = err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error";
-      if (!(err instanceof ProviderError)) logger.error({ err, orderId: order.id }, "order placement crashed");
-      await markUnknown(order, why);
+      return notPlaced(order, err, whenBusy);
+    }
+    // The provider has it. Its id is written first (retried), before anything else can fail:
+    // without it gametopup's status cannot be asked and xinstitute's webhooks match nothing.
+    await keepProviderId(order, result.providerOrderId);
+    try {
+      return await settleAnswer(order, result);
+    } catch (err) {
+      logger.error({ err, orderId: order.id, providerOrderId: result.providerOrderId }, "settling the provider's answer failed");
+      await markUnknown(order, "internal_error");
       return { kind: "unknown", order: (await store.orders.get(order.id)) ?? order };
     }
+  }
+
+  /** The provider's order id on our record, tried a few times: a reset connection must not lose it. */
+  async function keepProviderId(order: OrderRecord, providerOrderId: string) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await store.orders.patch(order.id, { providerOrderId });
+        return;
+      } catch (err) {
+        if (attempt >= KEEP_ID_RETRIES_MS.length) {
+          // Logged with the id so an operator can link it (/link) when the database is back.
+          logger.error({ err, orderId: order.id, provider: order.provider, providerOrderId }, "could not record the provider's order id");
+          return;
+        }
+        await new Promise((r) => setTimeout(r, KEEP_ID_RETRIES_MS[attempt]));
+      }
+    }
+  }
+
+  /** What the provider answered, applied: refused at once, processing, or completed. */
+  async function settleAnswer(order: OrderRecord, result: PlaceAnswer): Promise<PlaceOutcome> {
+    if (result.state === "failed") {
+      // The provider refused in its answer (gametopup's Batal at once): refunded and said so.
+      await refundOnce(order, "system", "provider_failed");
+      const refused = await transition(
+        order.id,
+        ["pending"],
+        "refunded",
+        { providerOrderId: result.providerOrderId, failure: "provider_failed" },
+        "refused by provider",
+      );
+      return { kind: "refused", order: refused ?? (await settleLateAnswer(order, result)), code: "provider_failed" };
+    }
+    const state: OrderState = result.state === "completed" ? "completed" : "processing";
+    const placed = await transition(order.id, ["pending"], state, {
+      providerOrderId: result.providerOrderId,
+      productName: result.productName ?? order.productName,
+    });
+    if (!placed) return { kind: "unknown", order: await settleLateAnswer(order, result) };
+    // After the state is safe: a failure to tell admins about the cost never touches the order.
+    await checkCharged(order, result.charged).catch((err: unknown) =>
+      logger.error({ err, orderId: order.id }, "could not record what the provider charged"),
+    );
+    await signals.applyPendingEvents(placed);
+    if (state === "completed") await delivered(placed);
+    if (state === "processing" && providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);
+    return { kind: "placed", order: (await store.orders.get(order.id)) ?? placed };
+  }
+
+  /** The provider call failed: wait for the budget, refund a definite refusal, or hand an open question to reconciliation. */
+  async function notPlaced(order: OrderRecord, err: unknown, whenBusy: "wait" | "refuse"): Promise<PlaceOutcome> {
+    // No slot in the provider's budget in time (or no limiter to ask), the provider's own 429, or
+    // no connection to it, within reason: nothing was placed. The claim is given back and the job
+    // waits and tries again. Time in line for our own budget never counts (SPEC §3): the bound
+    // runs from the provider's first refusal of this order.
+    const notSent = err instanceof ProviderError && NOT_SENT_CODES.has(err.code);
+    const turnedAway =
+      err instanceof ProviderError &&
+      (err.code === "rate_limited" || err.code === "unreachable") &&
+      Date.now() - (turnedAwaySince(order) ?? Date.now()) < MAX_BUSY_WAIT_MS;
+    if (whenBusy === "wait" && (notSent || turnedAway)) {
+      await store.orders.releaseSending(order.id, notSent ? NOT_SENT : TURNED_AWAY);
+      throw new ProviderBusy(err.retryAfterMs ?? BUSY_RETRY_MS);
+    }
+    if (err instanceof ProviderError && err.definite) {
+      await refundOnce(order, "system", `provider_refused:${err.code}`);
+      const refunded = await transition(order.id, ["pending"], "refunded", { failure: err.code }, err.message);
+      if (err.kind === "auth") {
+        await notifier.notifyAdmins(
+          "admin-provider-auth",
+          { provider: order.provider, code: err.code },
+          // Once an hour at most: the notification queue keeps job ids (its dedupe) for a week.
+          `auth:${order.provider}:${err.code}:${Math.floor(Date.now() / ALERT_BUCKET_MS)}`,
+        );
+      }
+      return { kind: "refused", order: refunded ?? order, code: err.code };
+    }
+    const why = err instanceof ProviderError ? `${err.kind}:${err.code}` : "internal_error";
+    if (!(err instanceof ProviderError)) logger.error({ err, orderId: order.id }, "order placement crashed");
+    await markUnknown(order, why);
+    return { kind: "unknown", order: (await store.orders.get(order.id)) ?? order };
   }
 
   /** accept() then send() in one go, for callers that wait for the provider themselves (tests, scripts). */
