@@ -45,7 +45,7 @@ import { QUEUE_NAMES } from "./jobs/types.js";
 import { startWorkers, type SweepTimings } from "./jobs/workers.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { createMetrics } from "./observability/metrics.js";
-import { createProviderRegistry, type ProvidersConfig } from "./providers/registry.js";
+import { createProviderRegistry, placementGraceMs, type ProvidersConfig } from "./providers/registry.js";
 import { sharedLimiters } from "./providers/shared-limiter.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { createServer } from "./server/index.js";
@@ -101,7 +101,10 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     },
   );
 
-  const queues = config.redisUrl ? bullmqQueues(config.redisUrl, logger) : memoryQueues(logger);
+  // A deploy lets a placement in flight finish: a cut order call is an order nobody knows the outcome of.
+  const queues = config.redisUrl
+    ? bullmqQueues(config.redisUrl, logger, { closeGraceMs: placementGraceMs(providersConfig.timeouts) })
+    : memoryQueues(logger);
   // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts); a bulk
   // top-up's lines are announced by its one summary (domain/bulk-notices.ts).
   const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds)), opened.kv);

@@ -1,6 +1,8 @@
 import { createApp } from "./app.js";
 import { type Config, ConfigError, loadConfig, SECRET_VARS } from "./config.js";
 import { makeRedactor } from "./observability/logger.js";
+import { placementGraceMs } from "./providers/registry.js";
+import { exitOnSignals } from "./shutdown.js";
 
 /** Entry point of `npm start`: configuration errors end the process with one clear line. */
 async function main() {
@@ -15,18 +17,8 @@ async function main() {
     throw err;
   }
   const app = await createApp(config);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.services.logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 25_000).unref();
-    await app.stop();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // Past the jobs' grace (a placement in flight), with time to close the stores.
+  exitOnSignals(app, placementGraceMs() + 15_000);
   await app.start();
 }
 

@@ -2,12 +2,13 @@ import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "b
 import type { Logger } from "../observability/logger.js";
 import { RetryLater, type AddOptions, type Handler, type QueueName, type Queues, type WorkerOptions } from "./types.js";
 
-const CLOSE_GRACE_MS = 10_000;
+/** How long close() lets running jobs finish before it forces the workers shut. */
+const DEFAULT_CLOSE_GRACE_MS = 10_000;
 
 // Finished jobs are kept a week so a stable jobId keeps deduplicating redeliveries.
 const KEEP = { age: 7 * 24 * 3600 };
 
-export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
+export function bullmqQueues(redisUrl: string, logger: Logger, { closeGraceMs = DEFAULT_CLOSE_GRACE_MS } = {}): Queues {
   const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null } as ConnectionOptions;
   const prefix = "rb:bull";
   const queues = new Map<QueueName, Queue>();
@@ -93,10 +94,10 @@ export function bullmqQueues(redisUrl: string, logger: Logger): Queues {
       const graceful = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([
         graceful.then(() => false),
-        new Promise<boolean>((r) => setTimeout(r, CLOSE_GRACE_MS, true).unref()),
+        new Promise<boolean>((r) => setTimeout(r, closeGraceMs, true).unref()),
       ]);
       if (timedOut) {
-        logger.warn({ graceMs: CLOSE_GRACE_MS }, "jobs still running at shutdown: closing workers by force (they run again elsewhere)");
+        logger.warn({ graceMs: closeGraceMs }, "jobs still running at shutdown: closing workers by force (they run again elsewhere)");
         await Promise.all(workers.map((w) => w.close(true)));
       }
       await Promise.all([...queues.values()].map((q) => q.close()));

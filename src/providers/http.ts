@@ -64,6 +64,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxWriteQueueMs: 1_000,
 };
 
+/**
+ * The longest one order call can take: its wait for a slot, the call, one Retry-After of a 429
+ * and the call again. The jobs' shutdown grace is derived from it so a deploy never cuts an
+ * order call short (a cut call leaves an order whose outcome nobody knows).
+ */
+export const longestWriteMs = (timeoutMs: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number =>
+  policy.maxWriteQueueMs + 2 * timeoutMs + policy.maxWriteRetryAfterMs;
+
 export interface ProviderHttpOptions {
   provider: ProviderId;
   timeoutMs: number;

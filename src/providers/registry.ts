@@ -2,6 +2,7 @@
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
+import { longestWriteMs } from "./http.js";
 import { ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
 import type { LimiterFactory } from "./rate-limiter.js";
 import type { ProviderAdapter, ProviderId } from "./types.js";
@@ -31,6 +32,10 @@ export interface ProviderRegistry {
 }
 
 export const DEFAULT_TIMEOUTS = { orderMs: 7_000, readMs: 10_000 } as const;
+
+/** What a placement in flight may need at shutdown: the order call at its longest, and the writes after it. */
+export const placementGraceMs = (timeouts?: ProvidersConfig["timeouts"]): number =>
+  longestWriteMs(timeouts?.orderMs ?? DEFAULT_TIMEOUTS.orderMs) + 5_000;
 
 export function createProviderRegistry(
   cfg: ProvidersConfig,

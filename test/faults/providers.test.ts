@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, startTopup, tap, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
+import { waitFor } from "../support/process.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
@@ -150,11 +151,19 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
     await tap(u, /Confirm/);
     const received = await u.waitForMessage({ match: /received/, after: seen });
     const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
-    // The order was accepted 11 minutes ago, as far as its record knows: the next attempt gives up.
+    // The provider first turned it away 11 minutes ago, as far as its record knows: the next attempt gives up.
+    const turnedAway = "not placed: the provider asked us to wait or could not be reached";
+    await waitFor(
+      async () => ((await h.app.services.store.orders.get(orderId))?.history.some((e) => e.note === turnedAway) ? true : undefined),
+      10_000,
+      "the first unreachable attempt",
+    );
     const sql = new pg.Client(databaseUrl);
     await sql.connect();
     try {
-      await sql.query("UPDATE orders SET created_at = created_at - interval '11 minutes' WHERE id = $1", [orderId]);
+      // The events are append-only for the bot (a trigger); this test's own database lets it rewrite history.
+      await sql.query("SET session_replication_role = replica");
+      await sql.query("UPDATE order_events SET at = at - interval '11 minutes' WHERE order_id = $1 AND note = $2", [orderId, turnedAway]);
     } finally {
       await sql.end();
     }
