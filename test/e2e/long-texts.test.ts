@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { money } from "../../src/domain/notifications.js";
+import { queueNotifier } from "../../src/jobs/notifier.js";
 import { boundText, PROVIDER_TEXT_MAX } from "../../src/providers/text.js";
 import type { ProviderId } from "../../src/providers/types.js";
 import type { OrderRecord } from "../../src/store/types.js";
@@ -100,6 +102,42 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("provider text of any len
     await u.send(`/status ${placed.id}`);
     const card = await u.waitForMessage({ match: new RegExp(`Order.*${placed.id}`, "s"), after: before, timeoutMs: 8000 });
     expect(card.text).toContain(bounded);
+    noRefusedSends(u, calls);
+  });
+
+  it("an order stored before the bound, with a 5,000-character note, still shows on /status, cut to Telegram's 4096", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 50_000, "IDR");
+    const placed = await placeDirect(u.id, "gametopup", "1", { playerId: "11223344", zone: "2003" });
+    // A row written by an older version: nothing at the provider edge cut it.
+    const note = longText("Catatan lama");
+    await h.app.services.store.orders.patch(placed.id, { note, nickname: "Old".repeat(1_000) });
+    const calls = h.telegram.calls("sendMessage").length;
+    const before = u.messages().length;
+    await u.send(`/status ${placed.id}`);
+    const card = await u.waitForMessage({ match: new RegExp(`Order.*${placed.id}`, "s"), after: before, timeoutMs: 8000 });
+    expect(card.text).toHaveLength(4096);
+    expect(card.text.endsWith("…")).toBe(true);
+    expect(card.text).toContain(`Nickname: ${"Old".repeat(1_000)}`);
+    expect(card.text).toContain('Note: Catatan lama <gangguan> & "antrian";');
+    noRefusedSends(u, calls);
+  });
+
+  it("a refund notice queued before the bound, with a 5,000-character reason, is delivered cut to 4096", async () => {
+    const u = await h.reseller(nextId++);
+    const seen = u.messages().length;
+    const calls = h.telegram.calls("sendMessage").length;
+    await queueNotifier(h.app.queues, []).notifyUser({
+      userId: u.id,
+      key: "order-refunded",
+      args: { orderId: "R0LDQUEUED1", product: "Mobile Legends 86 Diamonds", amount: money(21_780, "IDR"), reason: longText("Lama") },
+    });
+    const msg = await u.waitForMessage({ match: /R0LDQUEUED1/, after: seen, timeoutMs: 8000 });
+    expect(msg.text).toHaveLength(4096);
+    expect(msg.text).toContain("refunded to your wallet. Provider note: Lama <gangguan>");
+    expect(msg.text.endsWith("…")).toBe(true);
+    // The cut left the message's own markup whole: the order id is still its <code> entity.
+    expect(msg.entities?.some((e) => e.type === "code" && msg.text.slice(e.offset, e.offset + e.length) === "R0LDQUEUED1")).toBe(true);
     noRefusedSends(u, calls);
   });
 });
