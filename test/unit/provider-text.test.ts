@@ -3,6 +3,7 @@ import { statusResponse } from "../../src/providers/gametopup/schemas.js";
 import { providerMessage } from "../../src/providers/http-errors.js";
 import { boundText, PROVIDER_TEXT_MAX, providerName, providerText } from "../../src/providers/text.js";
 import { webhookPayload } from "../../src/providers/xinstitute/schemas.js";
+import { seededRandom } from "../support/prng.js";
 
 describe("boundText: provider text is trimmed and cut where it enters", () => {
   it("keeps short text as it is, trimmed; blank text is not given", () => {
@@ -30,6 +31,26 @@ describe("boundText: provider text is trimmed and cut where it enters", () => {
         expect(body).toBe(unit.repeat(body.length / unit.length));
         expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
       }
+    }
+  });
+
+  it("cuts where cutting the whole text by graphemes would (it segments only the head; random texts)", () => {
+    const rand = seededRandom(6);
+    const units = ["🇮", "🇩", "👨", "\u200d", "👩", "e", "\u0301", "😀", "\ufe0f", "a", " "];
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const reference = (text: string, max: number) => {
+      if (text.length <= max) return text;
+      let end = 0;
+      for (const { segment, index } of segmenter.segment(text)) {
+        if (index + segment.length > max - 1) break;
+        end = index + segment.length;
+      }
+      return `${text.slice(0, end).trimEnd()}…`;
+    };
+    for (let round = 0; round < 500; round++) {
+      const text = `x${Array.from({ length: 5 + rand.int(60) }, () => rand.pick(units)).join("")}x`;
+      const max = 2 + rand.int(text.length - 1);
+      expect(boundText(text, max)).toBe(reference(text.trim(), max));
     }
   });
 
