@@ -1,11 +1,12 @@
 /** Small pieces every adapter's error mapping uses. */
+import { boundText } from "./text.js";
 import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
 
 /** The provider's own `message` from an error body, when it has one. */
 export function providerMessage(body: unknown): string | undefined {
   if (body && typeof body === "object" && "message" in body) {
     const m = (body as { message: unknown }).message;
-    if (typeof m === "string" && m.trim() !== "") return m.trim().slice(0, 300);
+    if (typeof m === "string") return boundText(m, 300);
   }
   return undefined;
 }

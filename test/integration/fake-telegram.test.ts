@@ -125,6 +125,9 @@ describe("fake Telegram Bot API with a real grammY bot", () => {
     await expect(client.sendMessage(user.id, "x".repeat(4097))).rejects.toMatchObject({
       description: "Bad Request: message is too long",
     });
+    // Counted after entity parsing, as on Telegram: tags cost nothing, an entity one character.
+    await expect(html(`<b>${"&amp;".repeat(4096)}</b>`)).resolves.toBeDefined();
+    await expect(html(`<b>${"&amp;".repeat(4097)}</b>`)).rejects.toMatchObject({ description: "Bad Request: message is too long" });
     await expect(client.sendMessage(999, "hi")).rejects.toMatchObject({ description: "Bad Request: chat not found" });
     const sent = await html("&lt;ok&gt; &quot;a&quot; &nbsp; <code>x</code>");
     expect(sent.text).toBe(`<ok> "a" &nbsp; x`);

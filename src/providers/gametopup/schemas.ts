@@ -1,23 +1,21 @@
 /** Zod schemas of gametopup's answers (document 002). */
 import { z } from "zod";
+import { providerName, providerText } from "../text.js";
 
 const success = <T extends z.ZodType>(data: T) =>
   z.object({ status: z.literal("success"), message: z.string().optional(), code: z.number().int().optional(), data });
 
 /** Documented as String; a number is accepted and kept as its decimal text. */
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-/** "(if applicable)" fields: absent, null and "" all mean "not given". */
-const optionalText = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? undefined : String(v)));
+/** "(if applicable)" fields: absent, null and "" all mean "not given"; bounded (text.ts). */
+const optionalText = providerText();
 
 export const productSchema = z.object({
   kode: id,
-  kategori: z.string().nullish(),
-  produk: z.string().min(1),
+  kategori: providerText(),
+  produk: providerName(),
   harga: z.number().int().nonnegative(),
-  catatan: z.string().nullish(),
+  catatan: providerText(),
   status: z.string(),
 });
 export type GametopupProduct = z.infer<typeof productSchema>;
@@ -29,7 +27,7 @@ export const orderResponse = success(
     order_id: id,
     user_id: optionalText,
     zone: optionalText,
-    produk: z.string().nullish(),
+    produk: providerText(),
     harga: z.number().int().nonnegative().nullish(),
     status: z.string(),
   }),
@@ -39,7 +37,7 @@ export const statusResponse = success(
   z.object({
     order_id: id,
     user_id: optionalText,
-    produk: z.string().nullish(),
+    produk: providerText(),
     harga: z.number().int().nonnegative().nullish(),
     status: z.string(),
     keterangan: optionalText,

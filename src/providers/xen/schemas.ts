@@ -4,6 +4,7 @@
  * not hide the rest.
  */
 import { z } from "zod";
+import { providerName } from "../text.js";
 
 /** `{ data: … }` around every success body, as /me and /licenses/{key} show. */
 const envelope = <T extends z.ZodType>(data: T) => z.object({ data });
@@ -41,7 +42,7 @@ const decimal = z.union([
     .transform(Number),
 ]);
 
-export const extensionSchema = z.object({ name: z.string().min(1), slug: text, version: text }).loose();
+export const extensionSchema = z.object({ name: providerName(), slug: text, version: text }).loose();
 export type XenExtension = z.infer<typeof extensionSchema>;
 
 /** GET /api/v1/me (documented). */

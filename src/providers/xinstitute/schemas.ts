@@ -1,5 +1,6 @@
 /** Zod schemas of xinstitute's answers and webhooks (document 000). */
 import { z } from "zod";
+import { providerName, providerText } from "../text.js";
 
 /** `{ status: "success", code, message, data }` around every success body. */
 const success = <T extends z.ZodType>(data: T) =>
@@ -8,9 +9,9 @@ const success = <T extends z.ZodType>(data: T) =>
 /** One catalogue entry; checked one by one so a single odd product does not hide the others. */
 export const productSchema = z.object({
   product_id: z.string().min(1),
-  product_name: z.string().min(1),
-  subscription_type: z.string().nullish(),
-  category: z.string().nullish(),
+  product_name: providerName(),
+  subscription_type: providerText(),
+  category: providerText(),
   original_price: z.number().nonnegative().nullish(),
   discounted_price: z.number().nonnegative(),
   currency: z.string().min(1),
@@ -74,8 +75,9 @@ export const webhookPayload = z.object({
   timestamp: z.string().min(1),
   data: z
     .object({
-      tracking_info: z.string().nullish(),
-      shipping_status: z.string().nullish(),
+      // Both go into the reseller's message and the order record: bounded (text.ts).
+      tracking_info: providerText(),
+      shipping_status: providerText(),
       customer_data: z.unknown().optional(),
     })
     .nullish(),
