@@ -188,6 +188,7 @@ admin-new-registration = 🆕 New reseller waiting for approval: { $name } ({ $u
 admin-order-unknown = ⚠️ Order <code>{ $orderId }</code> at { $provider } has an unknown outcome ({ $reason }). Funds are held; reconciliation is running. Check with /order { $orderId }.
 admin-cost-above = 💸 Order <code>{ $orderId }</code> ({ $product }) at { $provider }: the provider charged { $charged }, more than the cost { $cost } it was sold on. The real cost is recorded for margins; check the price with /price.
 admin-late-answer = ⚠️ { $provider } accepted order <code>{ $orderId }</code> after it was already { $state } here. The provider may deliver it: settle it with /order { $orderId }.
+admin-refunded-delivered = ⚠️ { $provider } delivered order <code>{ $orderId }</code>, which was refunded here while open ({ $amount } back to the reseller). The operator has paid for it: settle it with the reseller; see /order { $orderId }.
 admin-reconcile-gave-up = 🔎 Order <code>{ $orderId }</code> at { $provider } is still unknown after { $attempts } reconciliation attempts. Funds stay held; checking continues daily. Settle it with /order { $orderId } or /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } refused our credentials ({ $code }). Orders to it are refunded until this is fixed.
 admin-webhook-unknown-order = ❓ { $provider } sent “{ $event }” for an order we don't know: <code>{ $providerOrderId }</code>.
@@ -374,7 +375,10 @@ admin-audit-empty = No admin action recorded yet.
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = Note: { $note }
-admin-refund-open-warning = ⚠️ This order was still open at { $provider }: polling has stopped, and if { $provider } completes it anyway the operator has paid for it. Check with /order { $orderId }.
+admin-refund-confirm-open = ⚠️ Order <code>{ $orderId }</code> is still { $state } at { $provider }: the provider may yet deliver it. If you refund { $amount } now and it does, the operator has paid for it. The bot keeps asking { $provider } and tells you if it delivers. Refund anyway?
+admin-refund-button-confirm = ↩️ Refund anyway
+admin-refund-button-keep = Keep the order
+admin-refund-kept = Order <code>{ $orderId }</code> kept: nothing was refunded.
 
 # --- xen ---
 cmd-license = Check a licence key

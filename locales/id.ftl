@@ -188,6 +188,7 @@ admin-new-registration = 🆕 Reseller baru menunggu persetujuan: { $name } ({ $
 admin-order-unknown = ⚠️ Hasil pesanan <code>{ $orderId }</code> di { $provider } belum diketahui ({ $reason }). Dana ditahan; rekonsiliasi sedang berjalan. Cek dengan /order { $orderId }.
 admin-cost-above = 💸 Pesanan <code>{ $orderId }</code> ({ $product }) di { $provider }: penyedia menagih { $charged }, lebih dari biaya { $cost } yang menjadi dasar harga jual. Biaya sebenarnya dicatat untuk margin; periksa harga dengan /price.
 admin-late-answer = ⚠️ { $provider } menerima pesanan <code>{ $orderId }</code> setelah pesanan itu berstatus { $state } di sini. Penyedia mungkin tetap mengirimkannya: selesaikan dengan /order { $orderId }.
+admin-refunded-delivered = ⚠️ { $provider } mengirimkan pesanan <code>{ $orderId }</code>, yang sudah di-refund di sini saat masih terbuka ({ $amount } dikembalikan ke reseller). Operator menanggung biayanya: selesaikan dengan reseller; lihat /order { $orderId }.
 admin-reconcile-gave-up = 🔎 Pesanan <code>{ $orderId }</code> di { $provider } masih belum diketahui setelah { $attempts } kali rekonsiliasi. Dana tetap ditahan; pengecekan berlanjut setiap hari. Selesaikan dengan /order { $orderId } atau /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } menolak kredensial kami ({ $code }). Pesanan ke provider ini akan di-refund sampai masalahnya diperbaiki.
 admin-webhook-unknown-order = ❓ { $provider } mengirim “{ $event }” untuk pesanan yang tidak kami kenal: <code>{ $providerOrderId }</code>.
@@ -374,7 +375,10 @@ admin-audit-empty = Belum ada tindakan admin yang tercatat.
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = Catatan: { $note }
-admin-refund-open-warning = ⚠️ Pesanan ini masih terbuka di { $provider }: pengecekan status dihentikan, dan jika { $provider } tetap menyelesaikannya, operator yang menanggung biayanya. Periksa dengan /order { $orderId }.
+admin-refund-confirm-open = ⚠️ Pesanan <code>{ $orderId }</code> masih { $state } di { $provider }: penyedia mungkin tetap mengirimkannya. Jika Anda me-refund { $amount } sekarang dan pesanan itu terkirim, operator yang menanggung biayanya. Bot tetap menanyakan ke { $provider } dan memberi tahu Anda jika terkirim. Tetap refund?
+admin-refund-button-confirm = ↩️ Tetap refund
+admin-refund-button-keep = Biarkan pesanan
+admin-refund-kept = Pesanan <code>{ $orderId }</code> dibiarkan: tidak ada yang di-refund.
 
 # --- xen ---
 cmd-license = Cek kunci lisensi

@@ -188,6 +188,7 @@ admin-new-registration = 🆕 အတည်ပြုချက် စောင့�
 admin-order-unknown = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ရဲ့ ရလဒ်ကို မသိရသေးပါ ({ $reason })။ ငွေကို ထိန်းထားပြီး စာရင်းတိုက်ဆိုင်စစ်ဆေးမှု လုပ်နေပါတယ်။ /order { $orderId } ဖြင့် စစ်ဆေးပါ။
 admin-cost-above = 💸 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ({ $product }): ပံ့ပိုးသူက { $charged } ကောက်ခံခဲ့ပြီး ရောင်းဈေးအတွက် အခြေခံခဲ့သော ကုန်ကျစရိတ် { $cost } ထက် ပိုများပါသည်။ အမြတ်တွက်ရန် အမှန်တကယ် ကုန်ကျစရိတ်ကို မှတ်တမ်းတင်ထားပါသည်; /price ဖြင့် ဈေးနှုန်းကို စစ်ဆေးပါ။
 admin-late-answer = ⚠️ { $provider } သည် အော်ဒါ <code>{ $orderId }</code> ကို ဤနေရာတွင် { $state } ဖြစ်ပြီးမှ လက်ခံခဲ့သည်။ ပံ့ပိုးသူက ပို့ဆောင်နိုင်ပါသည်: /order { $orderId } ဖြင့် ဖြေရှင်းပါ။
+admin-refunded-delivered = ⚠️ { $provider } က အော်ဒါ <code>{ $orderId }</code> ကို ပို့ဆောင်လိုက်ပါပြီ၊ ၎င်းကို မပြီးဆုံးမီ ဤနေရာတွင် ပြန်အမ်းခဲ့ပြီးဖြစ်သည် (reseller ထံ { $amount } ပြန်ပေးပြီး)။ ကုန်ကျစရိတ်ကို operator က ကျခံရပါသည်- reseller နှင့် ဖြေရှင်းပါ၊ /order { $orderId } ကို ကြည့်ပါ။
 admin-reconcile-gave-up = 🔎 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> သည် ညှိနှိုင်းစစ်ဆေးမှု { $attempts } ကြိမ်အပြီးတွင်လည်း မသိရသေးပါ။ ငွေကို ဆက်လက် ထိန်းထားပြီး နေ့စဉ် ဆက်စစ်ပါမည်။ /order { $orderId } သို့မဟုတ် /refund { $orderId } ဖြင့် ဖြေရှင်းပါ။
 admin-provider-auth = 🔑 Provider { $provider } က ကျွန်ုပ်တို့ရဲ့ ဝင်ရောက်ခွင့် အချက်အလက် (credentials) ကို ငြင်းပယ်လိုက်ပါတယ် ({ $code })။ ဒါကို ပြင်ပြီးသည်အထိ ၎င်းထံ တင်သော အော်ဒါများကို ငွေပြန်အမ်းပါမယ်။
 admin-webhook-unknown-order = ❓ { $provider } က ကျွန်ုပ်တို့ မသိသော အော်ဒါအတွက် “{ $event }” ပို့လာပါတယ်: <code>{ $providerOrderId }</code>။
@@ -374,7 +375,10 @@ admin-audit-empty = မှတ်တမ်းတင်ထားသော Admin �
 admin-audit-line = { $date } · admin <code>{ $actor }</code> · <b>{ $action }</b> · { $target }
 admin-audit-change = { $before } → { $after }
 admin-audit-note = မှတ်ချက်: { $note }
-admin-refund-open-warning = ⚠️ ဤအော်ဒါသည် { $provider } တွင် ပြီးဆုံးခြင်း မရှိသေးပါ- အခြေအနေ စစ်ဆေးခြင်းကို ရပ်လိုက်ပြီဖြစ်ပြီး { $provider } က ဆက်လက်ပြီးမြောက်စေပါက ကုန်ကျစရိတ်ကို operator က ကျခံရပါမည်။ /order { $orderId } ဖြင့် စစ်ဆေးပါ။
+admin-refund-confirm-open = ⚠️ အော်ဒါ <code>{ $orderId }</code> သည် { $provider } တွင် { $state } ဖြစ်နေဆဲပါ- ပံ့ပိုးသူက ပို့ဆောင်နိုင်သေးပါသည်။ ယခု { $amount } ပြန်အမ်းပြီး ပို့ဆောင်သွားပါက ကုန်ကျစရိတ်ကို operator က ကျခံရပါမည်။ ဘော့က { $provider } ကို ဆက်မေးနေပြီး ပို့ဆောင်ပါက သင့်ကို အသိပေးပါမည်။ ပြန်အမ်းမလား?
+admin-refund-button-confirm = ↩️ ပြန်အမ်းမည်
+admin-refund-button-keep = အော်ဒါကို ထားမည်
+admin-refund-kept = အော်ဒါ <code>{ $orderId }</code> ကို ထားလိုက်ပါပြီ- ဘာမှ ပြန်မအမ်းပါ။
 
 # --- xen ---
 cmd-license = လိုင်စင် ကီး စစ်ဆေးရန်

@@ -314,7 +314,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect(card.text).toMatch(/Live at the provider: (pending|processing)/);
     expect(card.text).toMatch(/History/);
 
-    await ask(h.admin, `/refund ${order.id}`, /refunded: IDR .* back to Reseller4400/);
+    // Still open at the provider: a warning and a second confirmation first; Keep changes nothing.
+    const first = h.admin.messages().length;
+    const warning = await ask(h.admin, `/refund ${order.id}`, /may yet deliver it/);
+    expect(warning.text).toContain(order.id);
+    await h.admin.press(/Keep the order/);
+    await next(h.admin, first, /kept: nothing was refunded/);
+    expect(await h.balance(4400, "IDR")).toBe(100_000 - order.price.amount);
+    const again = h.admin.messages().length;
+    await h.admin.send(`/refund ${order.id}`);
+    await next(h.admin, again, /may yet deliver it/);
+    await h.admin.press(/Refund anyway/);
+    await next(h.admin, again, /refunded: IDR .* back to Reseller4400/);
     await ask(h.admin, `/refund ${order.id}`, /Refused: order .* was already refunded/);
     expect(await h.balance(4400, "IDR")).toBe(100_000);
     expect(await ledgerSum(h, 4400, "IDR")).toBe(100_000);

@@ -109,6 +109,35 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     await h.admin.waitForMessage({ match: new RegExp(`${draft.id}.*charged`, "s"), after: seen });
   });
 
+  it("still tells the admins when an order refunded while unknown is delivered after all (reconciliation goes on)", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    const draft = await draftFor(u.id, "gametopup", "1", { playerId: "12345678", zone: "2001" });
+    expect((await s().orders.place(draft.id, u.id)).kind).toBe("placed");
+    const placed = (await s().store.orders.get(draft.id))!;
+    await s().orders.markUnknown(placed, "test");
+    expect(await s().orders.adminRefund(draft.id, 1)).toBe("refunded");
+    expect(await h.balance(u.id, "IDR")).toBe(100_000);
+    const seen = h.admin.messages().length;
+    h.gametopup.control.setTransactionStatus(placed.providerOrderId!, "Success", "ok", "Late");
+    await h.admin.waitForMessage({ match: new RegExp(`delivered order ${draft.id}.*refunded here`, "s"), after: seen, timeoutMs: 10_000 });
+    expect((await s().store.orders.get(draft.id))?.state).toBe("refunded");
+    expect(await h.balance(u.id, "IDR")).toBe(100_000);
+  });
+
+  it("tells the admins when an order refunded while open is shipped by the provider's webhook", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 20_000, "MMK");
+    const draft = await draftFor(u.id, "xinstitute", "SPOTIFY_1M", { email: "c@example.com", quantity: 1 });
+    expect((await s().orders.place(draft.id, u.id)).kind).toBe("placed");
+    expect(await s().orders.adminRefund(draft.id, 1)).toBe("refunded");
+    const seen = h.admin.messages().length;
+    const providerOrderId = (await s().store.orders.get(draft.id))!.providerOrderId!;
+    expect((await h.xinstitute.control.ship(providerOrderId)).attempts.at(-1)?.status).toBe(200);
+    await h.admin.waitForMessage({ match: new RegExp(`delivered order ${draft.id}.*refunded here`, "s"), after: seen });
+    expect(await h.balance(u.id, "MMK")).toBe(20_000);
+  });
+
   it("alerts again when an order goes unknown a second time, and polls it again when found pending", async () => {
     const u = await h.reseller(nextId++);
     await h.credit(u.id, 100_000, "IDR");

@@ -1,6 +1,6 @@
 import { money } from "../notifications.js";
 import type { OrderServiceDeps } from "./deps.js";
-import { CHARGED_STATES, debitKey, type Transitions } from "./transitions.js";
+import { CHARGED_STATES, debitKey, refundedWhileOpen, type Transitions } from "./transitions.js";
 
 export type AdminRefundOutcome = "refunded" | "already" | "not_charged" | "not_found";
 
@@ -15,13 +15,15 @@ export function createAdminRefund(deps: OrderServiceDeps, steps: Transitions) {
     if (!(await store.ledger.entryByKey(debitKey(order.id)))) return "not_charged";
     const fresh = await steps.refundOnce(order, `admin:${adminId}`, "admin_refund");
     if (!fresh) return "already";
-    await steps.transition(
+    const refunded = await steps.transition(
       order.id,
       [...CHARGED_STATES, "failed"],
       "refunded",
       { failure: "admin_refund" },
       `refunded by admin ${adminId}`,
     );
+    // The provider may still deliver it: keep asking, so a late delivery reaches the admins.
+    if (refunded && refundedWhileOpen(refunded) && deps.providers.get(order.provider)?.status) await deps.scheduler.reconcile(order.id, 0);
     await notifier.notifyUser({
       userId: order.userId,
       key: "order-refunded",

@@ -2,7 +2,7 @@ import type { AccountSource } from "../../providers/types.js";
 import type { OrderRecord } from "../../store/types.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
-import { debitKey, mayHaveBeenSent, type Transitions } from "./transitions.js";
+import { debitKey, mayHaveBeenSent, refundedWhileOpen, type Transitions } from "./transitions.js";
 
 /** Reconciliation attempts before an unknown order is left to an admin (with back-off, about a day). */
 export const MAX_RECONCILE_ATTEMPTS = 20;
@@ -44,8 +44,23 @@ export function createReconciliation(
     );
   }
 
+  /** An order refunded while open, still asked about: a late delivery reaches the admins. */
+  async function watchRefunded(order: OrderRecord): Promise<"done" | "again"> {
+    const source = providers.get(order.provider)?.status;
+    if (!source) return "done";
+    try {
+      const status = await source.getStatus(order.providerOrderId ?? order.id);
+      if (status.state === "completed") await steps.deliveredAfterRefund(order);
+      return status.state === "pending" || status.state === "processing" ? "again" : "done";
+    } catch (err) {
+      logger.warn({ err, orderId: order.id }, "status of a refunded order could not be read");
+      return "again";
+    }
+  }
+
   async function reconcileOnce(orderId: string): Promise<"done" | "again"> {
     const order = await store.orders.get(orderId);
+    if (order && refundedWhileOpen(order)) return watchRefunded(order);
     if (order?.state !== "unknown") return "done";
     const adapter = providers.get(order.provider);
     if (!adapter?.status) {
@@ -77,6 +92,8 @@ export function createReconciliation(
     const outcome = await reconcileOnce(orderId);
     if (outcome === "again" && attempt + 1 >= MAX_RECONCILE_ATTEMPTS) {
       const order = await store.orders.get(orderId);
+      // A refunded order was already settled by an admin: the watch just ends.
+      if (order?.state === "refunded") return "done";
       await notifier.notifyAdmins(
         "admin-reconcile-gave-up",
         { orderId, provider: order?.provider ?? "-", attempts: attempt + 1 },

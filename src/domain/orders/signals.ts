@@ -11,7 +11,7 @@ import { CHARGED_STATES, OPEN_STATES, type Transitions } from "./transitions.js"
  */
 export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions) {
   const { store, providers, notifier, logger } = deps;
-  const { transition, refundOnce, delivered, markUnknown } = steps;
+  const { transition, refundOnce, delivered, markUnknown, deliveredAfterRefund } = steps;
 
   /** Applies a provider's status answer (poll, /status, reconciliation). */
   async function applyStatus(order: OrderRecord, status: ProviderOrderStatus): Promise<OrderRecord> {
@@ -32,6 +32,8 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
         await delivered(done);
         return done;
       }
+      const now = await store.orders.get(order.id);
+      if (now && (await deliveredAfterRefund(now))) return now;
     } else if (status.state === "failed") {
       // The caller's copy may be stale: refund only an order still open now (a completed one
       // is an admin's call). The refund goes first so a crash cannot leave 'refunded' unpaid.
@@ -131,7 +133,10 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
       );
       // Already shipped: (re)queue the message anyway, as a delivery that failed between the
       // change and the queue is retried by the provider; the dedupe key keeps it to one.
-      if (!shipped && order.state !== "shipped") return "ignored";
+      if (!shipped && order.state !== "shipped") {
+        await deliveredAfterRefund(order);
+        return "ignored";
+      }
       await notifier.notifyUser({
         userId: order.userId,
         key: "order-shipped",

@@ -1,4 +1,5 @@
 import type { OrderRecord, OrderState, Store } from "../../store/types.js";
+import { money } from "../notifications.js";
 import type { OrderServiceDeps } from "./deps.js";
 
 /** States in which an order still waits on the provider. */
@@ -17,6 +18,17 @@ export const TURNED_AWAY = "not placed: the provider asked us to wait or could n
 export const mayHaveBeenSent = (order: OrderRecord): boolean =>
   order.sentAt !== undefined ||
   order.history.findLast((e) => e.note === SENDING || e.note === NOT_SENT || e.note === TURNED_AWAY)?.note === SENDING;
+
+/**
+ * An admin refunded the order while the provider might still deliver it (it was pending,
+ * processing or unknown): a late delivery must still reach the admins, who paid for it twice.
+ */
+export const refundedWhileOpen = (order: OrderRecord): boolean => {
+  if (order.state !== "refunded") return false;
+  const at = order.history.findLastIndex((e) => e.state === "refunded");
+  const before = order.history[at - 1];
+  return before !== undefined && OPEN_STATES.includes(before.state);
+};
 
 /** Since when the provider itself has been turning the order away (its first 429 or unreachable), if it has. */
 export const turnedAwaySince = (order: OrderRecord): number | undefined => order.history.find((e) => e.note === TURNED_AWAY)?.at;
@@ -93,7 +105,19 @@ export function createTransitions(deps: OrderServiceDeps) {
     return true;
   }
 
-  return { record, transition, delivered, refundOnce, markUnknown };
+  /** The provider delivered an order that was refunded while open: the admins decide (once per order). */
+  async function deliveredAfterRefund(order: OrderRecord) {
+    if (!refundedWhileOpen(order)) return false;
+    logger.warn({ orderId: order.id, provider: order.provider }, "provider delivered an order refunded while open");
+    await notifier.notifyAdmins(
+      "admin-refunded-delivered",
+      { orderId: order.id, provider: order.provider, amount: money(order.price.amount, order.price.currency) },
+      `order:${order.id}:refunded-delivered`,
+    );
+    return true;
+  }
+
+  return { record, transition, delivered, refundOnce, markUnknown, deliveredAfterRefund };
 }
 
 export type Transitions = ReturnType<typeof createTransitions>;

@@ -1,7 +1,9 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { OPEN_STATES } from "../../../domain/orders.js";
 import { ProviderError, type ProviderOrderStatus } from "../../../providers/types.js";
 import type { OrderRecord } from "../../../store/types.js";
+import { onButton } from "../../callback-data/on-button.js";
+import { refundConfirmButton } from "../../callback-data/refund.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, orderCard } from "../order-card.js";
 import { findOrder } from "../status.js";
@@ -68,9 +70,8 @@ export function ordersCommands(kit: AdminKit) {
     await replyLines(ctx, lines);
   });
 
-  adminCommand(c, "refund", parseOrderRef, async (ctx, ref) => {
-    const order = await findOrder(kit, ref);
-    if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
+  /** Refunds and says what came of it (the command, or the confirmation button). */
+  async function refund(ctx: BotContext, order: OrderRecord) {
     const result = await kit.orders.adminRefund(order.id, adminId(ctx));
     const base = { orderId: order.id, amount: { money: [order.price.amount, order.price.currency] as [number, string] } };
     switch (result) {
@@ -82,12 +83,7 @@ export function ordersCommands(kit: AdminKit) {
           after: { state: after?.state ?? order.state, refunded: order.price },
         });
         const owner = await kit.resellers.get(order.userId);
-        const done = ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) });
-        // Refunding an order the provider may still fulfil is the admin's call; say what it risks.
-        const open = order.state === "pending" || order.state === "processing";
-        return ctx.reply(
-          open ? `${done}\n\n${ctx.tr("admin-refund-open-warning", { orderId: order.id, provider: order.provider })}` : done,
-        );
+        return ctx.reply(ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) }));
       }
       case "already": {
         const fresh = await kit.store.orders.get(order.id);
@@ -97,8 +93,38 @@ export function ordersCommands(kit: AdminKit) {
       case "not_charged":
         return ctx.reply(ctx.tr("admin-refund-not-charged", base));
       case "not_found":
-        return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
+        return ctx.reply(ctx.tr("admin-order-not-found", { ref: order.id }));
     }
+  }
+
+  adminCommand(c, "refund", parseOrderRef, async (ctx, ref) => {
+    const order = await findOrder(kit, ref);
+    if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
+    // Pending, processing or unknown: the provider may still deliver it. Refunding then is the
+    // admin's call, made twice: the warning first, the refund on its button.
+    if (!OPEN_STATES.includes(order.state)) return refund(ctx, order);
+    const keyboard = new InlineKeyboard()
+      .text(ctx.tr("admin-refund-button-confirm"), refundConfirmButton.pack({ choice: "y", orderId: order.id }))
+      .text(ctx.tr("admin-refund-button-keep"), refundConfirmButton.pack({ choice: "n", orderId: order.id }));
+    await ctx.reply(
+      ctx.tr("admin-refund-confirm-open", {
+        orderId: order.id,
+        provider: order.provider,
+        state: ctx.tr(`state-${order.state}`),
+        amount: { money: [order.price.amount, order.price.currency] },
+      }),
+      { reply_markup: keyboard },
+    );
+  });
+
+  // Behind the admin gate like the commands: whoever presses is an admin, in a DM or a group.
+  onButton(c, refundConfirmButton, async (ctx, { choice, orderId }) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    const order = await kit.store.orders.get(orderId);
+    if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref: orderId }));
+    if (choice === "n") return ctx.reply(ctx.tr("admin-refund-kept", { orderId }));
+    await refund(ctx, order);
   });
 
   return c;
