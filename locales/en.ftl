@@ -191,7 +191,7 @@ admin-late-answer = ⚠️ { $provider } accepted order <code>{ $orderId }</code
 admin-refunded-delivered = ⚠️ { $provider } delivered order <code>{ $orderId }</code>, which was refunded here while open ({ $amount } back to the reseller). The operator has paid for it: settle it with the reseller; see /order { $orderId }.
 admin-reconcile-gave-up = 🔎 Order <code>{ $orderId }</code> at { $provider } is still unknown after { $attempts } reconciliation attempts. Funds stay held; checking continues daily. Settle it with /order { $orderId } or /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } refused our credentials ({ $code }). Orders to it are refunded until this is fixed.
-admin-webhook-unknown-order = ❓ { $provider } sent “{ $event }” for an order we don't know: <code>{ $providerOrderId }</code>.
+admin-webhook-unknown-order = ❓ { $provider } sent “{ $event }” for an order we don't know: <code>{ $providerOrderId }</code>. If it is one of ours whose answer was lost, link it: /link &lt;order id&gt; { $providerOrderId }
 admin-delivery-failed = ⚠️ Delivery failed for order <code>{ $orderId }</code> ({ $product }) at { $provider }.
 admin-broadcast-done = 📢 Broadcast finished: { $delivered } delivered, { $blocked } blocked the bot, { $failed } failed (of { $total }).
 btn-approve = ✅ Approve
@@ -220,6 +220,7 @@ cmd-markup = Set a tier's markup
 cmd-price = Fix or free a product price
 cmd-order = Everything about an order
 cmd-refund = Refund an order
+cmd-link = Link a provider order id to an order
 cmd-broadcast = Message every reseller
 cmd-stats = Business figures
 cmd-providers = Provider health
@@ -247,6 +248,7 @@ admin-help =
     /sync: refresh the catalogues now
     /order &lt;order id&gt;: everything about an order, cost and margin included
     /refund &lt;order id&gt;: refund an order (once)
+    /link &lt;order id&gt; &lt;provider order id&gt;: link an order whose provider answer was lost (applies the webhooks kept for it)
     /broadcast &lt;text&gt;: message every active reseller (or reply /broadcast to a message); /broadcast alone shows progress
     /stats: resellers, sales and margin, open orders
     /report: yesterday's daily report (sales, refunds, deposits, providers)
@@ -265,6 +267,7 @@ admin-usage-markup = Usage: /markup &lt;member|reseller|vip&gt; &lt;percent&gt;,
 admin-usage-price = Usage: /price &lt;product id&gt; &lt;amount|auto&gt;, for example /price 1 21000 or /price gametopup:1 auto
 admin-usage-order = Usage: /order &lt;order id&gt; (ours, or the provider's transaction id)
 admin-usage-refund = Usage: /refund &lt;order id&gt;
+admin-usage-link = Usage: /link &lt;order id&gt; &lt;provider order id&gt;
 admin-usage-broadcast = Usage: /broadcast &lt;text&gt;, or reply /broadcast to the message to send. No broadcast has been sent yet.
 admin-usage-maintenance = Usage: /maintenance on|off (alone: the current state)
 admin-usage-audit = Usage: /audit [n], n from 1 to 50 (default 10)
@@ -379,6 +382,10 @@ admin-refund-confirm-open = ⚠️ Order <code>{ $orderId }</code> is still { $s
 admin-refund-button-confirm = ↩️ Refund anyway
 admin-refund-button-keep = Keep the order
 admin-refund-kept = Order <code>{ $orderId }</code> kept: nothing was refunded.
+admin-link-done = 🔗 Order <code>{ $orderId }</code> is linked to { $provider } order <code>{ $providerOrderId }</code>: { $applied } kept webhook event(s) applied; now { $state }.
+admin-link-already = Order <code>{ $orderId }</code> is already linked to <code>{ $providerOrderId }</code>.
+admin-link-has-other = Refused: order <code>{ $orderId }</code> already has { $provider } order <code>{ $current }</code>.
+admin-link-taken = Refused: { $provider } order <code>{ $providerOrderId }</code> belongs to order <code>{ $other }</code>.
 
 # --- xen ---
 cmd-license = Check a licence key

@@ -191,7 +191,7 @@ admin-late-answer = ⚠️ { $provider } menerima pesanan <code>{ $orderId }</co
 admin-refunded-delivered = ⚠️ { $provider } mengirimkan pesanan <code>{ $orderId }</code>, yang sudah di-refund di sini saat masih terbuka ({ $amount } dikembalikan ke reseller). Operator menanggung biayanya: selesaikan dengan reseller; lihat /order { $orderId }.
 admin-reconcile-gave-up = 🔎 Pesanan <code>{ $orderId }</code> di { $provider } masih belum diketahui setelah { $attempts } kali rekonsiliasi. Dana tetap ditahan; pengecekan berlanjut setiap hari. Selesaikan dengan /order { $orderId } atau /refund { $orderId }.
 admin-provider-auth = 🔑 Provider { $provider } menolak kredensial kami ({ $code }). Pesanan ke provider ini akan di-refund sampai masalahnya diperbaiki.
-admin-webhook-unknown-order = ❓ { $provider } mengirim “{ $event }” untuk pesanan yang tidak kami kenal: <code>{ $providerOrderId }</code>.
+admin-webhook-unknown-order = ❓ { $provider } mengirim “{ $event }” untuk pesanan yang tidak kami kenal: <code>{ $providerOrderId }</code>. Jika itu pesanan kita yang jawabannya hilang, tautkan: /link &lt;id pesanan&gt; { $providerOrderId }
 admin-delivery-failed = ⚠️ Pengiriman gagal untuk pesanan <code>{ $orderId }</code> ({ $product }) di { $provider }.
 admin-broadcast-done = 📢 Broadcast selesai: { $delivered } terkirim, { $blocked } memblokir bot, { $failed } gagal (dari { $total }).
 btn-approve = ✅ Setujui
@@ -220,6 +220,7 @@ cmd-markup = Atur markup tier
 cmd-price = Kunci atau lepas harga produk
 cmd-order = Semua detail pesanan
 cmd-refund = Refund pesanan
+cmd-link = Tautkan id pesanan penyedia ke pesanan
 cmd-broadcast = Kirim pesan ke semua reseller
 cmd-stats = Angka bisnis
 cmd-providers = Kesehatan provider
@@ -247,6 +248,7 @@ admin-help =
     /sync: perbarui katalog sekarang
     /order &lt;id pesanan&gt;: semua detail pesanan, termasuk modal dan margin
     /refund &lt;id pesanan&gt;: refund pesanan (sekali saja)
+    /link &lt;id pesanan&gt; &lt;id pesanan penyedia&gt;: tautkan pesanan yang jawaban penyedianya hilang (menerapkan webhook yang disimpan)
     /broadcast &lt;teks&gt;: kirim pesan ke semua reseller aktif (atau balas sebuah pesan dengan /broadcast); /broadcast saja menampilkan progresnya
     /stats: reseller, penjualan dan margin, pesanan terbuka
     /report: laporan harian kemarin (penjualan, refund, deposit, provider)
@@ -265,6 +267,7 @@ admin-usage-markup = Cara pakai: /markup &lt;member|reseller|vip&gt; &lt;persen&
 admin-usage-price = Cara pakai: /price &lt;id produk&gt; &lt;jumlah|auto&gt;, contoh /price 1 21000 atau /price gametopup:1 auto
 admin-usage-order = Cara pakai: /order &lt;id pesanan&gt; (id kami, atau id transaksi dari provider)
 admin-usage-refund = Cara pakai: /refund &lt;id pesanan&gt;
+admin-usage-link = Cara pakai: /link &lt;id pesanan&gt; &lt;id pesanan penyedia&gt;
 admin-usage-broadcast = Cara pakai: /broadcast &lt;teks&gt;, atau balas pesan yang ingin dikirim dengan /broadcast. Belum ada broadcast yang dikirim.
 admin-usage-maintenance = Cara pakai: /maintenance on|off (tanpa argumen: status saat ini)
 admin-usage-audit = Cara pakai: /audit [n], n dari 1 sampai 50 (bawaan 10)
@@ -379,6 +382,10 @@ admin-refund-confirm-open = ⚠️ Pesanan <code>{ $orderId }</code> masih { $st
 admin-refund-button-confirm = ↩️ Tetap refund
 admin-refund-button-keep = Biarkan pesanan
 admin-refund-kept = Pesanan <code>{ $orderId }</code> dibiarkan: tidak ada yang di-refund.
+admin-link-done = 🔗 Pesanan <code>{ $orderId }</code> ditautkan ke pesanan { $provider } <code>{ $providerOrderId }</code>: { $applied } kejadian webhook yang disimpan diterapkan; sekarang { $state }.
+admin-link-already = Pesanan <code>{ $orderId }</code> sudah ditautkan ke <code>{ $providerOrderId }</code>.
+admin-link-has-other = Ditolak: pesanan <code>{ $orderId }</code> sudah punya pesanan { $provider } <code>{ $current }</code>.
+admin-link-taken = Ditolak: pesanan { $provider } <code>{ $providerOrderId }</code> milik pesanan <code>{ $other }</code>.
 
 # --- xen ---
 cmd-license = Cek kunci lisensi

@@ -191,7 +191,7 @@ admin-late-answer = ⚠️ { $provider } သည် အော်ဒါ <code>{ $o
 admin-refunded-delivered = ⚠️ { $provider } က အော်ဒါ <code>{ $orderId }</code> ကို ပို့ဆောင်လိုက်ပါပြီ၊ ၎င်းကို မပြီးဆုံးမီ ဤနေရာတွင် ပြန်အမ်းခဲ့ပြီးဖြစ်သည် (reseller ထံ { $amount } ပြန်ပေးပြီး)။ ကုန်ကျစရိတ်ကို operator က ကျခံရပါသည်- reseller နှင့် ဖြေရှင်းပါ၊ /order { $orderId } ကို ကြည့်ပါ။
 admin-reconcile-gave-up = 🔎 { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> သည် ညှိနှိုင်းစစ်ဆေးမှု { $attempts } ကြိမ်အပြီးတွင်လည်း မသိရသေးပါ။ ငွေကို ဆက်လက် ထိန်းထားပြီး နေ့စဉ် ဆက်စစ်ပါမည်။ /order { $orderId } သို့မဟုတ် /refund { $orderId } ဖြင့် ဖြေရှင်းပါ။
 admin-provider-auth = 🔑 Provider { $provider } က ကျွန်ုပ်တို့ရဲ့ ဝင်ရောက်ခွင့် အချက်အလက် (credentials) ကို ငြင်းပယ်လိုက်ပါတယ် ({ $code })။ ဒါကို ပြင်ပြီးသည်အထိ ၎င်းထံ တင်သော အော်ဒါများကို ငွေပြန်အမ်းပါမယ်။
-admin-webhook-unknown-order = ❓ { $provider } က ကျွန်ုပ်တို့ မသိသော အော်ဒါအတွက် “{ $event }” ပို့လာပါတယ်: <code>{ $providerOrderId }</code>။
+admin-webhook-unknown-order = ❓ { $provider } က ကျွန်ုပ်တို့ မသိသော အော်ဒါအတွက် “{ $event }” ပို့လာပါတယ်: <code>{ $providerOrderId }</code>။ အဖြေပျောက်သွားသော ကျွန်ုပ်တို့၏ အော်ဒါဖြစ်ပါက ချိတ်ပါ: /link &lt;အော်ဒါ id&gt; { $providerOrderId }
 admin-delivery-failed = ⚠️ { $provider } ရှိ အော်ဒါ <code>{ $orderId }</code> ({ $product }) ပို့ဆောင်မှု မအောင်မြင်ပါ။
 admin-broadcast-done = 📢 Broadcast ပြီးဆုံးပါပြီ: စုစုပေါင်း { $total } ဦးအနက် { $delivered } ဦး ရောက်ရှိ၊ { $blocked } ဦး bot ကို block ထား၊ { $failed } ဦး မအောင်မြင်။
 btn-approve = ✅ အတည်ပြုမည်
@@ -220,6 +220,7 @@ cmd-markup = အဆင့်တစ်ခု၏ အမြတ်ထည့်နှ
 cmd-price = ပစ္စည်းစျေးနှုန်းကို ပုံသေသတ်မှတ်ရန် ဒါမှမဟုတ် ပြန်ဖြုတ်ရန်
 cmd-order = အော်ဒါတစ်ခု၏ အသေးစိတ် အားလုံး
 cmd-refund = အော်ဒါကို ငွေပြန်အမ်းရန်
+cmd-link = ပံ့ပိုးသူ၏ အော်ဒါ id ကို အော်ဒါနှင့် ချိတ်ရန်
 cmd-broadcast = Reseller အားလုံးထံ စာပို့ရန်
 cmd-stats = လုပ်ငန်း ကိန်းဂဏန်းများ
 cmd-providers = Provider များ၏ အခြေအနေ
@@ -247,6 +248,7 @@ admin-help =
     /sync: ပစ္စည်းစာရင်းများကို ယခု ပြန်လည်ရယူရန်
     /order &lt;အော်ဒါ id&gt;: အရင်းစျေးနဲ့ အမြတ် အပါအဝင် အော်ဒါတစ်ခု၏ အသေးစိတ် အားလုံး
     /refund &lt;အော်ဒါ id&gt;: အော်ဒါကို ငွေပြန်အမ်းရန် (တစ်ကြိမ်သာ)
+    /link &lt;အော်ဒါ id&gt; &lt;ပံ့ပိုးသူ အော်ဒါ id&gt;: ပံ့ပိုးသူ၏ အဖြေ ပျောက်သွားသော အော်ဒါကို ချိတ်ရန် (သိမ်းထားသော webhook များကို အသုံးချသည်)
     /broadcast &lt;စာသား&gt;: အသုံးပြုနိုင်သော Reseller အားလုံးထံ စာပို့ရန် (သို့မဟုတ် မက်ဆေ့ချ်တစ်ခုကို /broadcast ဖြင့် reply ပြန်ပါ)၊ /broadcast တစ်ခုတည်းဆိုရင် ပို့ဆောင်မှု အခြေအနေကို ပြပါမယ်
     /stats: Reseller များ၊ အရောင်းနဲ့ အမြတ်၊ ဖွင့်ထားဆဲ အော်ဒါများ
     /report: မနေ့က နေ့စဉ် အစီရင်ခံစာ (အရောင်း၊ ငွေပြန်အမ်း၊ ငွေသွင်း၊ Provider များ)
@@ -265,6 +267,7 @@ admin-usage-markup = အသုံးပြုပုံ: /markup &lt;member|resel
 admin-usage-price = အသုံးပြုပုံ: /price &lt;ပစ္စည်း id&gt; &lt;ပမာဏ|auto&gt;၊ ဥပမာ /price 1 21000 သို့မဟုတ် /price gametopup:1 auto
 admin-usage-order = အသုံးပြုပုံ: /order &lt;အော်ဒါ id&gt; (ကျွန်ုပ်တို့၏ id သို့မဟုတ် provider ၏ ငွေပေးချေမှု id)
 admin-usage-refund = အသုံးပြုပုံ: /refund &lt;အော်ဒါ id&gt;
+admin-usage-link = အသုံးပြုပုံ: /link &lt;အော်ဒါ id&gt; &lt;ပံ့ပိုးသူ အော်ဒါ id&gt;
 admin-usage-broadcast = အသုံးပြုပုံ: /broadcast &lt;စာသား&gt; သို့မဟုတ် ပို့လိုသော မက်ဆေ့ချ်ကို /broadcast ဖြင့် reply ပြန်ပါ။ Broadcast တစ်ခုမှ မပို့ရသေးပါ။
 admin-usage-maintenance = အသုံးပြုပုံ: /maintenance on|off (တစ်ခုတည်းဆိုရင် လက်ရှိအခြေအနေကို ပြပါမယ်)
 admin-usage-audit = အသုံးပြုပုံ: /audit [n]၊ n သည် 1 မှ 50 အထိ (မူလ 10)
@@ -379,6 +382,10 @@ admin-refund-confirm-open = ⚠️ အော်ဒါ <code>{ $orderId }</code> 
 admin-refund-button-confirm = ↩️ ပြန်အမ်းမည်
 admin-refund-button-keep = အော်ဒါကို ထားမည်
 admin-refund-kept = အော်ဒါ <code>{ $orderId }</code> ကို ထားလိုက်ပါပြီ- ဘာမှ ပြန်မအမ်းပါ။
+admin-link-done = 🔗 အော်ဒါ <code>{ $orderId }</code> ကို { $provider } အော်ဒါ <code>{ $providerOrderId }</code> နှင့် ချိတ်ပြီးပါပြီ- သိမ်းထားသော webhook { $applied } ခု အသုံးချပြီး၊ ယခု { $state }။
+admin-link-already = အော်ဒါ <code>{ $orderId }</code> ကို <code>{ $providerOrderId }</code> နှင့် ချိတ်ပြီးသားပါ။
+admin-link-has-other = ငြင်းပယ်လိုက်ပါတယ်: အော်ဒါ <code>{ $orderId }</code> တွင် { $provider } အော်ဒါ <code>{ $current }</code> ရှိပြီးသားပါ။
+admin-link-taken = ငြင်းပယ်လိုက်ပါတယ်: { $provider } အော်ဒါ <code>{ $providerOrderId }</code> သည် အော်ဒါ <code>{ $other }</code> ၏ ဖြစ်ပါသည်။
 
 # --- xen ---
 cmd-license = လိုင်စင် ကီး စစ်ဆေးရန်

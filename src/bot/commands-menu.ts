@@ -32,6 +32,7 @@ export const ADMIN_COMMANDS = [
   "price",
   "order",
   "refund",
+  "link",
   "broadcast",
   "stats",
   "report",

@@ -1,5 +1,6 @@
 import { createAdminRefund } from "./orders/admin-refund.js";
 import type { OrderServiceDeps } from "./orders/deps.js";
+import { createLink } from "./orders/link.js";
 import { createPlacement } from "./orders/placement.js";
 import { createReconciliation } from "./orders/reconciliation.js";
 import { createProviderSignals } from "./orders/signals.js";
@@ -7,6 +8,7 @@ import { createTransitions } from "./orders/transitions.js";
 
 export type { AdminRefundOutcome } from "./orders/admin-refund.js";
 export type { OrderServiceDeps, Scheduler } from "./orders/deps.js";
+export type { LinkOutcome } from "./orders/link.js";
 export { ProviderBusy, type AcceptOutcome, type PlaceOutcome } from "./orders/placement.js";
 export { MAX_RECONCILE_ATTEMPTS } from "./orders/reconciliation.js";
 export { OPEN_STATES } from "./orders/transitions.js";
@@ -23,6 +25,7 @@ export function createOrderService(deps: OrderServiceDeps) {
   const placement = createPlacement(deps, steps, signals);
   const reconciliation = createReconciliation(deps, steps, signals, placement.announce);
   const { adminRefund } = createAdminRefund(deps, steps);
+  const { linkProviderOrder } = createLink(deps, steps, signals);
 
   return {
     accept: placement.accept,
@@ -39,6 +42,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     sweepInterrupted: reconciliation.sweepInterrupted,
     reviveOrphans: reconciliation.reviveOrphans,
     adminRefund,
+    linkProviderOrder,
   };
 }
 

@@ -127,6 +127,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       price: "/price 1 1",
       order: `/order ${order.id}`,
       refund: `/refund ${order.id}`,
+      link: `/link ${order.id} INV-NOT-OURS`,
       broadcast: "/broadcast free money",
       stats: "/stats",
       report: "/report",
@@ -334,6 +335,32 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect((await h.app.services.store.orders.get(order.id))?.state).toBe("refunded");
     const refunds = (await h.app.services.store.audit.recent(50)).filter((e) => e.action === "refund" && e.target === order.id);
     expect(refunds).toHaveLength(1);
+  });
+
+  it("links an order whose provider answer was lost to the provider's id, and applies the webhook kept for it", async () => {
+    const s = h.app.services;
+    const u = await activeReseller(h, 4450);
+    await h.credit(4450, 50_000, "MMK");
+    const product = (await s.catalog.product("xinstitute", "SPOTIFY_1M"))!;
+    const draft = await s.drafts.create(4450, product, await s.catalog.price(product, "member"), { email: "c@example.com", quantity: 1 });
+    // xinstitute takes the order, and its answer never makes sense to us: unknown, with no provider id.
+    h.xinstitute.control.failNext("order", { afterProcessing: "garbage" });
+    expect((await s.orders.place(draft.id, 4450)).kind).toBe("unknown");
+    const providerOrderId = h.xinstitute.control.orders().at(-1)!.order_id;
+    expect((await s.store.orders.get(draft.id))?.providerOrderId).toBeUndefined();
+    // Its shipped webhook matches nothing: kept, and the admins are told how to link it.
+    const seen = h.admin.messages().length;
+    await h.xinstitute.control.ship(providerOrderId, { trackingInfo: "ACC-123", shippingStatus: "delivered" });
+    const alert = await next(h.admin, seen, /order we don't know/);
+    expect(alert.text).toContain(`/link <order id> ${providerOrderId}`);
+
+    await ask(h.admin, `/link ${draft.id} ${providerOrderId}`, /is linked to xinstitute order .*1 kept webhook event\(s\) applied; now shipped/);
+    expect((await s.store.orders.get(draft.id))).toMatchObject({ state: "shipped", providerOrderId });
+    await received(u, /ACC-123/);
+    await ask(h.admin, `/link ${draft.id} ${providerOrderId}`, /already linked/);
+    await ask(h.admin, `/link ${draft.id} OTHER-1`, /Refused: order .* already has xinstitute order/);
+    await ask(h.admin, "/link", /Usage: \/link/);
+    expect(await h.balance(4450, "MMK")).toBe(50_000 - draft.price.amount);
   });
 
   it("sets tiers, markups and fixed prices; a sync pauses a product whose cost rose above its fixed price", async () => {

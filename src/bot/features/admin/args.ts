@@ -159,6 +159,16 @@ export function parseOrderRef(text: string): Parsed<string> {
   return w.length === 1 && orderRef.safeParse(w[0]).success ? ok(w[0]!) : usage();
 }
 
+/** A provider's own order id as its webhooks carry it. */
+const providerOrderRef = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
+
+/** `<order id> <provider order id>` */
+export function parseLinkArgs(text: string): Parsed<{ ref: string; providerOrderId: string }> {
+  const w = words(text);
+  if (w.length !== 2 || !orderRef.safeParse(w[0]).success || !providerOrderRef.safeParse(w[1]).success) return usage();
+  return ok({ ref: w[0]!, providerOrderId: w[1]! });
+}
+
 export type BroadcastArgs = { kind: "send"; text: string } | { kind: "progress" };
 
 /** `<text>`, or the text of the message `/broadcast` replies to; nothing at all asks for progress. */

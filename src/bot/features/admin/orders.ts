@@ -7,7 +7,7 @@ import { refundConfirmButton } from "../../callback-data/refund.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, orderCard } from "../order-card.js";
 import { findOrder } from "../status.js";
-import { parseOrderRef } from "./args.js";
+import { parseLinkArgs, parseOrderRef } from "./args.js";
 import { adminCommand, adminId, replyLines } from "./command.js";
 import type { AdminKit } from "./kit.js";
 
@@ -34,7 +34,7 @@ async function liveStatus(
   }
 }
 
-/** /order (everything we know, cost and margin included) and /refund (once). */
+/** /order (everything we know, cost and margin included), /refund (once) and /link (a lost provider id). */
 export function ordersCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
@@ -125,6 +125,26 @@ export function ordersCommands(kit: AdminKit) {
     if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref: orderId }));
     if (choice === "n") return ctx.reply(ctx.tr("admin-refund-kept", { orderId }));
     await refund(ctx, order);
+  });
+
+  adminCommand(c, "link", parseLinkArgs, async (ctx, { ref, providerOrderId }) => {
+    const order = await findOrder(kit, ref);
+    if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
+    const out = await kit.orders.linkProviderOrder(order.id, providerOrderId, adminId(ctx));
+    const base = { orderId: order.id, providerOrderId, provider: order.provider };
+    switch (out.kind) {
+      case "linked":
+        await kit.audit.record(adminId(ctx), "link", { target: order.id, before: { state: order.state }, after: { providerOrderId } });
+        return ctx.reply(ctx.tr("admin-link-done", { ...base, applied: out.applied, state: ctx.tr(`state-${out.state}`) }));
+      case "already":
+        return ctx.reply(ctx.tr("admin-link-already", base));
+      case "has_other":
+        return ctx.reply(ctx.tr("admin-link-has-other", { ...base, current: out.providerOrderId }));
+      case "taken":
+        return ctx.reply(ctx.tr("admin-link-taken", { ...base, other: out.orderId }));
+      case "not_found":
+        return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
+    }
   });
 
   return c;
