@@ -354,8 +354,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     const alert = await next(h.admin, seen, /order we don't know/);
     expect(alert.text).toContain(`/link <order id> ${providerOrderId}`);
 
-    await ask(h.admin, `/link ${draft.id} ${providerOrderId}`, /is linked to xinstitute order .*1 kept webhook event\(s\) applied; now shipped/);
-    expect((await s.store.orders.get(draft.id))).toMatchObject({ state: "shipped", providerOrderId });
+    await ask(
+      h.admin,
+      `/link ${draft.id} ${providerOrderId}`,
+      /is linked to xinstitute order .*1 kept webhook event\(s\) applied; now shipped/,
+    );
+    expect(await s.store.orders.get(draft.id)).toMatchObject({ state: "shipped", providerOrderId });
     await received(u, /ACC-123/);
     await ask(h.admin, `/link ${draft.id} ${providerOrderId}`, /already linked/);
     await ask(h.admin, `/link ${draft.id} OTHER-1`, /Refused: order .* already has xinstitute order/);
