@@ -112,6 +112,7 @@ reason-request_expired = the request expired.
 reason-invalid_request = the order details were not accepted.
 reason-rate_limited = the provider is busy.
 reason-unreachable = the provider could not be reached for 10 minutes.
+reason-price_changed = the provider's price changed since your order was priced. Please order again to see the new price.
 reason-other = the provider could not process it.
 
 ## Order states

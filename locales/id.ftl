@@ -112,6 +112,7 @@ reason-request_expired = permintaan sudah kedaluwarsa.
 reason-invalid_request = detail pesanan tidak diterima.
 reason-rate_limited = provider sedang sibuk.
 reason-unreachable = provider tidak dapat dihubungi selama 10 menit.
+reason-price_changed = harga dari penyedia berubah sejak pesanan Anda dihitung. Silakan pesan lagi untuk melihat harga baru.
 reason-other = provider tidak dapat memprosesnya.
 
 ## Order states

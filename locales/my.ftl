@@ -112,6 +112,7 @@ reason-request_expired = တောင်းဆိုချက် သက်တမ
 reason-invalid_request = အော်ဒါ အသေးစိတ်ကို လက်မခံပါ။
 reason-rate_limited = provider က အလုပ်များနေပါတယ်။
 reason-unreachable = provider ကို ၁၀ မိနစ်ကြာ ဆက်သွယ်၍ မရပါ။
+reason-price_changed = သင့်အော်ဒါကို ဈေးနှုန်းတွက်ပြီးနောက် ပံ့ပိုးသူ၏ ဈေးနှုန်း ပြောင်းသွားပါသည်။ ဈေးနှုန်းအသစ်ကို ကြည့်ရန် ထပ်မံ မှာယူပါ။
 reason-other = provider က လုပ်ဆောင်ပေးလို့ မရခဲ့ပါ။
 
 ## Order states

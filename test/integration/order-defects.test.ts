@@ -138,6 +138,40 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     expect(await h.balance(u.id, "MMK")).toBe(20_000);
   });
 
+  it("tells a price change from bad credentials: dearer is refused as a price change, cheaper is signed anew", async () => {
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    const seen = h.admin.messages().length;
+    try {
+      // Dearer since the card: gametopup answers "Invalid hash combination" to the old price.
+      const dearer = await draftFor(u.id, "gametopup", "1", { playerId: "12345678", zone: "2001" });
+      h.gametopup.control.setPrice("1", 21_000);
+      const refused = await s().orders.place(dearer.id, u.id);
+      expect(refused).toMatchObject({ kind: "refused", code: "price_changed" });
+      expect(await h.balance(u.id, "IDR")).toBe(100_000);
+      await s().orders.announce(refused);
+      await u.waitForMessage({ match: /price changed since your order was priced/, after: 0 });
+      // Cheaper since the card: placed, signed at what it costs now.
+      h.gametopup.control.setPrice("1", 19_800);
+      const cheaper = await draftFor(u.id, "gametopup", "1", { playerId: "12345678", zone: "2001" });
+      h.gametopup.control.setPrice("1", 19_000);
+      expect((await s().orders.place(cheaper.id, u.id)).kind).toBe("placed");
+      const trx = h.gametopup.control.transactions().find((t) => t.ref_id === cheaper.id);
+      expect(trx?.harga).toBe(19_000);
+      expect(await h.balance(u.id, "IDR")).toBe(100_000 - cheaper.price.amount);
+      // Neither was taken for a credential failure.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(
+        h.admin
+          .messages()
+          .slice(seen)
+          .some((m) => /credentials/.test(m.text)),
+      ).toBe(false);
+    } finally {
+      h.gametopup.control.setPrice("1", 19_800);
+    }
+  });
+
   it("alerts again when an order goes unknown a second time, and polls it again when found pending", async () => {
     const u = await h.reseller(nextId++);
     await h.credit(u.id, 100_000, "IDR");

@@ -50,6 +50,7 @@ const REFUSAL_REASONS = new Set([
   "invalid_request",
   "rate_limited",
   "unreachable",
+  "price_changed",
 ]);
 
 /**

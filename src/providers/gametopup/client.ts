@@ -89,7 +89,23 @@ export class GametopupClient implements CatalogSource, OrderPlacer, StatusSource
     if (!playerId) throw invalid("order", "player id is required");
     // The order body has no quantity: one top-up per order.
     if (req.quantity !== 1) throw invalid("order", "gametopup orders one product at a time (quantity must be 1)");
-    const price = this.priceOf(req.unitCost);
+    const signed = this.priceOf(req.unitCost);
+    try {
+      return await this.order(req, playerId, signed);
+    } catch (err) {
+      if (!(err instanceof ProviderError && err.code === "invalid_hash")) throw err;
+      // The hash signs the price, so a harga that moved since the reseller's card looks exactly
+      // like bad credentials. Read it again: only an unchanged price means the key is wrong.
+      const current = await this.currentHarga(req.sku).catch(() => undefined);
+      if (current === undefined || current === signed) throw err;
+      this.opts.logger?.warn({ sku: req.sku, signed, current }, "gametopup price moved since the order was priced");
+      if (current > signed) throw priceChanged(signed, current);
+      // Cheaper now: nothing was placed (a 401), so it is signed at what it costs now.
+      return this.order(req, playerId, current);
+    }
+  }
+
+  private async order(req: PlaceOrderRequest, playerId: string, price: number): Promise<PlaceOrderResult> {
     const apiKey = this.opts.apiKey;
     const zone = req.zone?.trim();
     const body = await this.opts.http.request({
@@ -119,6 +135,12 @@ export class GametopupClient implements CatalogSource, OrderPlacer, StatusSource
       charged: d.harga == null ? undefined : this.money(d.harga),
       productName: d.produk ?? undefined,
     };
+  }
+
+  /** The product's harga now, from a fresh product list (undefined when it is gone). */
+  private async currentHarga(sku: string): Promise<number | undefined> {
+    const product = (await this.listProducts()).find((p) => p.sku === sku);
+    return product && this.priceOf(product.cost);
   }
 
   async getStatus(providerOrderId: string): Promise<ProviderOrderStatus> {
@@ -190,6 +212,17 @@ export function transactionState(status: string): ProviderOrderState {
     default:
       return "pending";
   }
+}
+
+/** The price went up between the reseller's card and the order: refused unsent, the reseller asked to order again. */
+function priceChanged(signed: number, current: number): ProviderError {
+  return new ProviderError({
+    provider: "gametopup",
+    endpoint: "order",
+    kind: "rejected",
+    code: "price_changed",
+    message: `gametopup order: the price moved from ${signed} to ${current} since the order was priced`,
+  });
 }
 
 function invalid(endpoint: string, message: string): ProviderError {
