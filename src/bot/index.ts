@@ -2,13 +2,14 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, lazySession, type Context, type Middleware } from "grammy";
+import { Bot, lazySession, MemorySessionStorage, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Metrics } from "../observability/metrics.js";
 import { botApiFetch } from "./api-fetch.js";
 import type { BaseContext, BotContext, FlowContext, Services, SessionData } from "./context.js";
 import { purchaseConversation } from "./conversations/purchase.js";
+import { chatUserKey } from "./storage-key.js";
 import { errorHandler } from "./error-handler.js";
 import { bulkFeature } from "./features/bulk.js";
 import { cancelFeature } from "./features/cancel.js";
@@ -81,15 +82,20 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     lazySession<SessionData, BaseContext>({
       initial: () => ({}),
       prefix: "rb:sess:",
+      getSessionKey: chatUserKey,
       storage: redis ? new RedisAdapter<SessionData>({ instance: redis }) : undefined,
     }),
   );
   app.use(user);
   app.use(
     conversations<BaseContext, FlowContext>({
-      storage: redis
-        ? { type: "key", version: CONVERSATION_VERSION, prefix: "rb:conv:", adapter: new RedisAdapter({ instance: redis }) }
-        : undefined,
+      storage: {
+        type: "key",
+        version: CONVERSATION_VERSION,
+        prefix: "rb:conv:",
+        getStorageKey: chatUserKey,
+        adapter: redis ? new RedisAdapter({ instance: redis }) : new MemorySessionStorage(),
+      },
       plugins: [flowApi, user],
     }),
   );
