@@ -187,10 +187,18 @@ describe("gametopup errors from the fake's real checks", () => {
     });
   });
 
-  it("a price that is not the product's harga → Invalid hash combination (the fake recomputes it)", async () => {
+  it("a price that is not the product's harga → Invalid hash combination (the fake recomputes it), told from bad credentials", async () => {
+    // Dearer than the price signed: re-read, and refused as a price change, not a credential failure.
     fake.control.setPrice("1", 20500);
+    const orders = fake.control.requests("order").length;
     const err = await caught(build().adapter.ordering.placeOrder(order()));
-    expect(err).toMatchObject({ kind: "auth", code: "invalid_hash", httpStatus: 401 });
+    expect(err).toMatchObject({ kind: "rejected", code: "price_changed" });
+    expect(fake.control.requests("order").length - orders).toBe(1);
+    // Cheaper: signed again at the harga of now, and placed.
+    fake.control.setPrice("1", 19000);
+    const placed = await build().adapter.ordering.placeOrder(order({ ref: "R-CHEAPER" }));
+    expect(placed.charged).toEqual({ amount: 19000, currency: "IDR" });
+    expect(fake.control.requests("order").length - orders).toBe(3);
   });
 
   it("a stale X-Request-Time → Request expired", async () => {
