@@ -90,4 +90,45 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     expect(await h.balance(b.id, "IDR")).toBe(100_000);
     expect((await h.app.services.store.orders.get(draftId))?.userId).toBe(a.id);
   });
+
+  // Already owner-checked before anything is read (the audit of issue 17): kept that way.
+  it("every other button keyed by A's order, batch or saved customer answers B as for one that does not exist", async () => {
+    const { a, b, draftId } = await two();
+    const s = h.app.services;
+    const seen = a.messages().length;
+    await tap(a, /Confirm/);
+    await a.waitForMessage({ match: /placed/, after: seen });
+    const product = (await s.catalog.product("gametopup", "1"))!;
+    const { batch } = await s.bulk.quote(a.id, product, [{ line: 1, playerId: "22345678", zone: "2001" }]);
+    await s.store.customers.remember({ userId: a.id, kind: "player", value: "32345678", zone: "2001", usedAt: Date.now() }, 8);
+    const [customer] = await s.customers.players(a.id);
+    const depositId = `D${String(a.id).padStart(10, "0")}`;
+    const now = Date.now();
+    await s.store.deposits.create({
+      id: depositId,
+      userId: a.id,
+      amount: { amount: 50_000, currency: "IDR" },
+      state: "open",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const rows: [theirs: string, nobodys: string][] = [
+      [`ov:${draftId}`, `ov:${NOBODYS}`],
+      [`rc:${draftId}`, `rc:${NOBODYS}`],
+      [`ra:${draftId}`, `ra:${NOBODYS}`],
+      [`bk:ok:${batch.id}`, "bk:ok:B0000000000"],
+      [`bk:no:${batch.id}`, "bk:no:B0000000000"],
+      [`sc:f:${customer!.id}`, "sc:f:999999999"],
+      [`dep:x:${depositId}`, "dep:x:D0000000000"],
+    ];
+    for (const [theirs, nobodys] of rows) {
+      const answer = await press(b, nobodys);
+      expect(await press(b, theirs), theirs).toEqual(answer);
+    }
+    expect(await s.bulk.get(batch.id)).toMatchObject({ id: batch.id, userId: a.id });
+    for (const line of batch.lines) expect(await s.drafts.get(line.orderId)).toBeDefined();
+    expect((await s.customers.players(a.id)).map((c) => c.id)).toContain(customer!.id);
+    expect((await s.store.deposits.get(depositId))?.state).toBe("open");
+    expect(await s.store.orders.countByUser(b.id)).toBe(0);
+  });
 });
