@@ -228,7 +228,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     metrics,
     redis,
     flood: opts.flood,
-    extraFeatures: [createAdminFeature(adminKit), depositFeature({ ...services, deposits })],
+    extraFeatures: [createAdminFeature(adminKit)],
+    resellerFeatures: [depositFeature({ ...services, deposits })],
   });
 
   let initialised = false;

@@ -29,6 +29,7 @@ import { statusFeature } from "./features/status.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { walletFeature } from "./features/wallet.js";
 import type { Translator } from "./i18n.js";
+import { resellerOnly } from "./filters/reseller.js";
 import { floodLimit } from "./middlewares/flood.js";
 import { htmlParseMode } from "./middlewares/html.js";
 import { ignoreNotModified } from "./middlewares/not-modified.js";
@@ -45,8 +46,10 @@ export interface BotOptions {
   /** Shared connection for sessions, conversations and flood counters; absent: in memory. */
   redis?: Redis;
   flood?: { max: number; windowMs: number };
-  /** Extra features (the admin console), installed before the catch-all. */
+  /** Extra features (the admin console), installed before the reseller features. */
   extraFeatures?: Middleware<BotContext>[];
+  /** Extra reseller features (/deposit), installed behind the reseller gate with the others. */
+  resellerFeatures?: Middleware<BotContext>[];
 }
 
 /** Capped: a user is waiting on these calls; auto-retry's default would wait forever. */
@@ -105,19 +108,30 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   );
   app.use(pointsConversation(services));
 
+  // Open to everyone, whatever their status (filters/reseller.ts lists them).
   app.use(startFeature(services));
   app.use(helpFeature());
   app.use(languageFeature(services, translator));
-  app.use(catalogFeature(services));
-  app.use(purchaseFeature(services));
-  app.use(bulkFeature(services));
-  app.use(statusFeature(services));
-  app.use(walletFeature(services));
-  app.use(ordersFeature(services));
-  app.use(licenceFeature(services));
-  app.use(pointsFeature(services));
-  app.use(orderActionsFeature(services), pricelistFeature(services), customersFeature(services), lowBalanceFeature(services));
+  // The admin console has its own gate; for anyone else its commands pass on to the catch-all.
   for (const feature of options.extraFeatures ?? []) app.use(feature);
+  // Every reseller feature, behind the one status gate.
+  app.use(
+    resellerOnly(
+      catalogFeature(services),
+      purchaseFeature(services),
+      bulkFeature(services),
+      statusFeature(services),
+      walletFeature(services),
+      ordersFeature(services),
+      licenceFeature(services),
+      pointsFeature(services),
+      orderActionsFeature(services),
+      pricelistFeature(services),
+      customersFeature(services),
+      lowBalanceFeature(services),
+      ...(options.resellerFeatures ?? []),
+    ),
+  );
   app.use(unhandledFeature());
   return bot;
 }

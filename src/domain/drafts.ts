@@ -62,6 +62,13 @@ export function createDrafts(kv: Kv) {
     async discard(id: string): Promise<void> {
       await kv.del(`draft:${id}`);
     },
+    /** Discards the draft only when it is this user's; another's (or none) is left as it is. */
+    async discardOwn(id: string, userId: number): Promise<boolean> {
+      const draft = await kv.getJson<Draft>(`draft:${id}`);
+      if (draft?.userId !== userId) return false;
+      await kv.del(`draft:${id}`);
+      return true;
+    },
   };
 }
 

@@ -154,11 +154,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     const u = await h.reseller(nextId++, { active: false });
     await u.send("/start");
     await u.waitForMessage({ match: /waiting for approval/ });
+    // Behind the reseller gate: not even the catalogue (test/e2e/reseller-gate.test.ts has every command and button).
+    const seen = u.messages().length;
     await u.send("/topup");
-    await tap(u, /Mobile/);
-    await tap(u, /86 Diamonds/);
-    await tap(u, /Buy/);
-    await u.waitForMessage({ match: /cannot buy/ });
+    await u.waitForMessage({ match: /waiting for approval/, after: seen });
+    expect(u.buttons(u.lastMessage())).toEqual([]);
+    u.pressData("b:g:1");
+    await u.waitForMessage({ match: /waiting for approval/, after: seen + 1 });
+    expect(await h.app.services.store.orders.countByUser(u.id)).toBe(0);
   });
 
   it("browses the catalogue 200 times within the TTL with at most one upstream list call", async () => {

@@ -3,6 +3,7 @@ import { labelList, type BulkBatch } from "../../domain/bulk.js";
 import type { Product } from "../../providers/types.js";
 import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
+import { refusedInFlow } from "../filters/reseller.js";
 import { escapeHtml } from "../i18n.js";
 import { ask, type Flow } from "./ask.js";
 import { parseBulkLines, type BulkParse } from "./bulk-lines.js";
@@ -75,6 +76,7 @@ export async function bulkTopup(conversation: Flow, ctx: FlowContext, product: P
       await ctx.reply(ctx.tr("bulk-none-valid"));
       continue;
     }
+    if (await refusedInFlow(conversation, ctx, s)) return;
     const { batch, balance } = await conversation.external(() => s.bulk.quote(ctx.from!.id, product, parsed.lines));
     const card = bulkCard(ctx, batch, balance, s.sandbox);
     await ctx.reply(card.text, { reply_markup: card.reply_markup });

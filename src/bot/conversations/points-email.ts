@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FlowContext, Services } from "../context.js";
+import { refusedInFlow } from "../filters/reseller.js";
 import { ask, type Flow } from "./ask.js";
 
 const emailSchema = z.email().max(254);
@@ -18,6 +19,8 @@ export function pointsEmailConversation(s: Services) {
     const prompt = current ? ctx.tr("points-ask-new-email", { email: current }) : ctx.tr("points-ask-email-first");
     const email = await ask(conversation, ctx, prompt, { parse: parseResellerEmail, errorKey: "points-bad-email" });
     if (!email) return;
+    // Typed after an admin may have acted: only an approved reseller's e-mail goes to vifox.
+    if (await refusedInFlow(conversation, ctx, s)) return;
     const result = await conversation.external(() => s.points.setEmail(userId, email));
     await ctx.reply(ctx.tr(result === "unchanged" ? "points-email-unchanged" : "points-email-saved", { email }));
   };

@@ -5,6 +5,7 @@ import type { Product, ProviderId } from "../../providers/types.js";
 import type { SavedCustomer } from "../../store/types.js";
 import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
+import { refusedInFlow } from "../filters/reseller.js";
 import { ask, type Flow } from "./ask.js";
 import { bulkTopup } from "./bulk.js";
 import { MAX_QUANTITY, parseEmail, parsePlayerId, parseQuantity, parseZone } from "./validate.js";
@@ -52,6 +53,8 @@ export function purchaseConversation(s: Services) {
     const input = await collectInput(conversation, ctx, product, s);
     if ("bulk" in input) return bulkTopup(conversation, ctx, product, s, input.bulk);
 
+    // The account may have changed while the questions were answered: no draft for a refused sender.
+    if (await refusedInFlow(conversation, ctx, s)) return;
     const { draft, balance } = await conversation.external(() => quote(s, ctx.from!.id, product, input));
     const card = confirmCard(ctx, draft, balance, s.sandbox);
     await ctx.reply(card.text, { reply_markup: card.reply_markup });

@@ -26,7 +26,6 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
   // Private chats only: the answer lists the reseller's bills and payment links.
   c.chatType("private").command("deposit", async (ctx) => {
     if (!deposits.enabled()) return void (await ctx.reply(ctx.tr("deposit-unavailable")));
-    if (ctx.user?.status !== "active") return void (await ctx.reply(ctx.tr("deposit-not-allowed")));
     const l = deposits.limits();
     const m = (amount: number) => ({ money: [amount, l.currency] as [number, string] });
     const lines = [ctx.tr("deposit-title", { currency: l.currency }), ctx.tr("deposit-limits", { min: m(l.min), max: m(l.max) })];

@@ -34,7 +34,8 @@ export function purchaseFeature(s: Services) {
 
   onButton(c, confirmDraftButton, async (ctx, { draftId }) => {
     const already = await s.store.orders.get(draftId);
-    if (already) {
+    // Someone else's order (the id typed into the data by hand) is as good as no order: not a word of its state.
+    if (already && already.userId === ctx.from.id) {
       // A second tap: say so on the button, touch nothing.
       return void (await ctx.answerCallbackQuery({
         text: ctx.tr("order-existing", { orderId: draftId, state: ctx.tr(`state-${already.state}`) }).replace(/<[^>]+>/g, ""),
@@ -52,7 +53,8 @@ export function purchaseFeature(s: Services) {
   });
 
   onButton(c, dropDraftButton, async (ctx, { draftId }) => {
-    await s.drafts.discard(draftId);
+    // Only the reseller's own draft goes; another's is left alone and answered as a missing one.
+    await s.drafts.discardOwn(draftId, ctx.from.id);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await ctx.reply(ctx.tr("order-dropped"));
