@@ -54,6 +54,27 @@ function chatPacer(kv: Kv, intervalMs: number) {
         }
       }
     },
+    /** Telegram asked this chat to wait: no slot before `at` is claimed. */
+    async holdUntil(chatId: number, at: number): Promise<void> {
+      const slot = Math.ceil(at / intervalMs) - 1;
+      await kv.setJson(`tg:tail:${chatId}`, slot, (slot + 2) * intervalMs - Date.now());
+    },
+  };
+}
+
+/** How many chats answering 429 within a second mean Telegram's overall limit, not one chat's. */
+const OVERALL_FLOOD_CHATS = 3;
+
+/** Remembers the chats that got a 429 in the last second (this process). */
+function floodWatcher(windowMs = 1000) {
+  const recent = new Map<number, number>();
+  return {
+    overall(chatId: number): boolean {
+      const now = Date.now();
+      recent.set(chatId, now);
+      for (const [chat, at] of recent) if (now - at > windowMs) recent.delete(chat);
+      return recent.size >= OVERALL_FLOOD_CHATS;
+    },
   };
 }
 
@@ -85,6 +106,7 @@ export function startWorkers(deps: {
   const { queues, kv, logger, metrics } = deps;
   const interval = TELEGRAM_LIMITS.perChatIntervalMs;
   const pacer = chatPacer(kv, interval);
+  const floodWatch = floodWatcher();
 
   queues.process<NotificationJob>(
     "notifications",
@@ -101,7 +123,14 @@ export function startWorkers(deps: {
       });
       if (result.status === "rate_limited") {
         metrics?.notifications.inc({ outcome: "rate_limited" });
-        throw new RetryLater(result.retryAfterMs, "queue");
+        // Our own limiter keeps the queue within the overall rate, so a lone 429 is this chat's
+        // (the chat flow's own replies share its 1/s): only this chat waits, or every other
+        // reseller's push would wait behind it. 429s for several chats at once mean the overall
+        // limit: then the whole queue waits.
+        const until = Date.now() + result.retryAfterMs;
+        await pacer.holdUntil(job.userId, until);
+        if (floodWatch.overall(job.userId)) throw new RetryLater(result.retryAfterMs, "queue");
+        throw new RetryLater(result.retryAfterMs, "job", { slot: undefined });
       }
       const outcome = result.status === "sent" ? "delivered" : result.status === "blocked" ? "blocked" : "failed";
       metrics?.notifications.inc({ outcome });

@@ -118,6 +118,28 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       expectExactlyOnce(list, expected);
     });
 
+    it("holds only the chat Telegram answered 429 for: every other reseller's push goes out at once", async () => {
+      const [slow, ...others] = users(7301, 6);
+      const n = notifier();
+      const before429 = h.telegram.stats.tooManyRequests.total;
+      h.telegram.failNext("sendMessage", {
+        error_code: 429,
+        description: "Too Many Requests: retry after 5",
+        parameters: { retry_after: 5 },
+      });
+      await n.notifyUser({ userId: slow!.id, key: "broadcast-message", args: { text: "held" }, dedupeKey: "t:hold:slow" });
+      await waitUntil("the chat's 429", () => h.telegram.stats.tooManyRequests.total > before429, 5_000, 10);
+      const queued = Date.now();
+      await Promise.all(
+        others.map((u) => n.notifyUser({ userId: u.id, key: "broadcast-message", args: { text: `free ${u.id}` }, dedupeKey: `t:hold:${u.id}` })),
+      );
+      await waitUntil("the other chats' pushes", () => others.every((u) => u.messages().length === 1), 10_000, 10);
+      expect(Date.now() - queued).toBeLessThan(2_000);
+      expect(slow!.messages()).toHaveLength(0);
+      await waitUntil("the held chat's push, after its retry_after", () => slow!.messages().length === 1, 10_000);
+      expect(texts(slow!)).toEqual(["📢 held"]);
+    });
+
     it("sends 300 notifications queued at once at Telegram's pace: none lost, few or no 429s", async () => {
       const list = users(8001, 300);
       const sent = new Map<number, number>();
