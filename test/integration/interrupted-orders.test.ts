@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pendingOrder } from "../support/fixtures.js";
+import { chargeOrder, pendingOrder } from "../support/fixtures.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -18,17 +18,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("orders interrupted by a 
     const s = h.app.services;
     await h.reseller(9101);
     await h.credit(9101, 80_000, "IDR");
-    const debit = (orderId: string) =>
-      s.store.ledger.apply({
-        userId: 9101,
-        currency: "IDR",
-        amount: -21_780,
-        type: "debit",
-        reason: "order",
-        actor: "user:9101",
-        orderId,
-        key: `order:${orderId}:debit`,
-      });
+    const debit = (orderId: string) => chargeOrder(s.store.ledger, 9101, orderId);
     // Died before the debit: nothing was charged.
     await s.store.orders.create(stranded("RAAAAAAAAA1", 9101));
     // Died after the debit, before the order was handed to the provider.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderBusy } from "../../src/domain/orders/placement.js";
-import { pendingOrder } from "../support/fixtures.js";
+import { chargeOrder, pendingOrder } from "../support/fixtures.js";
 import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
@@ -65,17 +65,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued jo
     const s = h.app.services;
     await h.reseller(8950);
     await h.credit(8950, 100_000, "IDR");
-    const charge = (orderId: string) =>
-      s.store.ledger.apply({
-        userId: 8950,
-        currency: "IDR",
-        amount: -21_780,
-        type: "debit",
-        reason: "order",
-        actor: "user:8950",
-        orderId,
-        key: `order:${orderId}:debit`,
-      });
+    const charge = (orderId: string) => chargeOrder(s.store.ledger, 8950, orderId);
     const tooMany = { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "retry-after": "0" } };
     // Waited eleven minutes in line for the budget; now the provider's first 429 (twice: the call's own retry).
     const waited = pendingOrder("RQUEUEDLONG1", 8950, Date.now() - 11 * 60_000);

@@ -1,4 +1,4 @@
-import type { OrderRecord } from "../../src/store/types.js";
+import type { Ledger, OrderRecord } from "../../src/store/types.js";
 
 /** A gametopup order in our own "pending" state, as place() creates it; `at` is its creation time. */
 export function pendingOrder(id: string, userId: number, at = Date.now(), price = 21_780, cost = 19_800): OrderRecord {
@@ -19,3 +19,16 @@ export function pendingOrder(id: string, userId: number, at = Date.now(), price 
     history: [{ at, state: "pending" }],
   };
 }
+
+/** The debit place() writes for a pendingOrder() of `amount` IDR (default its 21,780), under the order's own key. */
+export const chargeOrder = (ledger: Ledger, userId: number, orderId: string, amount = 21_780) =>
+  ledger.apply({
+    userId,
+    currency: "IDR",
+    amount: -amount,
+    type: "debit",
+    reason: "order",
+    actor: `user:${userId}`,
+    orderId,
+    key: `order:${orderId}:debit`,
+  });
