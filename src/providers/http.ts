@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { makeRedactor, type Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { ProviderHealth, type CallOutcome } from "./health.js";
-import { LimiterTimeout, type Limiter, type LimiterFactory } from "./rate-limiter.js";
+import { LimiterTimeout, type Limiter, type LimiterFactory, type Release } from "./rate-limiter.js";
 import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
 
 export { ProviderHealth, type CallOutcome, type ProviderHealthSnapshot } from "./health.js";
@@ -136,11 +136,12 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
   }
 
   async function attempt<T>(req: ProviderRequest<T>, n: number, queueDeadline: number): Promise<Attempt<T>> {
-    const releases: Array<() => void> = [];
+    const releases: Release[] = [];
     try {
       for (const limiter of req.limiters ?? []) releases.push(await limiter.acquire(Math.max(0, queueDeadline - Date.now())));
     } catch (e) {
-      for (const release of releases) release();
+      // Not sent: the slots already granted by the other limiters are given back unused.
+      for (const release of releases) release(false);
       if (e instanceof LimiterTimeout) return { ok: false, transient: false, error: queueFull(req.endpoint, e.waitedMs) };
       // The shared limiter's Redis failed: nothing went out, and the caller must know that much.
       logger?.warn({ provider, endpoint: req.endpoint, err: e instanceof Error ? e.message : String(e) }, "rate limiter unavailable");

@@ -25,8 +25,12 @@ export class LimiterTimeout extends Error {
 
 /** What the HTTP client needs of a limiter: this process's one below, or one shared by every process (shared-limiter.ts). */
 export interface Limiter {
-  /** Waits for a slot (at most `maxWaitMs`, else LimiterTimeout); call the returned function when the call has finished. */
-  acquire(maxWaitMs?: number): Promise<() => void>;
+  /**
+   * Waits for a slot (at most `maxWaitMs`, else LimiterTimeout); call the returned function when
+   * the call has finished, or with `false` when the call was never made (another limiter had no
+   * slot): the slot is then given back unused, not counted.
+   */
+  acquire(maxWaitMs?: number): Promise<Release>;
   /** Holds every caller for `ms` (a 429's Retry-After). */
   pause(ms: number): void;
   /** How long a pause still holds callers; 0 when none. */
@@ -34,6 +38,9 @@ export interface Limiter {
   /** Whether a call now would have to wait (window full or paused); takes nothing. */
   full(): Promise<boolean>;
 }
+
+/** Ends a granted slot: `sent` false gives it back unused (nothing went out). */
+export type Release = (sent?: boolean) => void;
 
 /** Makes the limiter for one of a provider's documented limits; `name` identifies it across processes. */
 export type LimiterFactory = (name: string, opts: RateLimiterOptions) => Limiter;
@@ -71,18 +78,18 @@ export class RateLimiter implements Limiter {
    * Waits for a slot; call the returned function when the call has finished. With `maxWaitMs`,
    * gives up (rejecting with LimiterTimeout, the call never made) when no slot came in time.
    */
-  acquire(maxWaitMs?: number): Promise<() => void> {
+  acquire(maxWaitMs?: number): Promise<Release> {
     return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const grant = () => {
         if (timer) clearTimeout(timer);
         this.inFlight++;
         let released = false;
-        resolve(() => {
+        resolve((sent = true) => {
           if (released) return;
           released = true;
           this.inFlight--;
-          this.finished.push(Date.now());
+          if (sent) this.finished.push(Date.now());
           this.pump();
         });
       };

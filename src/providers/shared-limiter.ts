@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { LimiterTimeout, type Limiter, type LimiterFactory, type RateLimiterOptions } from "./rate-limiter.js";
+import { LimiterTimeout, type Limiter, type LimiterFactory, type RateLimiterOptions, type Release } from "./rate-limiter.js";
 
 /**
  * A sliding-window log in Redis (a sorted set of calls by time), checked and taken in one script
@@ -84,7 +84,7 @@ class SharedLimiter implements Limiter {
     return this.pausedForMs > 0 || Number(await this.redis.eval(FULL, 2, this.log, this.pauseKey, this.opts.windowMs, this.opts.max)) === 1;
   }
 
-  async acquire(maxWaitMs = Number.POSITIVE_INFINITY): Promise<() => void> {
+  async acquire(maxWaitMs = Number.POSITIVE_INFINITY): Promise<Release> {
     const deadline = Date.now() + maxWaitMs;
     const id = randomUUID();
     for (;;) {
@@ -92,10 +92,12 @@ class SharedLimiter implements Limiter {
         this.pausedForMs || Number(await this.redis.eval(TAKE, 2, this.log, this.pauseKey, this.opts.windowMs, this.opts.max, id));
       if (wait === 0) {
         let released = false;
-        return () => {
+        return (sent = true) => {
           if (released) return;
           released = true;
-          void this.redis.eval(RELEASE, 1, this.log, this.opts.windowMs, id).catch(() => undefined);
+          // Unused (nothing went out): the entry goes, or every failed attempt would eat the window.
+          if (!sent) void this.redis.zrem(this.log, id).catch(() => undefined);
+          else void this.redis.eval(RELEASE, 1, this.log, this.opts.windowMs, id).catch(() => undefined);
         };
       }
       if (Date.now() + wait > deadline) throw new LimiterTimeout(maxWaitMs);

@@ -1,6 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { LimiterTimeout } from "../../src/providers/rate-limiter.js";
+import { z } from "zod";
+import { createProviderHttp } from "../../src/providers/http.js";
+import { LimiterTimeout, localLimiters } from "../../src/providers/rate-limiter.js";
 import { sharedLimiters } from "../../src/providers/shared-limiter.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
@@ -58,5 +60,50 @@ describe.skipIf(!redisAvailable)("a provider limit shared by every process", () 
     const release = await b.acquire(2_000);
     release();
     expect(Date.now() - t).toBeGreaterThanOrEqual(450);
+  });
+});
+
+/** Issue 17.10: a call that got a slot from one limit and none from the next was never sent; its first slot must not count. */
+describe.each([
+  ["in this process", async () => localLimiters],
+  ["shared in Redis", async () => (redisAvailable ? (await twoProcesses())[0] : localLimiters)],
+] as const)("two documented limits on one call (%s)", (_name, factory) => {
+  it("gives back the wide window's slot when the narrow one has none: failed attempts never eat the budget", async () => {
+    const limiters = await factory();
+    const wide = limiters(`test:wide:${Math.random()}`, { max: 3, windowMs: 60_000 });
+    const narrow = limiters(`test:narrow:${Math.random()}`, { max: 1, windowMs: 60_000 });
+    let sent = 0;
+    const http = createProviderHttp({
+      provider: "xinstitute",
+      timeoutMs: 1_000,
+      retry: { maxWriteQueueMs: 30 },
+      transport: async () => {
+        sent++;
+        return { status: 200, headers: new Headers(), text: "{}" };
+      },
+    });
+    const call = () =>
+      http.request({
+        endpoint: "order",
+        url: "http://provider.invalid/order",
+        method: "POST",
+        schema: z.object({}),
+        limiters: [wide, narrow],
+        retry: "none",
+        mapError: () => {
+          throw new Error("no error answers here");
+        },
+      });
+    await call();
+    // The narrow window is spent: each of these waits, gets no slot, and is not sent.
+    for (let i = 0; i < 5; i++) await expect(call()).rejects.toMatchObject({ code: "client_queue_full" });
+    expect(sent).toBe(1);
+    // Two of the wide window's three are still free.
+    expect(await wide.full()).toBe(false);
+    const one = await wide.acquire(0);
+    const two = await wide.acquire(0);
+    await expect(wide.acquire(0)).rejects.toBeInstanceOf(LimiterTimeout);
+    one();
+    two();
   });
 });
