@@ -37,8 +37,8 @@ export async function openRecords(infra: Infra): Promise<Records> {
   return postgresRecords(pool);
 }
 
-/** Active resellers with ids from..from+count-1, each credited `credit` IDR (if > 0), 50 at a time. */
-export async function seedResellers(records: Records, from: number, count: number, credit = 0): Promise<void> {
+/** Active resellers with ids from..from+count-1, each credited `credit` of `currency` (if > 0), 50 at a time. */
+export async function seedResellers(records: Records, from: number, count: number, credit = 0, currency = "IDR"): Promise<void> {
   for (let i = 0; i < count; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, async (_, j) => {
@@ -55,7 +55,7 @@ export async function seedResellers(records: Records, from: number, count: numbe
         if (credit > 0)
           await records.ledger.apply({
             userId: id,
-            currency: "IDR",
+            currency,
             amount: credit,
             type: "credit",
             reason: "bench",
