@@ -131,7 +131,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       await waitUntil("the chat's 429", () => h.telegram.stats.tooManyRequests.total > before429, 5_000, 10);
       const queued = Date.now();
       await Promise.all(
-        others.map((u) => n.notifyUser({ userId: u.id, key: "broadcast-message", args: { text: `free ${u.id}` }, dedupeKey: `t:hold:${u.id}` })),
+        others.map((u) =>
+          n.notifyUser({ userId: u.id, key: "broadcast-message", args: { text: `free ${u.id}` }, dedupeKey: `t:hold:${u.id}` }),
+        ),
       );
       await waitUntil("the other chats' pushes", () => others.every((u) => u.messages().length === 1), 10_000, 10);
       expect(Date.now() - queued).toBeLessThan(2_000);
