@@ -36,6 +36,13 @@ const MAX_BUSY_WAIT_MS = 10 * 60_000;
 
 /** A provider alert that repeats is announced again after this long. */
 const ALERT_BUCKET_MS = 3_600_000;
+
+/**
+ * The dedupe key of "the provider refused our credentials": once an hour at most, since the
+ * notification queue keeps job ids (its dedupe) for a week and a real failure must be heard.
+ */
+export const authAlertKey = (provider: string, code: string, now = Date.now()) =>
+  `auth:${provider}:${code}:${Math.floor(now / ALERT_BUCKET_MS)}`;
 /** Waits between attempts to record the provider's order id. */
 const KEEP_ID_RETRIES_MS = [100, 300, 1_000, 2_000];
 
@@ -312,8 +319,7 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
         await notifier.notifyAdmins(
           "admin-provider-auth",
           { provider: order.provider, code: err.code },
-          // Once an hour at most: the notification queue keeps job ids (its dedupe) for a week.
-          `auth:${order.provider}:${err.code}:${Math.floor(Date.now() / ALERT_BUCKET_MS)}`,
+          authAlertKey(order.provider, err.code),
         );
       }
       return { kind: "refused", order: refunded ?? order, code: err.code };
