@@ -155,6 +155,18 @@ export function createDepositService(deps: DepositServiceDeps) {
     }
   }
 
+  /**
+   * A bill xpay reports paid after we closed its deposit unpaid (a late payment it accepted):
+   * never credited on its own (the deposit is settled), always reported to the admins once.
+   */
+  async function paidAfterClosing(d: DepositRecord, pay: PaymentsSource): Promise<void> {
+    if (!d.billId) return;
+    const bill = await pay.getBill(d.billId);
+    if (bill.status !== "paid" || !sameBill(d, bill) || (await store.ledger.entryByKey(creditKey(d.id)))) return;
+    logger.warn({ depositId: d.id, billId: bill.id, state: d.state }, "xpay took a payment for a deposit closed unpaid");
+    await notifier.notifyAdmins("admin-deposit-paid-closed", { depositId: d.id, billId: bill.id }, `deposit:${d.id}:paid-closed`);
+  }
+
   /** A deposit that has no bill and can have none now: closed, and the reseller told. */
   async function fail(d: DepositRecord, why: string, key = "deposit-failed"): Promise<void> {
     if (!(await store.deposits.settle(d.id, "cancelled"))) return;
@@ -290,6 +302,10 @@ export function createDepositService(deps: DepositServiceDeps) {
       const d = await store.deposits.get(id);
       const pay = payments();
       if (!d || !pay) return d?.state;
+      if (d.state === "expired" || d.state === "cancelled") {
+        await paidAfterClosing(d, pay);
+        return d.state;
+      }
       if (d.state !== "open") return d.state;
       const bill = await findBill(d, pay);
       if (!bill) {
@@ -347,7 +363,9 @@ export function createDepositService(deps: DepositServiceDeps) {
       let d = h.billId !== undefined ? await store.deposits.byBillId(h.billId) : undefined;
       if (!d && h.reference !== undefined && looksLikeDepositId(h.reference)) d = await store.deposits.get(h.reference);
       if (!d) return "unknown_bill";
-      if (d.state !== "open") return "settled";
+      // A closed, unpaid deposit is read again too: xpay may take a payment after the expiry.
+      const late = (d.state === "expired" || d.state === "cancelled") && d.billId !== undefined;
+      if (d.state !== "open" && !late) return "settled";
       await deps.jobs.check(d.id);
       return "queued";
     },

@@ -204,6 +204,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     expect((await deposit(depositId)).state).toBe("expired");
     expect(await h.balance(u.id, "IDR")).toBe(0);
     expect(await depositCredits(u.id)).toHaveLength(0);
+
+    // xpay takes the payment after all: the closed deposit is read again and the admins are told.
+    const adminMark = h.admin.messages().length;
+    h.xpay.control.markPaid(bill.id);
+    expect((await h.xpay.control.postHint(bill.id)).status).toBe(202);
+    await h.admin.waitForMessage({
+      match: new RegExp(`${bill.id}.*is paid, but deposit ${depositId} was already closed`, "s"),
+      after: adminMark,
+    });
+    expect(await depositCredits(u.id)).toHaveLength(0);
   });
 
   it("the Cancel button cancels the bill at xpay; a bill paid just before the tap is credited instead", async () => {
