@@ -155,6 +155,8 @@ export function createDepositService(deps: DepositServiceDeps) {
     }
   }
 
+  const closedUnpaid = (d: DepositRecord) => d.state === "expired" || d.state === "cancelled";
+
   /**
    * A bill xpay reports paid after we closed its deposit unpaid (a late payment it accepted):
    * never credited on its own (the deposit is settled), always reported to the admins once.
@@ -302,7 +304,7 @@ export function createDepositService(deps: DepositServiceDeps) {
       const d = await store.deposits.get(id);
       const pay = payments();
       if (!d || !pay) return d?.state;
-      if (d.state === "expired" || d.state === "cancelled") {
+      if (closedUnpaid(d)) {
         await paidAfterClosing(d, pay);
         return d.state;
       }
@@ -364,8 +366,7 @@ export function createDepositService(deps: DepositServiceDeps) {
       if (!d && h.reference !== undefined && looksLikeDepositId(h.reference)) d = await store.deposits.get(h.reference);
       if (!d) return "unknown_bill";
       // A closed, unpaid deposit is read again too: xpay may take a payment after the expiry.
-      const late = (d.state === "expired" || d.state === "cancelled") && d.billId !== undefined;
-      if (d.state !== "open" && !late) return "settled";
+      if (d.state !== "open" && !(closedUnpaid(d) && d.billId !== undefined)) return "settled";
       await deps.jobs.check(d.id);
       return "queued";
     },

@@ -56,7 +56,8 @@ function chatPacer(kv: Kv, intervalMs: number) {
     },
     /** Telegram asked this chat to wait: no slot before `at` is claimed. */
     async holdUntil(chatId: number, at: number): Promise<void> {
-      const slot = Math.ceil(at / intervalMs) - 1;
+      const tail = (await kv.getJson<number>(`tg:tail:${chatId}`)) ?? -1;
+      const slot = Math.max(tail, Math.ceil(at / intervalMs) - 1);
       await kv.setJson(`tg:tail:${chatId}`, slot, (slot + 2) * intervalMs - Date.now());
     },
   };

@@ -2,8 +2,7 @@
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
-import { longestWriteMs } from "./http.js";
-import { ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
+import { longestWriteMs, ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
 import type { LimiterFactory } from "./rate-limiter.js";
 import type { ProviderAdapter, ProviderId } from "./types.js";
 import { createVifoxAdapter, type VifoxConfig } from "./vifox/index.js";

@@ -215,6 +215,10 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect((await store.orders.get("O13b"))?.state).toBe("pending");
     const again = await store.ledger.debitOrder(debit("O13b"));
     expect(again.ok && again.duplicate).toBe(true);
+    // A retry after the order moved on is still its duplicate, not a refusal.
+    await store.orders.transition("O13b", ["pending"], "processing");
+    const later = await store.ledger.debitOrder(debit("O13b"));
+    expect(later.ok && later.duplicate).toBe(true);
     expect(await store.ledger.balances(13)).toEqual({ IDR: 3900 });
   });
 

@@ -22,8 +22,10 @@ export function createAdminRefund(deps: OrderServiceDeps, steps: Transitions) {
       { failure: "admin_refund" },
       `refunded by admin ${adminId}`,
     );
-    // The provider may still deliver it: keep asking, so a late delivery reaches the admins.
-    if (refunded && refundedWhileOpen(refunded) && deps.providers.get(order.provider)?.status) await deps.scheduler.reconcile(order.id, 0);
+    // The provider may still deliver it: keep asking, so a late delivery reaches the admins (an
+    // unknown order's reconciliation chain is already asking, and now watches the refund).
+    const watch = refunded && refundedWhileOpen(refunded) && order.state !== "unknown" && deps.providers.get(order.provider)?.status;
+    if (watch) await deps.scheduler.reconcile(order.id, 0);
     await notifier.notifyUser({
       userId: order.userId,
       key: "order-refunded",

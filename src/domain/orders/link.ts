@@ -27,8 +27,9 @@ export function createLink(deps: OrderServiceDeps, steps: Transitions, signals: 
     if (!linked) return { kind: "not_found" };
     logger.info({ orderId, provider: order.provider, providerOrderId, adminId }, "provider order linked by an admin");
     // The provider has it: an order nobody knew the outcome of goes back to waiting for its news.
-    if (linked.state === "unknown" || linked.state === "pending") {
-      const back = await steps.transition(order.id, ["unknown", "pending"], "processing", {}, `linked by admin ${adminId}`);
+    // (A pending one is left to its placement, which may be in flight.)
+    if (linked.state === "unknown") {
+      const back = await steps.transition(order.id, ["unknown"], "processing", {}, `linked by admin ${adminId}`);
       if (back) {
         linked = back;
         if (providers.get(order.provider)?.status) await deps.scheduler.statusPoll(order.id, 0);

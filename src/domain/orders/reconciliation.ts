@@ -44,14 +44,12 @@ export function createReconciliation(
     );
   }
 
-  /** An order refunded while open, still asked about: a late delivery reaches the admins. */
+  /** An order refunded while open, still asked about: applyStatus reports a late delivery to the admins. */
   async function watchRefunded(order: OrderRecord): Promise<"done" | "again"> {
-    const source = providers.get(order.provider)?.status;
-    if (!source) return "done";
+    if (!providers.get(order.provider)?.status) return "done";
     try {
-      const status = await source.getStatus(order.providerOrderId ?? order.id);
-      if (status.state === "completed") await steps.deliveredAfterRefund(order);
-      return status.state === "pending" || status.state === "processing" ? "again" : "done";
+      const { status } = await signals.refreshStatus(order);
+      return status?.state === "pending" || status?.state === "processing" ? "again" : "done";
     } catch (err) {
       logger.warn({ err, orderId: order.id }, "status of a refunded order could not be read");
       return "again";

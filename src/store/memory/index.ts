@@ -139,8 +139,9 @@ export function memoryRecords(): Records {
       apply: async (input) => applyEntry(input),
       async debitOrder(input) {
         // Nothing awaits in between: the state read and the debit are one step, as under the row lock.
+        // A retried key is answered as its duplicate first, as PostgreSQL's store does.
         const state = orders.get(input.orderId)?.state;
-        return state === "pending" ? applyEntry(input) : { ok: false, reason: "not_pending", state };
+        return state === "pending" || idem.has(input.key) ? applyEntry(input) : { ok: false, reason: "not_pending", state };
       },
       async entryByKey(key) {
         const e = idem.get(key);
