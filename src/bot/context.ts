@@ -1,22 +1,31 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
+import type { Accounts } from "../domain/accounts.js";
+import type { AuditTrail } from "../domain/audit.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Bulk } from "../domain/bulk.js";
 import type { Catalog } from "../domain/catalog.js";
+import type { DailyReports } from "../domain/daily-report.js";
+import type { DepositService } from "../domain/deposits.js";
 import type { Drafts } from "../domain/drafts.js";
 import type { Licences } from "../domain/licences.js";
 import type { LowBalance } from "../domain/low-balance.js";
-import type { MessageArgs } from "../domain/notifications.js";
+import type { Maintenance } from "../domain/maintenance.js";
+import type { MessageArgs, Notifier } from "../domain/notifications.js";
+import type { OrderHistory } from "../domain/order-history.js";
 import type { OrderService } from "../domain/orders.js";
 import type { Points } from "../domain/points.js";
+import type { PriceAdmin } from "../domain/price-admin.js";
+import type { PriceBook } from "../domain/price-book.js";
 import type { Reorder } from "../domain/reorder.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { SavedCustomersService } from "../domain/saved-customers.js";
-import type { Settings } from "../domain/settings.js";
+import type { Wallets } from "../domain/wallets.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import type { ProviderDirectory } from "../providers/types.js";
-import type { Locale, Store, UserRecord } from "../store/types.js";
+import type { Locale, UserRecord } from "../store/types.js";
+import type { Translator } from "./i18n.js";
 
 /** Small per-chat state; money and orders never live here (they are in our own keys). */
 export interface SessionData {
@@ -44,13 +53,22 @@ export type BotContext = ConversationFlavor<BaseContext>;
 /** Context inside a conversation: no session, but our flavour (ctx.tr, ctx.user) is installed as a plugin. */
 export type FlowContext = Context & AppFlavor;
 
+/**
+ * The domain services the chat works through (built by the app's areas, src/app/). Handlers
+ * reach records only through these: the store is not among them.
+ */
 export interface Services {
-  store: Store;
   resellers: Resellers;
   catalog: Catalog;
+  priceBook: PriceBook;
+  maintenance: Maintenance;
   drafts: Drafts;
   orders: OrderService;
-  settings: Settings;
+  /** Reads of orders: one, a reseller's own, a page, by either id. */
+  history: OrderHistory;
+  /** Balances, the recent entries and the statement; admin credits and debits. */
+  wallets: Wallets;
+  deposits: DepositService;
   broadcasts: Broadcasts;
   licences: Licences;
   points: Points;
@@ -62,7 +80,18 @@ export interface Services {
   /** Bulk top-ups: many players in one confirmation, one order each. */
   bulk: Bulk;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
+  /** The admin console's own: the audit trail, account changes, price changes, the daily report and /stats. */
+  audit: AuditTrail;
+  accounts: Accounts;
+  prices: PriceAdmin;
+  reports: DailyReports;
+  notifier: Notifier;
+  adminIds: readonly number[];
+  /** Renders text for a reader other than the one in the update (the note line of a wallet notice). */
+  translator: Translator;
   logger: Logger;
   sandbox: boolean;
   defaultLocale: Locale;
+  /** True when an error means the system of record is away (the reply then says nothing was charged). */
+  recordsUnavailable(err: unknown): boolean;
 }

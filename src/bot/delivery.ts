@@ -1,9 +1,8 @@
 import { Api, GrammyError, InlineKeyboard } from "grammy";
 import type { QueuedButton } from "../jobs/notifier.js";
 import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
-import type { Store } from "../store/types.js";
 import type { Logger } from "../observability/logger.js";
-import type { Locale } from "../store/types.js";
+import type { Locale, UserRecord } from "../store/types.js";
 import { botApiFetch } from "./api-fetch.js";
 import { actionData } from "./callback-data/actions.js";
 import type { Translator } from "./i18n.js";
@@ -17,7 +16,8 @@ import { htmlParseMode } from "./middlewares/html.js";
 export function botDelivery(deps: {
   token: string;
   apiRoot: string;
-  store: Store;
+  /** The reader's record, for their language. */
+  users: { get(id: number): Promise<UserRecord | undefined> };
   translator: Translator;
   defaultLocale: Locale;
   logger: Logger;
@@ -27,7 +27,7 @@ export function botDelivery(deps: {
 
   return {
     async deliver(userId, key, args, buttons): Promise<DeliveryResult> {
-      const user = await deps.store.users.get(userId);
+      const user = await deps.users.get(userId);
       const locale = pickLocale(user?.locale, user?.telegramLanguage, deps.defaultLocale);
       const text = deps.translator.render(locale, key, args);
       let reply_markup: InlineKeyboard | undefined;

@@ -3,7 +3,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Money, Product, ProviderDirectory, ProviderId } from "../providers/types.js";
 import type { Kv, Tier } from "../store/types.js";
 import { salePrice } from "./pricing.js";
-import { productKey, type Settings } from "./settings.js";
+import { productKey, type PriceBook } from "./price-book.js";
 
 interface CachedCatalog {
   fetchedAt: number;
@@ -41,12 +41,12 @@ export interface Catalog {
 export function createCatalog(deps: {
   providers: ProviderDirectory;
   kv: Kv;
-  settings: Settings;
+  priceBook: PriceBook;
   ttlMs: number;
   logger: Logger;
   onSynced?: (products: Product[]) => Promise<void>;
 }): Catalog {
-  const { providers, kv, settings, ttlMs, logger } = deps;
+  const { providers, kv, priceBook, ttlMs, logger } = deps;
   const inflight = new Map<ProviderId, Promise<Product[]>>();
   const cacheKey = (p: ProviderId) => `catalog:${p}`;
 
@@ -104,7 +104,7 @@ export function createCatalog(deps: {
   }
 
   async function price(product: Product, tier: Tier): Promise<Money> {
-    const s = await settings.pricing();
+    const s = await priceBook.pricing();
     return salePrice(product.cost, s.markups[tier], s.fixedPrices[productKey(product.provider, product.sku)]);
   }
 
@@ -115,7 +115,7 @@ export function createCatalog(deps: {
     },
     price,
     async priced(tier) {
-      const s = await settings.pricing();
+      const s = await priceBook.pricing();
       return (await products()).map((p) => {
         const key = productKey(p.provider, p.sku);
         return {

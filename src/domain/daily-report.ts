@@ -1,4 +1,6 @@
 import { addDays, localDate, startOfLocalDay, zonedParts } from "../lib/time-zone.js";
+import { salesHistory } from "./sales-history.js";
+import { collectStats } from "./stats.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import { ProviderError, type Money, type ProviderAdapter, type ProviderDirectory, type ProviderId } from "../providers/types.js";
@@ -165,6 +167,10 @@ export function createDailyReports(deps: DailyReportsDeps) {
     now: deps.now,
     /** Yesterday's report as of now. */
     yesterday: () => collect(yesterday(deps.now(), deps.timeZone)),
+    /** /stats: resellers by state, sales per window, open orders. */
+    stats: () => collectStats(deps.store, deps.adminIds),
+    /** The /stats chart's days: the last 30 local days, per currency. */
+    salesHistory: () => salesHistory(deps.store, deps.now(), deps.timeZone),
 
     /**
      * Sends yesterday's report to every admin once per local day, at or after the configured

@@ -239,6 +239,11 @@ export function createDepositService(deps: DepositServiceDeps) {
     },
 
     /** Opens a deposit and queues its bill: the record exists before xpay is asked, so a lost answer is found by reference. */
+    /** One deposit per amount picker (a chat's message), however often it is tapped: true the first time. */
+    claimPicker(chatId: number, messageId: number): Promise<boolean> {
+      return store.kv.setIfAbsent(`deposit:picked:${chatId}:${messageId}`, "1", 24 * 3600_000);
+    },
+
     async request(userId: number, amount: number): Promise<RequestOutcome> {
       if (!payments()) return { kind: "unavailable" };
       const user = await store.users.get(userId);

@@ -1,7 +1,7 @@
 import type { Product } from "../providers/types.js";
 import type { Tier } from "../store/types.js";
 import type { AuditTrail } from "./audit.js";
-import { productKey, type Settings } from "./settings.js";
+import { productKey, type PriceBook } from "./price-book.js";
 
 export type FixOutcome =
   | { kind: "fixed"; before?: number; wasPaused: boolean }
@@ -13,11 +13,11 @@ export type FixOutcome =
  * Pricing changes admins make. They are stored settings read on every catalogue view and at
  * checkout, so they apply from the next view; nothing is cached in between.
  */
-export function createPriceAdmin(deps: { settings: Settings; audit: AuditTrail }) {
-  const { settings, audit } = deps;
+export function createPriceAdmin(deps: { priceBook: PriceBook; audit: AuditTrail }) {
+  const { priceBook, audit } = deps;
   return {
     async setMarkup(tier: Tier, percent: number, adminId: number): Promise<{ before: number }> {
-      const before = await settings.setMarkup(tier, percent);
+      const before = await priceBook.setMarkup(tier, percent);
       await audit.record(adminId, "markup", { target: tier, before: { percent: before }, after: { percent } });
       return { before };
     },
@@ -30,7 +30,7 @@ export function createPriceAdmin(deps: { settings: Settings; audit: AuditTrail }
     async fix(product: Product, amount: number | undefined, adminId: number): Promise<FixOutcome> {
       if (amount !== undefined && amount < product.cost.amount) return { kind: "below_cost" };
       const key = productKey(product.provider, product.sku);
-      const { before, wasPaused } = await settings.fixPrice(key, amount ?? null);
+      const { before, wasPaused } = await priceBook.fixPrice(key, amount ?? null);
       await audit.record(adminId, "price", {
         target: key,
         before: { fixed: before ?? "auto", paused: wasPaused },

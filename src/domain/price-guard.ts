@@ -1,7 +1,7 @@
 import type { Logger } from "../observability/logger.js";
 import type { Product } from "../providers/types.js";
 import { money, type Notifier } from "./notifications.js";
-import { productKey, type PricingSettings, type Settings } from "./settings.js";
+import { productKey, type PricingSettings, type PriceBook } from "./price-book.js";
 
 /** The pause reason this guard sets, and the only one it lifts again. */
 export const COST_ABOVE_FIXED = "cost_above_fixed";
@@ -11,7 +11,7 @@ export const COST_ABOVE_FIXED = "cost_above_fixed";
  * sync shows the provider's cost above that price (we never sell at a loss), and put back on
  * sale when a later sync shows the cost within it again. Admins hear about both.
  */
-export function createPriceGuard(deps: { settings: Settings; notifier: Notifier; logger: Logger }) {
+export function createPriceGuard(deps: { priceBook: PriceBook; notifier: Notifier; logger: Logger }) {
   const losing = (p: Product, s: PricingSettings) => {
     const fixed = s.fixedPrices[productKey(p.provider, p.sku)];
     return fixed !== undefined && p.cost.amount > fixed;
@@ -19,7 +19,7 @@ export function createPriceGuard(deps: { settings: Settings; notifier: Notifier;
   const pausedByUs = (p: Product, s: PricingSettings) => s.paused[productKey(p.provider, p.sku)]?.reason === COST_ABOVE_FIXED;
 
   return async function onSynced(products: Product[]): Promise<void> {
-    const current = await deps.settings.pricing();
+    const current = await deps.priceBook.pricing();
     const toPause = products.filter((p) => losing(p, current) && !(productKey(p.provider, p.sku) in current.paused));
     const toResume = products.filter((p) => pausedByUs(p, current) && !losing(p, current));
     if (toPause.length === 0 && toResume.length === 0) return;
@@ -28,7 +28,7 @@ export function createPriceGuard(deps: { settings: Settings; notifier: Notifier;
     for (const p of toPause) {
       const key = productKey(p.provider, p.sku);
       // Decided again atomically by the store: an admin's price set since the read above wins.
-      const paused = await deps.settings.pauseIfBelow(key, p.cost.amount, COST_ABOVE_FIXED);
+      const paused = await deps.priceBook.pauseIfBelow(key, p.cost.amount, COST_ABOVE_FIXED);
       if (!paused) continue;
       deps.logger.warn({ product: key, cost: p.cost, fixed: paused.fixed }, "provider cost above the fixed price: product paused");
       await deps.notifier.notifyAdmins(
@@ -39,7 +39,7 @@ export function createPriceGuard(deps: { settings: Settings; notifier: Notifier;
     }
     for (const p of toResume) {
       const key = productKey(p.provider, p.sku);
-      if (!(await deps.settings.resumeIfCovered(key, p.cost.amount, COST_ABOVE_FIXED))) continue;
+      if (!(await deps.priceBook.resumeIfCovered(key, p.cost.amount, COST_ABOVE_FIXED))) continue;
       await deps.notifier.notifyAdmins(
         "admin-price-resumed-alert",
         { product: p.name, key, cost: money(p.cost.amount, p.cost.currency) },

@@ -1,7 +1,7 @@
 import { exponentOf } from "../lib/money.js";
 import type { Money, ProviderId } from "../providers/types.js";
 import type { PricedProduct } from "./catalog.js";
-import { productKey } from "./settings.js";
+import { productKey } from "./price-book.js";
 
 export interface PriceListItem {
   provider: ProviderId;

@@ -1,5 +1,4 @@
 import type { Product } from "../providers/types.js";
-import type { Ledger } from "../store/types.js";
 import type { Catalog } from "./catalog.js";
 import type { Draft, DraftInput, Drafts } from "./drafts.js";
 import type { Resellers } from "./resellers.js";
@@ -8,7 +7,7 @@ export interface QuoteDeps {
   resellers: Pick<Resellers, "get">;
   catalog: Pick<Catalog, "price">;
   drafts: Pick<Drafts, "create">;
-  store: { ledger: Pick<Ledger, "balances"> };
+  wallets: { balances(userId: number): Promise<Record<string, number>> };
 }
 
 /**
@@ -25,6 +24,6 @@ export async function quote(
   const tier = (await deps.resellers.get(userId))?.tier ?? "member";
   const unitPrice = await deps.catalog.price(product, tier);
   const draft = await deps.drafts.create(userId, product, unitPrice, input);
-  const balances = await deps.store.ledger.balances(userId);
+  const balances = await deps.wallets.balances(userId);
   return { draft, balance: balances[draft.price.currency] ?? 0 };
 }

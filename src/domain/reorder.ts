@@ -3,7 +3,8 @@ import type { Catalog } from "./catalog.js";
 import type { Draft } from "./drafts.js";
 import { quote, type QuoteDeps } from "./quote.js";
 import type { BuyBlock, Resellers } from "./resellers.js";
-import { productKey, type Settings } from "./settings.js";
+import type { Maintenance } from "./maintenance.js";
+import type { PriceBook } from "./price-book.js";
 
 /** Orders that are over, well or badly: these offer "Buy again". */
 export const REORDERABLE_STATES: readonly OrderState[] = ["completed", "shipped", "failed", "refunded", "cancelled", "delivery_failed"];
@@ -22,18 +23,18 @@ export type ReorderOutcome =
  * quantity) at this moment's price. Nothing is charged here; the card's Confirm places it.
  */
 export function createReorder(
-  deps: QuoteDeps & { orders: Pick<Orders, "get">; resellers: Resellers; catalog: Catalog; settings: Settings },
+  deps: QuoteDeps & { orders: Pick<Orders, "get">; resellers: Resellers; catalog: Catalog; priceBook: PriceBook; maintenance: Maintenance },
 ) {
   return async function again(orderId: string, userId: number): Promise<ReorderOutcome> {
     const order = await deps.orders.get(orderId);
     if (!order || order.userId !== userId) return { kind: "not_found" };
     const user = await deps.resellers.get(userId);
     if (!user) return { kind: "not_found" };
-    const block = deps.resellers.buyBlock(user, await deps.settings.maintenance());
+    const block = deps.resellers.buyBlock(user, await deps.maintenance.isOn());
     if (block) return { kind: "blocked", reason: block };
     const product = await deps.catalog.product(order.provider, order.sku);
     if (!product) return { kind: "gone" };
-    if (productKey(product.provider, product.sku) in (await deps.settings.pricing()).paused) return { kind: "paused" };
+    if (await deps.priceBook.isPaused(product.provider, product.sku)) return { kind: "paused" };
     if (!product.inStock) return { kind: "out_of_stock" };
     const input = order.playerId ? { playerId: order.playerId, zone: order.zone } : { email: order.email, quantity: order.quantity };
     return { kind: "quoted", ...(await quote(deps, userId, product, input)) };

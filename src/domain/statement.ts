@@ -16,7 +16,7 @@ export const STATEMENT_LIMITS: StatementLimits = { page: 5_000, max: 200_000 };
  * entry written meanwhile neither repeats nor shifts a line. Says whether older entries were left out.
  */
 export async function readStatement(
-  ledger: Ledger,
+  ledger: Pick<Ledger, "entries">,
   userId: number,
   onPage: (entries: LedgerEntry[]) => void,
   limits: StatementLimits = STATEMENT_LIMITS,

@@ -1,6 +1,7 @@
 import type { Ledger, LedgerEntry } from "../store/types.js";
 import type { AuditTrail } from "./audit.js";
 import { money, type Notifier } from "./notifications.js";
+import { statementCsv } from "./statement-csv.js";
 
 export interface AdminAdjustment {
   adminId: number;
@@ -26,9 +27,18 @@ export type AdjustOutcome =
   /** A debit larger than the balance: refused, the wallet is untouched. */
   | { kind: "insufficient"; balance: number };
 
-/** Admin credits and debits: a ledger entry with the admin as actor, an audit entry, a notice. */
+/**
+ * A reseller's wallets as the chat reads them (balances, the recent entries, the CSV statement),
+ * and admin credits and debits: a ledger entry with the admin as actor, an audit entry, a notice.
+ */
 export function createWallets(deps: { ledger: Ledger; notifier: Notifier; audit: AuditTrail }) {
   return {
+    /** Balances per currency and the newest entries: /balance in one read. */
+    card: (userId: number, recent: number) => deps.ledger.wallet(userId, recent),
+    balances: (userId: number) => deps.ledger.balances(userId),
+    /** The whole statement as CSV under the reader's header line. */
+    statementCsv: (userId: number, header: string) => statementCsv(deps.ledger, userId, header),
+
     async adjust(a: AdminAdjustment): Promise<AdjustOutcome> {
       const credit = a.direction === "credit";
       const r = await deps.ledger.apply({

@@ -17,7 +17,8 @@ export function queueBulkJobs(queues: Queues) {
   };
 }
 
-export function startBulkWorker(deps: { queues: Queues; bulk: Pick<Bulk, "summarize"> }) {
+/** Starts the summaries' worker; the returned stop has nothing of its own to end (the worker closes with the queues). */
+export function startBulkWorker(deps: { queues: Queues; bulk: Pick<Bulk, "summarize"> }): () => void {
   deps.queues.process<BulkSummaryJob>(
     "bulk-summaries",
     async ({ batchId }) => {
@@ -26,4 +27,5 @@ export function startBulkWorker(deps: { queues: Queues; bulk: Pick<Bulk, "summar
     },
     { concurrency: 2, attempts: 5 },
   );
+  return () => {};
 }

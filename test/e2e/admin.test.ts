@@ -40,7 +40,7 @@ const received = (user: FakeUser, match: RegExp | string, timeoutMs = 5000) => n
  */
 async function activeReseller(h: Harness, id: number, username?: string): Promise<FakeUser> {
   const user = h.telegram.user({ id, first_name: `Reseller${id}`, username, language_code: "en" });
-  await h.app.services.store.users.createIfAbsent({
+  await h.app.store.users.createIfAbsent({
     id,
     firstName: `Reseller${id}`,
     username,
@@ -65,7 +65,7 @@ async function placeOrder(h: Harness, userId: number): Promise<OrderRecord> {
 }
 
 async function ledgerSum(h: Harness, userId: number, currency: string) {
-  const entries = await h.app.services.store.ledger.entries(userId, { limit: 1000 });
+  const entries = await h.app.store.ledger.entries(userId, { limit: 1000 });
   return entries.filter((e) => e.currency === currency).reduce((sum, e) => sum + e.amount, 0);
 }
 
@@ -104,13 +104,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await ask(applicant, "/start", /waiting for approval/);
 
     const snapshot = async () => ({
-      balances: await s.store.ledger.balances(4002),
-      applicant: (await s.store.users.get(4003))?.status,
-      intruder: await s.store.users.get(4002),
-      pricing: await s.settings.pricing(),
-      maintenance: await s.settings.maintenance(),
-      audit: await s.store.audit.recent(1000),
-      refunded: (await s.store.orders.get(order.id))?.refundedAt,
+      balances: await h.app.store.ledger.balances(4002),
+      applicant: (await h.app.store.users.get(4003))?.status,
+      intruder: await h.app.store.users.get(4002),
+      pricing: await s.priceBook.pricing(),
+      maintenance: await s.maintenance.isOn(),
+      audit: await h.app.store.audit.recent(1000),
+      refunded: (await h.app.store.orders.get(order.id))?.refundedAt,
     });
     const before = await snapshot();
 
@@ -165,7 +165,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await h.admin.press({ data: "appr:4100" });
     await next(h.admin, after, /Nina .*approved/);
     await received(nina, /Your reseller account is approved/);
-    expect((await h.app.services.store.users.get(4100))?.status).toBe("active");
+    expect((await h.app.store.users.get(4100))?.status).toBe("active");
     // The buttons are spent: the alert no longer offers them.
     await h.admin.waitFor((m) => h.admin.buttons(m.find((x) => x.message_id === alert.message_id)!).length === 0);
 
@@ -177,7 +177,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await h.admin.press({ data: "rej:4101" });
     await next(h.admin, before, /Omar .*rejected/);
     await received(omar, /not approved/);
-    expect((await h.app.services.store.users.get(4101))?.status).toBe("rejected");
+    expect((await h.app.store.users.get(4101))?.status).toBe("rejected");
     await ask(h.admin, "/approve 4101", /Omar .*approved/);
     await received(omar, /Your reseller account is approved/);
   });
@@ -186,7 +186,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     const pia = await activeReseller(h, 4110, "pia_shop");
     await ask(h.admin, "/ban @pia_shop", /suspended and has been told/);
     await received(pia, /Your account has been suspended/);
-    expect((await h.app.services.store.users.get(4110))?.status).toBe("banned");
+    expect((await h.app.store.users.get(4110))?.status).toBe("banned");
     await ask(h.admin, "/ban 4110", /Nothing changed: .* is suspended/);
     await ask(h.admin, "/approve 4110", /Nothing changed/);
     await ask(h.admin, "/unban 4110", /active again/);
@@ -217,7 +217,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
 
     expect(await h.balance(4200, "IDR")).toBe(30_000);
     expect(await ledgerSum(h, 4200, "IDR")).toBe(30_000);
-    const entries = await h.app.services.store.ledger.entries(4200, { limit: 10 });
+    const entries = await h.app.store.ledger.entries(4200, { limit: 10 });
     expect(entries.map((e) => [e.type, e.amount, e.actor, e.note])).toEqual([
       ["adjustment", -20_000, "admin:1", "correction"],
       ["credit", 50_000, "admin:1", "first top-up"],
@@ -232,7 +232,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect(await h.balance(4200, "IDR")).toBe(31_000);
     expect(await ledgerSum(h, 4200, "IDR")).toBe(31_000);
 
-    const audit = await h.app.services.store.audit.recent(10);
+    const audit = await h.app.store.audit.recent(10);
     const credit = audit.find((e) => e.action === "credit" && e.note === "first top-up");
     expect(credit).toMatchObject({
       actor: 1,
@@ -330,10 +330,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await ask(h.admin, `/refund ${order.id}`, /Refused: order .* was already refunded/);
     expect(await h.balance(4400, "IDR")).toBe(100_000);
     expect(await ledgerSum(h, 4400, "IDR")).toBe(100_000);
-    const entries = await h.app.services.store.ledger.entries(4400, { limit: 10 });
+    const entries = await h.app.store.ledger.entries(4400, { limit: 10 });
     expect(entries.filter((e) => e.type === "refund")).toHaveLength(1);
-    expect((await h.app.services.store.orders.get(order.id))?.state).toBe("refunded");
-    const refunds = (await h.app.services.store.audit.recent(50)).filter((e) => e.action === "refund" && e.target === order.id);
+    expect((await h.app.store.orders.get(order.id))?.state).toBe("refunded");
+    const refunds = (await h.app.store.audit.recent(50)).filter((e) => e.action === "refund" && e.target === order.id);
     expect(refunds).toHaveLength(1);
   });
 
@@ -347,7 +347,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     h.xinstitute.control.failNext("order", { afterProcessing: "garbage" });
     expect((await s.orders.place(draft.id, 4450)).kind).toBe("unknown");
     const providerOrderId = h.xinstitute.control.orders().at(-1)!.order_id;
-    expect((await s.store.orders.get(draft.id))?.providerOrderId).toBeUndefined();
+    expect((await h.app.store.orders.get(draft.id))?.providerOrderId).toBeUndefined();
     // Its shipped webhook matches nothing: kept, and the admins are told how to link it.
     const seen = h.admin.messages().length;
     await h.xinstitute.control.ship(providerOrderId, { trackingInfo: "ACC-123", shippingStatus: "delivered" });
@@ -359,7 +359,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       `/link ${draft.id} ${providerOrderId}`,
       /is linked to xinstitute order .*1 kept webhook event\(s\) applied; now shipped/,
     );
-    expect(await s.store.orders.get(draft.id)).toMatchObject({ state: "shipped", providerOrderId });
+    expect(await h.app.store.orders.get(draft.id)).toMatchObject({ state: "shipped", providerOrderId });
     await received(u, /ACC-123/);
     await ask(h.admin, `/link ${draft.id} ${providerOrderId}`, /already linked/);
     await ask(h.admin, `/link ${draft.id} OTHER-1`, /Refused: order .* already has xinstitute order/);
@@ -375,7 +375,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
 
     await ask(h.admin, "/tier 4300 VIP", /now on tier vip \(was member\)/);
     await ask(h.admin, "/tier 4300 vip", /already on tier vip/);
-    expect((await s.store.users.get(4300))?.tier).toBe("vip");
+    expect((await h.app.store.users.get(4300))?.tier).toBe("vip");
     await ask(h.admin, "/markup vip 0", /Markup for tier vip is now 0 % \(was 2 %\)/);
     expect((await priceOf("vip")).price).toEqual({ amount: 19_800, currency: "IDR" });
 
@@ -403,7 +403,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await ask(h.admin, "/price 1 auto", /cost plus the tier's markup again/);
     expect((await priceOf("member")).price.amount).toBe(21_780); // 19,800 + 10 %
     expect((await priceOf("vip")).price.amount).toBe(19_800);
-    const actions = (await s.store.audit.recent(20)).map((e) => e.action);
+    const actions = (await h.app.store.audit.recent(20)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["tier", "markup", "price", "sync"]));
   });
 
@@ -421,7 +421,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect(providers.text).toMatch(/xinstitute: last call ok \(account,/);
 
     await ask(h.admin, "/maintenance on", /Maintenance is ON/);
-    expect(await s.settings.maintenance()).toBe(true);
+    expect(await s.maintenance.isOn()).toBe(true);
     await activeReseller(h, 4500);
     await h.credit(4500, 100_000, "IDR");
     const product = (await s.catalog.product("gametopup", "1"))!;
@@ -429,7 +429,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect(await s.orders.place(draft.id, 4500)).toEqual({ kind: "blocked", reason: "maintenance" });
     await ask(h.admin, "/maintenance", /Maintenance is ON/);
     await ask(h.admin, "/maintenance off", /Maintenance is OFF/);
-    expect(await s.settings.maintenance()).toBe(false);
+    expect(await s.maintenance.isOn()).toBe(false);
 
     const audit = await ask(h.admin, "/audit 3", /Last 3 admin actions/);
     expect(audit.text).toMatch(/admin 1 · maintenance/);

@@ -52,8 +52,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
   afterAll(() => h?.close());
   beforeEach(() => h.gametopup.control.reset());
 
-  const debits = async (userId: number) =>
-    (await h.app.services.store.ledger.entries(userId, { limit: 500 })).filter((e) => e.type === "debit");
+  const debits = async (userId: number) => (await h.app.store.ledger.entries(userId, { limit: 500 })).filter((e) => e.type === "debit");
   const summaries = (u: FakeUser) => u.messages().filter((m) => /Bulk top-up settled/.test(m.text));
 
   it("20 lines with 3 bad: names the 3, places 17 orders with 17 debits once despite a double tap, and sends one summary", async () => {
@@ -101,7 +100,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
         expect.objectContaining({ user_id: g.playerId, ...(g.zone ? { zone: g.zone } : {}) }),
       );
 
-    const orders = await Promise.all([...refs].map((id) => h.app.services.store.orders.get(id)));
+    const orders = await Promise.all([...refs].map((id) => h.app.store.orders.get(id)));
     const refused = orders.filter((o) => o?.state === "refunded");
     expect(refused).toHaveLength(1);
     expect(orders.filter((o) => o?.state === "processing")).toHaveLength(16);
@@ -166,7 +165,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("bulk top-up (fake Bot AP
     const sent = h.gametopup.control.requests("order").map((r) => (r.body as { user_id: string }).user_id);
     expect(sent.sort()).toEqual(ids.slice(0, 10).sort());
     // The lines left out left no order behind (not even a failed one).
-    const orders = await h.app.services.store.orders.byUser(u.id, { limit: 100 });
+    const orders = await h.app.store.orders.byUser(u.id, { limit: 100 });
     expect(orders.map((o) => [o.playerId, o.state]).sort()).toEqual(ids.slice(0, 10).map((id) => [id, "processing"]));
     expect(summary.text).toContain("Placed: 10");
     expect(summary.text).toContain(`Not placed, nothing charged: 7 — #11 ${ids[10]} (2001)`);

@@ -63,7 +63,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     const seen = a.messages().length;
     await tap(a, /Confirm/);
     await a.waitForMessage({ match: new RegExp(`placed.*${draftId}|${draftId}.*placed`, "s"), after: seen });
-    expect((await h.app.services.store.orders.get(draftId))?.userId).toBe(a.id);
+    expect((await h.app.store.orders.get(draftId))?.userId).toBe(a.id);
   });
 
   it("Confirm with A's draft or order id tells B nothing of it and charges B nothing", async () => {
@@ -74,7 +74,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     // A's draft, not placed yet: B cannot place it, and it stays A's.
     const onDraft = await press(b, `ok:${draftId}`);
     expect(onDraft).toEqual(nobodys);
-    expect(await h.app.services.store.orders.get(draftId)).toBeUndefined();
+    expect(await h.app.store.orders.get(draftId)).toBeUndefined();
     expect(await h.app.services.drafts.get(draftId)).toMatchObject({ userId: a.id });
 
     // A places it; then B tries the order's id.
@@ -88,7 +88,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     expect(all).not.toMatch(/already placed|pending|processing|completed|unknown/i);
 
     expect(await h.balance(b.id, "IDR")).toBe(100_000);
-    expect((await h.app.services.store.orders.get(draftId))?.userId).toBe(a.id);
+    expect((await h.app.store.orders.get(draftId))?.userId).toBe(a.id);
   });
 
   // Already owner-checked before anything is read (the audit of issue 17): kept that way.
@@ -100,11 +100,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     await a.waitForMessage({ match: /placed/, after: seen });
     const product = (await s.catalog.product("gametopup", "1"))!;
     const { batch } = await s.bulk.quote(a.id, product, [{ line: 1, playerId: "22345678", zone: "2001" }]);
-    await s.store.customers.remember({ userId: a.id, kind: "player", value: "32345678", zone: "2001", usedAt: Date.now() }, 8);
+    await h.app.store.customers.remember({ userId: a.id, kind: "player", value: "32345678", zone: "2001", usedAt: Date.now() }, 8);
     const [customer] = await s.customers.players(a.id);
     const depositId = `D${String(a.id).padStart(10, "0")}`;
     const now = Date.now();
-    await s.store.deposits.create({
+    await h.app.store.deposits.create({
       id: depositId,
       userId: a.id,
       amount: { amount: 50_000, currency: "IDR" },
@@ -128,7 +128,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     expect(await s.bulk.get(batch.id)).toMatchObject({ id: batch.id, userId: a.id });
     for (const line of batch.lines) expect(await s.drafts.get(line.orderId)).toBeDefined();
     expect((await s.customers.players(a.id)).map((c) => c.id)).toContain(customer!.id);
-    expect((await s.store.deposits.get(depositId))?.state).toBe("open");
-    expect(await s.store.orders.countByUser(b.id)).toBe(0);
+    expect((await h.app.store.deposits.get(depositId))?.state).toBe("open");
+    expect(await h.app.store.orders.countByUser(b.id)).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     h = await startHarness({
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
-      app: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
+      timings: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
     });
   });
   afterAll(() => h?.close());
@@ -56,7 +56,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     expect(Math.abs(Number(req!.headers["x-request-time"]) - Date.now() / 1000)).toBeLessThan(10);
 
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
-    const entries = await h.app.services.store.ledger.entries(u.id, { limit: 100 });
+    const entries = await h.app.store.ledger.entries(u.id, { limit: 100 });
     expect(entries.reduce((s, e) => s + e.amount, 0)).toBe(100_000 - PRICE);
 
     await u.send("/balance");
@@ -86,7 +86,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     await new Promise((r) => setTimeout(r, 300));
     expect(h.gametopup.control.requests("order")).toHaveLength(1);
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
-    const debits = (await h.app.services.store.ledger.entries(u.id, { limit: 100 })).filter((e) => e.type === "debit");
+    const debits = (await h.app.store.ledger.entries(u.id, { limit: 100 })).filter((e) => e.type === "debit");
     expect(debits).toHaveLength(1);
   });
 
@@ -100,7 +100,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     const msg = await u.waitForMessage({ match: /refused/, after: seen });
     expect(msg.text).toMatch(/refunded/);
     expect(await h.balance(u.id, "IDR")).toBe(50_000);
-    const refunds = (await h.app.services.store.ledger.entries(u.id, { limit: 100 })).filter((e) => e.type === "refund");
+    const refunds = (await h.app.store.ledger.entries(u.id, { limit: 100 })).filter((e) => e.type === "refund");
     expect(refunds).toHaveLength(1);
     expect(h.gametopup.control.requests("order")).toHaveLength(1);
   });
@@ -115,7 +115,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     await tap(u, /Confirm/);
     const msg = await u.waitForMessage({ match: /did not answer in time/, after: seen });
     const orderId = /R[0-9A-Z]{10}/.exec(msg.text)![0];
-    const order = await h.app.services.store.orders.get(orderId);
+    const order = await h.app.store.orders.get(orderId);
     expect(order?.state).toBe("unknown");
     expect(await h.balance(u.id, "IDR")).toBe(50_000 - PRICE);
     // Admins' alerts queue behind earlier notices to the same chat at Telegram's 1 a second.
@@ -133,7 +133,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     await tap(u, /Confirm/);
     const placed = await u.waitForMessage({ match: /placed/, after: seen });
     const orderId = /R[0-9A-Z]{10}/.exec(placed.text)![0];
-    const order = await h.app.services.store.orders.get(orderId);
+    const order = await h.app.store.orders.get(orderId);
     const trxId = order!.providerOrderId!;
     h.gametopup.control.setTransactionStatus(trxId, "Success", "Pembelian berhasil", "Player123");
     const before = h.gametopup.control.requests("status").length;
@@ -161,12 +161,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buying through the bot (
     expect(u.buttons(u.lastMessage())).toEqual([]);
     u.pressData("b:g:1");
     await u.waitForMessage({ match: /waiting for approval/, after: seen + 1 });
-    expect(await h.app.services.store.orders.countByUser(u.id)).toBe(0);
+    expect(await h.app.store.orders.countByUser(u.id)).toBe(0);
   });
 
   it("browses the catalogue 200 times within the TTL with at most one upstream list call", async () => {
     const before = h.gametopup.control.requests("products").length;
-    await h.app.services.store.kv.del("catalog:gametopup");
+    await h.app.store.kv.del("catalog:gametopup");
     const tier = "member" as const;
     await Promise.all(Array.from({ length: 200 }, () => h.app.services.catalog.priced(tier)));
     expect(h.gametopup.control.requests("products").length - before).toBeLessThanOrEqual(1);

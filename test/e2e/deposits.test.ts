@@ -27,12 +27,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
       env: { DEPOSIT_MIN: "10000", DEPOSIT_MAX: "1000000", DEPOSIT_AMOUNTS: "50000,100000,250000" },
       // The periodic check is off here (it would read bills behind the tests' backs); the last
       // block turns it on.
-      app: { deposits: { sweepEveryMs: 600_000 } },
+      timings: { deposits: { sweepEveryMs: 600_000 } },
     });
   });
   afterAll(() => h?.close());
 
-  const store = () => h.app.services.store;
+  const store = () => h.app.store;
   const deposit = async (id: string) => (await store().deposits.get(id))!;
   const depositCredits = async (userId: number) =>
     (await store().ledger.entries(userId, { limit: 100 })).filter((e) => e.reason === "deposit");
@@ -124,8 +124,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
       h.xpay.control.postHint(bill.id),
       h.xpay.control.postHint(bill.id),
       h.xpay.control.postHint(bill.id),
-      h.app.deposits.sweep(),
-      h.app.deposits.check(depositId),
+      h.app.services.deposits.sweep(),
+      h.app.services.deposits.check(depositId),
     ]);
     for (const s of [s1, s2, s3]) expect([200, 202]).toContain(s.status);
     await u.waitForMessage({ match: /is paid: IDR\s50,000 was added to your wallet\. Balance: IDR\s50,000/, after: mark });
@@ -164,7 +164,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("wallet deposits through 
     expect((await deposit(depositId)).state).toBe("open");
 
     const mark = u.messages().length;
-    expect(await h.app.deposits.check(depositId)).toBe("paid");
+    expect(await h.app.services.deposits.check(depositId)).toBe("paid");
     await u.waitForMessage({ match: /is paid/, after: mark });
     expect(await h.balance(u.id, "IDR")).toBe(50_000);
     expect(await depositCredits(u.id)).toHaveLength(1);

@@ -26,7 +26,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: the whole bo
     await en.send("/start");
     const again = await en.waitForMessage({ match: /Welcome back/ });
     expect(again.text).toContain("Ana");
-    const user = await h.app.services.store.users.get(2001);
+    const user = await h.app.store.users.get(2001);
     expect(user?.status).toBe("pending");
     await new Promise((r) => setTimeout(r, 300));
     expect(h.admin.messages().filter((x) => x.text.includes("2001"))).toHaveLength(1);
@@ -98,7 +98,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("foundation: flood limit 
     h = await startHarness({
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
-      app: { flood: { max: 3, windowMs: 2_000 } },
+      timings: { flood: { max: 3, windowMs: 2_000 } },
     });
   });
   afterAll(() => h?.close());

@@ -35,7 +35,7 @@ async function ask(user: FakeUser, text: string, match: RegExp | string = /./, t
  */
 async function activeReseller(h: Harness, id: number, language: Locale = "en", status: "active" | "pending" = "active"): Promise<FakeUser> {
   const user = h.telegram.user({ id, first_name: `Reseller${id}`, language_code: language });
-  await h.app.services.store.users.createIfAbsent({
+  await h.app.store.users.createIfAbsent({
     id,
     firstName: `Reseller${id}`,
     telegramLanguage: language,
@@ -159,7 +159,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
     expect(expiry("XS-ABC-DEF-GHI", "my")).toMatch(/\d{4}/);
 
     // Resellers who asked about a key xen knows are linked to it; an unknown key links no one.
-    const links = h.app.services.store.licenceLinks;
+    const links = h.app.store.licenceLinks;
     expect(await links.users("XS-ABC-DEF-GHI")).toEqual([7101, 7102, 7103]);
     expect(await links.users("XS-NOT-THE-RE1")).toEqual([]);
 
@@ -193,7 +193,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("xen licences through the
     await h.restart();
     expect((await ask(a, `/license ${key}`)).text).toContain("✅ Valid");
     expect(calls(h, key)).toBe(1);
-    expect(await h.app.services.store.licenceLinks.users(key)).toEqual([7301, 7302]);
+    expect(await h.app.store.licenceLinks.users(key)).toEqual([7301, 7302]);
 
     // Two resellers asking at the same moment, while xen is slow: still one call.
     const slow = h.xen.control.addLicence({ domain: "slow.example.com" });
@@ -356,7 +356,7 @@ describe("xen switched off", () => {
 
   it("/license says licence checks are off, and /webhooks/xen is not there", async () => {
     const u = h.telegram.user({ id: 7701, first_name: "R", language_code: "en" });
-    await h.app.services.store.users.createIfAbsent({
+    await h.app.store.users.createIfAbsent({
       id: 7701,
       firstName: "R",
       telegramLanguage: "en",

@@ -58,9 +58,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     }
   }
 
-  const order = async (id: string) => (await h.app.services.store.orders.get(id))!;
-  const refunds = async (userId: number) =>
-    (await h.app.services.store.ledger.entries(userId, { limit: 100 })).filter((e) => e.type === "refund");
+  const order = async (id: string) => (await h.app.store.orders.get(id))!;
+  const refunds = async (userId: number) => (await h.app.store.ledger.entries(userId, { limit: 100 })).filter((e) => e.type === "refund");
 
   /** Places an order without the chat (where the chat flow is not the point). */
   async function placeDirect(
@@ -297,7 +296,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order lifecycle: signed 
     expect(r[0]!.amount).toBe(SPOTIFY_1M_PRICE);
     expect(r[0]!.orderId).toBe(placed.id);
     expect(await h.balance(u.id, "MMK")).toBe(20_000);
-    const entries = await h.app.services.store.ledger.entries(u.id, { limit: 100 });
+    const entries = await h.app.store.ledger.entries(u.id, { limit: 100 });
     expect(entries.reduce((s, e) => s + e.amount, 0)).toBe(20_000);
     const after = await order(placed.id);
     expect(after.state).toBe("cancelled");

@@ -20,7 +20,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("provider text of any len
   });
   afterAll(() => h?.close());
 
-  const order = async (id: string) => (await h.app.services.store.orders.get(id))!;
+  const order = async (id: string) => (await h.app.store.orders.get(id))!;
 
   /** Places an order without the chat (the chat flow is not the point here). */
   async function placeDirect(
@@ -111,7 +111,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("provider text of any len
     const placed = await placeDirect(u.id, "gametopup", "1", { playerId: "11223344", zone: "2003" });
     // A row written by an older version: nothing at the provider edge cut it.
     const note = longText("Catatan lama");
-    await h.app.services.store.orders.patch(placed.id, { note, nickname: "Old".repeat(1_000) });
+    await h.app.store.orders.patch(placed.id, { note, nickname: "Old".repeat(1_000) });
     const calls = h.telegram.calls("sendMessage").length;
     const before = u.messages().length;
     await u.send(`/status ${placed.id}`);

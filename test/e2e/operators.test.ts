@@ -53,7 +53,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
       env: { REPORT_HOUR: "8", REPORT_TIMEZONE: ZONE },
-      app: { ops },
+      timings: { ops },
     });
     other = await h.another({ ops });
     const s = h.app.services;
@@ -63,9 +63,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
     const refunded = await placeOrder(h, 5001);
     expect(await s.orders.adminRefund(refunded.id, ADMIN_ID)).toBe("refunded");
     // An order whose outcome is unknown, from long ago: open now, not part of yesterday's sales.
-    await s.store.orders.create({ ...pendingOrder("O-UNKNOWN", 5001, Date.now() - 10 * 24 * HOUR), state: "unknown" });
+    await h.app.store.orders.create({ ...pendingOrder("O-UNKNOWN", 5001, Date.now() - 10 * 24 * HOUR), state: "unknown" });
     const now = Date.now();
-    await s.store.deposits.create({
+    await h.app.store.deposits.create({
       id: "DEP-1",
       userId: 5001,
       amount: { amount: 50_000, currency: "IDR" },
@@ -73,7 +73,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
       createdAt: now,
       updatedAt: now,
     });
-    await s.store.deposits.settle("DEP-1", "paid");
+    await h.app.store.deposits.settle("DEP-1", "paid");
     // Tomorrow (in Jakarta) at 07:59: "yesterday" is the day these records were made.
     today = localDate(sold.createdAt, ZONE);
     at0759 = startOfLocalDay(addDays(today, 1), ZONE) + 7 * HOUR + 59 * 60_000;
@@ -170,7 +170,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: provider bala
       env: { XINSTITUTE_BALANCE_ALERT: "500000", VIFOX_POOL_ALERT: "1000" },
       // Not much quicker: each check is a call to xinstitute (10 per 10 s) and vifox, and the
       // clients' own rate limiters would hold the checks back.
-      app: { ops: { timings: { balanceEveryMs: 1200 } } },
+      timings: { ops: { timings: { balanceEveryMs: 1200 } } },
     });
   });
   afterAll(() => h?.close());

@@ -20,13 +20,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
       redisUrl,
       databaseUrl: await freshDatabase(),
       env: { VIFOX_POINTS_PER_ORDER: String(POINTS) },
-      app: { points: { retryDelaysMs: [250, 500], sweep: { everyMs: 300, quietMs: 200 } } },
+      timings: { points: { retryDelaysMs: [250, 500], sweep: { everyMs: 300, quietMs: 200 } } },
     });
   });
   afterAll(() => h?.close());
 
   const s = () => h.app.services;
-  const award = async (orderId: string) => s().store.awards.get(orderId);
+  const award = async (orderId: string) => h.app.store.awards.get(orderId);
   const awardIn = (orderId: string, state: PointsAwardRecord["state"], timeoutMs = 8000) =>
     waitFor(
       async () => ((await award(orderId))?.state === state ? (await award(orderId))! : undefined),
@@ -44,7 +44,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
   /** A reseller whose e-mail vifox already knows (registered earlier). */
   async function registeredReseller(email: string, opts: { knownAtVifox?: boolean } = {}): Promise<FakeUser> {
     const u = await h.reseller(nextId++);
-    await s().store.users.patch(u.id, { email, pointsRegisteredAt: Date.now() });
+    await h.app.store.users.patch(u.id, { email, pointsRegisteredAt: Date.now() });
     if (opts.knownAtVifox !== false) h.vifox.control.addUser({ email });
     return u;
   }
@@ -67,7 +67,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     const order = await topup(u.id);
     h.gametopup.control.setTransactionStatus(order.providerOrderId!, "Success", "Pembelian berhasil", "Player");
     await waitFor(
-      async () => ((await s().store.orders.get(order.id))?.state === "completed" ? true : undefined),
+      async () => ((await h.app.store.orders.get(order.id))?.state === "completed" ? true : undefined),
       8000,
       "the top-up to complete",
     );
@@ -91,12 +91,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
       await u.send(garbage);
       await u.waitForMessage({ match: /does not look like an e-mail address/, after: seen });
     }
-    expect((await s().store.users.get(u.id))?.email).toBeUndefined();
+    expect((await h.app.store.users.get(u.id))?.email).toBeUndefined();
     await u.send("Dewi.Reseller@Example.com");
     await u.waitForMessage({ match: /Saved: .*dewi\.reseller@example\.com/ });
     await u.waitForMessage({ match: /is registered for loyalty points/ });
     expect(h.vifox.control.user("dewi.reseller@example.com")).toBeDefined();
-    expect((await s().store.users.get(u.id))?.pointsRegisteredAt).toBeGreaterThan(0);
+    expect((await h.app.store.users.get(u.id))?.pointsRegisteredAt).toBeGreaterThan(0);
     const registration = h.vifox.control.requests("users").at(-1)!;
     expect(txId(registration)).toMatch(/^harness_\d{10}$/);
 
@@ -125,7 +125,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     const before = h.vifox.control.requests("users").length;
     await u.send("new.address@example.com");
     await u.waitForMessage({ match: /is registered for loyalty points/ });
-    const user = await s().store.users.get(u.id);
+    const user = await h.app.store.users.get(u.id);
     expect(user?.email).toBe("new.address@example.com");
     expect(user?.pointsRegisteredAt).toBeGreaterThan(0);
     expect(h.vifox.control.requests("users").length).toBe(before + 1);
@@ -138,7 +138,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     await u.waitForMessage({ match: /alamat e-mail Anda sendiri/ });
     await u.send("bukan email");
     await u.waitForMessage({ match: /Itu sepertinya bukan alamat e-mail/ });
-    expect((await s().store.users.get(u.id))?.email).toBeUndefined();
+    expect((await h.app.store.users.get(u.id))?.email).toBeUndefined();
   });
 
   it("awards a completed top-up exactly once, even when the completion is applied twice", async () => {
@@ -149,7 +149,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
     const status = { providerOrderId: order.providerOrderId!, state: "completed" as const };
     await Promise.all([s().orders.applyStatus(order, status), s().orders.applyStatus(order, status)]);
     // And the hook itself once more, as a redelivered completion would: still one award.
-    await s().points.orderDelivered((await s().store.orders.get(order.id))!);
+    await s().points.orderDelivered((await h.app.store.orders.get(order.id))!);
     await awardIn(order.id, "awarded");
     await sleep(500);
     expect(h.vifox.control.awardsApplied() - before).toBe(1);
@@ -298,10 +298,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("vifox loyalty points (re
 
   it("says so when the reseller is not registered yet, or vifox is unreachable; admins see the pool", async () => {
     const u = await h.reseller(nextId++);
-    await s().store.users.patch(u.id, { email: "not.yet@example.com" });
+    await h.app.store.users.patch(u.id, { email: "not.yet@example.com" });
     await u.send("/points");
     await u.waitForMessage({ match: /is being registered for loyalty points/ });
-    await waitFor(async () => ((await s().store.users.get(u.id))?.pointsRegisteredAt ? true : undefined), 5000, "the registration");
+    await waitFor(async () => ((await h.app.store.users.get(u.id))?.pointsRegisteredAt ? true : undefined), 5000, "the registration");
 
     h.vifox.control.failNext("user-points", { status: 503, body: { message: "Service Unavailable" } }, 3);
     let seen = u.messages().length;

@@ -130,13 +130,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       const product = (await s().catalog.product("gametopup", "1"))!;
       const price = await s().catalog.price(product, "member");
       const order = { ...pendingOrder(`R${String(u.id).padStart(10, "0")}`, u.id), state: "completed" as const };
-      await s().store.orders.create(order);
+      await h.app.store.orders.create(order);
       const draft = await s().drafts.create(u.id, product, price, { playerId: "12345678", zone: "2001" });
       const { batch } = await s().bulk.quote(u.id, product, [{ line: 1, playerId: "22345678", zone: "2001" }]);
-      await s().store.customers.remember({ userId: u.id, kind: "player", value: "32345678", zone: "2001", usedAt: Date.now() }, 8);
+      await h.app.store.customers.remember({ userId: u.id, kind: "player", value: "32345678", zone: "2001", usedAt: Date.now() }, 8);
       const [customer] = await s().customers.players(u.id);
       await s().lowBalance.set(u.id, "IDR", 50_000);
-      await s().store.users.patch(u.id, { email: `gate${u.id}@example.com`, pointsRegisteredAt: Date.now() });
+      await h.app.store.users.patch(u.id, { email: `gate${u.id}@example.com`, pointsRegisteredAt: Date.now() });
       await s().resellers.setStatus(u.id, status);
       // A bot message to press buttons on, and the proof the status took.
       await u.send("/start");
@@ -155,16 +155,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       };
       return {
         calls,
-        user: await s().store.users.get(u.id),
-        orders: await s().store.orders.countByUser(u.id),
-        order: await s().store.orders.get(w.orderId),
+        user: await h.app.store.users.get(u.id),
+        orders: await h.app.store.orders.countByUser(u.id),
+        order: await h.app.store.orders.get(w.orderId),
         draft: await s().drafts.get(w.draftId),
         batch: await s().bulk.get(w.batchId),
         customers: await s().customers.players(u.id),
         lowBalance: await s().lowBalance.levels(u.id),
         balance: await h.balance(u.id, "IDR"),
         drafts: (await redis.keys("rb:draft:*")).length,
-        deposits: await s().store.deposits.byUser(u.id),
+        deposits: await h.app.store.deposits.byUser(u.id),
         edits: u.messages().map((m) => m.edits),
       };
     }
@@ -191,7 +191,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       await u.send(`gate${u.id}@example.org`);
       const answer = await u.waitForMessage({ after: next });
       expect(answer.text).toBe("Send /help to see what I can do.");
-      expect((await s().store.users.get(u.id))?.email).toBe(before.user?.email);
+      expect((await h.app.store.users.get(u.id))?.email).toBe(before.user?.email);
     }
 
     for (const status of ["pending", "banned"] as const) {
@@ -235,7 +235,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
             .slice(seen)
             .map((m) => m.text),
         ).toEqual([REFUSAL.banned]);
-        expect((await s().store.users.get(u.id))?.email).toBeUndefined();
+        expect((await h.app.store.users.get(u.id))?.email).toBeUndefined();
         expect(h.vifox.control.requests("users").length).toBe(registrations);
       });
 

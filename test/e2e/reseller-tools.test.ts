@@ -77,7 +77,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
     /** A top-up placed through the bot and then settled by the provider; returns the order and its push. */
     async function settledOrder(u: FakeUser, player: string, zone: string | undefined, status: "Success" | "Batal", nickname?: string) {
       const orderId = await confirm(u, await topupCard(u, player, zone));
-      const trx = (await h.app.services.store.orders.get(orderId))!.providerOrderId!;
+      const trx = (await h.app.store.orders.get(orderId))!.providerOrderId!;
       const seen = u.messages().length;
       h.gametopup.control.setTransactionStatus(trx, status, undefined, nickname);
       const push = await u.waitForMessage({ match: new RegExp(`${orderId}.*(completed|refunded)`, "s"), after: seen, timeoutMs: 10_000 });
@@ -94,7 +94,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       // Today's price differs from the first order's: the provider's cost and the tier's markup both moved.
       h.gametopup.control.setPrice("1", 25_000);
       await h.app.services.catalog.refresh();
-      await h.app.services.settings.setMarkup("member", 20);
+      await h.app.services.priceBook.setMarkup("member", 20);
       try {
         const before = await h.balance(u.id, "IDR");
         await u.press(/Buy again/, { messageId: push.message_id });
@@ -111,9 +111,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
         expect(orders).toHaveLength(2);
         expect(orders[1]!.body).toEqual({ user_id: "12345678", zone: "2001", produk_id: "1", ref_id: again });
         expect(await h.balance(u.id, "IDR")).toBe(before - 30_000);
-        expect((await h.app.services.store.orders.get(again))?.price).toEqual({ amount: 30_000, currency: "IDR" });
+        expect((await h.app.store.orders.get(again))?.price).toEqual({ amount: 30_000, currency: "IDR" });
       } finally {
-        await h.app.services.settings.setMarkup("member", 10);
+        await h.app.services.priceBook.setMarkup("member", 10);
       }
     });
 
@@ -170,7 +170,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
       expect(u.buttons(failed.push).map((b) => b.text)).toEqual(["🔁 Buy again"]);
 
       // A product that was paused since: a clear answer and no card.
-      const settings = h.app.services.settings;
+      const settings = h.app.services.priceBook;
       await settings.fixPrice("gametopup:1", 100);
       expect(await settings.pauseIfBelow("gametopup:1", 19_800, "test")).toBeDefined();
       try {
@@ -264,7 +264,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
     });
 
     it("shows /pricelist prices equal to the confirmation card's, in two tiers, paused products left out, paged and as CSV", async () => {
-      const settings = h.app.services.settings;
+      const settings = h.app.services.priceBook;
       // A fixed price on one sampled product, and a paused one that must not be listed.
       await settings.fixPrice("gametopup:5", 17_000);
       await settings.fixPrice("gametopup:4", 100);
@@ -357,7 +357,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(
 
       // Five more debits at once, all below the level: nothing more to say.
       const adjust = (amount: number) =>
-        h.app.services.store.ledger.apply({
+        h.app.store.ledger.apply({
           userId: u.id,
           currency: "IDR",
           amount,

@@ -13,7 +13,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("subscriptions from xinst
     h = await startHarness({
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
-      app: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
+      timings: { providerTimeouts: { orderMs: 400, readMs: 1000 } },
     });
   });
   afterAll(() => h?.close());

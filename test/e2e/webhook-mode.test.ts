@@ -44,7 +44,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("webhook mode", () => {
       body: JSON.stringify(update),
     });
     expect(wrong.status).toBe(401);
-    expect(await h.app.services.store.users.get(7002)).toBeUndefined();
+    expect(await h.app.store.users.get(7002)).toBeUndefined();
     const big = await fetch(`${h.url}/telegram`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },

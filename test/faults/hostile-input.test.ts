@@ -246,7 +246,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(`hostile input (seed ${SE
     // The first test's last /start tells the admins; let that land before counting.
     await h.admin.waitForMessage({ match: /After/, after: 0 });
     await quiet();
-    const before = { calls: h.telegram.calls("sendMessage").length, ledger: await h.app.services.store.reports.ledgerCheck() };
+    const before = { calls: h.telegram.calls("sendMessage").length, ledger: await h.app.store.reports.ledgerCheck() };
     const errors: string[] = [];
     for (const route of routes) {
       for (const body of hostileBodies(r)) {
@@ -271,7 +271,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)(`hostile input (seed ${SE
         .slice(before.calls)
         .map((c) => c.payload.text),
     ).toEqual([]);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual(before.ledger);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual(before.ledger);
     expect(rejected()).toEqual([]);
   }, 60_000);
 });

@@ -26,14 +26,14 @@ async function confirm(h: Harness, u: FakeUser, outcome: RegExp, timeoutMs = 15_
   const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
   const told = await u.waitForMessage({ match: outcome, after: seen, timeoutMs });
   expect(told.text).toContain(orderId);
-  return { orderId, told, order: async () => (await h.app.services.store.orders.get(orderId))! };
+  return { orderId, told, order: async () => (await h.app.store.orders.get(orderId))! };
 }
 
 describe.skipIf(!redisAvailable || !postgresAvailable)("providers misbehaving", () => {
   let h: Harness;
   let nextId = 6600;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { pollDelaysMs: [600_000] } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), timings: { pollDelaysMs: [600_000] } });
   });
   afterAll(() => h?.close());
   beforeEach(() => h.gametopup.control.reset());
@@ -84,7 +84,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("providers misbehaving", 
     for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(950);
     expect(h.gametopup.control.transactions()).toHaveLength(1);
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   }, 30_000);
 });
 
@@ -105,7 +105,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
       redisUrl: await freshRedisDb(),
       databaseUrl,
       env: { GAMETOPUP_ORDER_URL: `http://127.0.0.1:${proxy.port}/order`, XPAY_BASE_URL: `http://127.0.0.1:${xpayProxy.port}` },
-      app: { pollDelaysMs: [600_000] },
+      timings: { pollDelaysMs: [600_000] },
     });
     target.port = Number(new URL(h.gametopup.orderUrl).port);
     xpayTarget.port = Number(new URL(h.xpay.url).port);
@@ -127,18 +127,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
     const orderId = /R[0-9A-Z]{10}/.exec(received.text)![0];
     // Two refused attempts at least (retried every 2 s): still waiting, unclaimed, nothing sent.
     await new Promise((r) => setTimeout(r, 4_500));
-    const waiting = (await h.app.services.store.orders.get(orderId))!;
+    const waiting = (await h.app.store.orders.get(orderId))!;
     expect(waiting.state).toBe("pending");
     expect(h.gametopup.control.requests("order")).toHaveLength(0);
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
 
     await proxy.up();
     await u.waitForMessage({ match: new RegExp(`${orderId}[\\s\\S]*placed`), after: seen, timeoutMs: 15_000 });
-    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("processing");
+    expect((await h.app.store.orders.get(orderId))?.state).toBe("processing");
     expect(h.gametopup.control.requests("order")).toHaveLength(1);
-    const debits = (await h.app.services.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
+    const debits = (await h.app.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
     expect(debits).toHaveLength(1);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
     await proxy.down();
   }, 40_000);
 
@@ -154,7 +154,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
     // The provider first turned it away 11 minutes ago, as far as its record knows: the next attempt gives up.
     const turnedAway = "not placed: the provider asked us to wait or could not be reached";
     await waitFor(
-      async () => ((await h.app.services.store.orders.get(orderId))?.history.some((e) => e.note === turnedAway) ? true : undefined),
+      async () => ((await h.app.store.orders.get(orderId))?.history.some((e) => e.note === turnedAway) ? true : undefined),
       10_000,
       "the first unreachable attempt",
     );
@@ -170,10 +170,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("a provider that is down 
     const told = await u.waitForMessage({ match: /could not be reached/, after: seen, timeoutMs: 15_000 });
     expect(told.text).toContain(orderId);
     expect(told.text).toMatch(/refunded/);
-    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("refunded");
+    expect((await h.app.store.orders.get(orderId))?.state).toBe("refunded");
     expect(h.gametopup.control.requests("order")).toHaveLength(requestsBefore);
     expect(await h.balance(u.id, "IDR")).toBe(100_000);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
   }, 40_000);
 

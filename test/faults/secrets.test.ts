@@ -109,7 +109,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("configured secrets", () 
     expect((await fetch(`${p.url}/metrics`, { headers: { authorization: `Bearer ${SECRETS.METRICS_TOKEN}` } })).status).toBe(200);
 
     // Admin commands that show orders, providers and configuration.
-    const orderId = (await p.services.store.orders.idsInState("unknown"))[0]!;
+    const orderId = (await p.store.orders.idsInState("unknown"))[0]!;
     for (const command of ["/stats", "/providers", `/order ${orderId}`, `/refund ${orderId}`, "/report", "/user 6201", "/audit"]) {
       seen = p.admin.messages().length;
       await p.admin.send(command);

@@ -35,7 +35,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
     const u = await h.reseller(6301);
     await h.credit(u.id, 5_000, "IDR");
     await h.credit(u.id, 7_000, "IDR");
-    const entriesBefore = (await h.app.services.store.ledger.entries(u.id, { limit: 50 })).length;
+    const entriesBefore = (await h.app.store.ledger.entries(u.id, { limit: 50 })).length;
 
     // Telegram makes the first message wait 3 s: it sits in Redis as a delayed job.
     h.telegram.failNext("sendMessage", {
@@ -77,8 +77,8 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("queued notifications an
     const texts = u.messages().map((m) => m.text);
     expect(texts.filter((t) => t.includes("RREDISRST01"))).toHaveLength(1);
     expect(texts.filter((t) => t.includes("RPGDOWN0001"))).toHaveLength(1);
-    expect((await h.app.services.store.ledger.entries(u.id, { limit: 50 })).length).toBe(entriesBefore);
+    expect((await h.app.store.ledger.entries(u.id, { limit: 50 })).length).toBe(entriesBefore);
     expect(await h.balance(u.id, "IDR")).toBe(12_000);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   }, 60_000);
 });

@@ -26,14 +26,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the debit and the sweep'
     const product = (await s().catalog.product("gametopup", "1"))!;
     return s().drafts.create(userId, product, await s().catalog.price(product, "member"), { playerId: "12345678", zone: "2001" });
   };
-  const stateOf = async (id: string) => (await s().store.orders.get(id))?.state;
+  const stateOf = async (id: string) => (await h.app.store.orders.get(id))?.state;
 
   it("a debit that lands after the sweep failed the order is refused: nothing taken, nothing sent", async () => {
     const u = await h.reseller(nextId++);
     await h.credit(u.id, 5_000_000, "IDR");
     const draft = await gametopupDraft(u.id);
     // The process freezes right after creating the order (a stalled VM): the create is held open here.
-    const orders = s().store.orders;
+    const orders = h.app.store.orders;
     const create = orders.create;
     let resume!: () => void;
     const frozen = new Promise<void>((r) => {
@@ -54,7 +54,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the debit and the sweep'
       const outcome = await accepting;
       expect(outcome.kind).toBe("existing");
       expect(await h.balance(u.id, "IDR")).toBe(5_000_000);
-      expect(await s().store.ledger.entryByKey(`order:${draft.id}:debit`)).toBeUndefined();
+      expect(await h.app.store.ledger.entryByKey(`order:${draft.id}:debit`)).toBeUndefined();
       expect(await stateOf(draft.id)).toBe("failed");
       expect(h.gametopup.control.transactions().some((t) => t.ref_id === draft.id)).toBe(false);
     } finally {
@@ -95,7 +95,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the debit and the sweep'
     const accepted = await s().orders.accept(draft.id, u.id);
     expect(accepted.kind).toBe("accepted");
     // The state an earlier release could leave behind: failed, with its debit.
-    await s().store.orders.transition(draft.id, ["pending"], "failed", { failure: "interrupted_before_charge" });
+    await h.app.store.orders.transition(draft.id, ["pending"], "failed", { failure: "interrupted_before_charge" });
     expect(await h.balance(u.id, "IDR")).toBe(5_000_000 - draft.price.amount);
     expect(await s().orders.adminRefund(draft.id, 1)).toBe("refunded");
     expect(await h.balance(u.id, "IDR")).toBe(5_000_000);

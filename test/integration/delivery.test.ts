@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botDelivery } from "../../src/bot/delivery.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
+import { memoryRecords } from "../../src/store/memory/index.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
 
 describe("a notification sent to a chat", () => {
@@ -18,7 +18,7 @@ describe("a notification sent to a chat", () => {
     const delivery = botDelivery({
       token: telegram.token,
       apiRoot: telegram.apiRoot,
-      store: { ...memoryRecords(), kv: memoryKv() },
+      users: memoryRecords().users,
       translator: createI18n("en"),
       defaultLocale: "en",
       logger: createLogger({ level: "error", destination: { write: (line: string) => void logged.push(line) } }),

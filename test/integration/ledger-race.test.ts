@@ -17,7 +17,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("500 purchases racing ove
   let other: App;
   beforeAll(async () => {
     // Status polls out of the way: this is about the money, not gametopup's 30 status calls a minute.
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { pollDelaysMs: [600_000] } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), timings: { pollDelaysMs: [600_000] } });
     other = await h.another();
   });
   afterAll(() => h?.close());
@@ -55,12 +55,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("500 purchases racing ove
       const mine = placed.filter((o) => o.userId === id).length;
       expect(mine).toBeLessThanOrEqual(AFFORDABLE);
       expect(await h.balance(id, "IDR")).toBe(price.amount * (AFFORDABLE - mine));
-      const entries = await s.store.ledger.entries(id, { limit: 100 });
+      const entries = await h.app.store.ledger.entries(id, { limit: 100 });
       expect(Math.min(...entries.map((e) => e.balanceAfter))).toBeGreaterThanOrEqual(0);
       const debited = new Set(entries.filter((e) => e.type === "debit").map((e) => e.orderId));
       expect(debited.size).toBe(entries.filter((e) => e.type === "debit").length);
     }
-    expect(await s.store.reports.ledgerCheck()).toEqual([]);
-    expect(await other.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
+    expect(await other.store.reports.ledgerCheck()).toEqual([]);
   }, 60_000);
 });

@@ -37,18 +37,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("an order whose rate-limi
     await s.orders.confirm(draft.id, u.id);
     await waitFor(
       async () =>
-        (await s.store.orders.get(draft.id))?.history.some((e) => e.note === "not sent: the provider is busy") ? true : undefined,
+        (await h.app.store.orders.get(draft.id))?.history.some((e) => e.note === "not sent: the provider is busy") ? true : undefined,
       5_000,
       "the claim to be given back",
     );
-    const held = (await s.store.orders.get(draft.id))!;
+    const held = (await h.app.store.orders.get(draft.id))!;
     expect(held.state).toBe("pending");
     expect(held.sentAt).toBeUndefined();
     expect(h.gametopup.control.requests("order").length).toBe(sentBefore);
 
     await redis.del("rb:limit:gametopup:order");
     await waitFor(
-      async () => ((await s.store.orders.get(draft.id))?.state === "processing" ? true : undefined),
+      async () => ((await h.app.store.orders.get(draft.id))?.state === "processing" ? true : undefined),
       10_000,
       "the order to be placed",
     );

@@ -14,7 +14,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     h = await startHarness({
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
-      app: { pollDelaysMs: [400], reconcileDelaysMs: [200, 400], pendingWindowMs: 1_200 },
+      timings: { pollDelaysMs: [400], reconcileDelaysMs: [200, 400], pendingWindowMs: 1_200 },
     });
   });
   afterAll(() => h?.close());
@@ -54,21 +54,21 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     h.gametopup.control.failNext("order", { answerAfterMs: 600 });
     const placing = s().orders.place(draft.id, u.id);
     await waitFor(
-      async () => ((await s().store.orders.get(draft.id))?.state === "pending" ? true : undefined),
+      async () => ((await h.app.store.orders.get(draft.id))?.state === "pending" ? true : undefined),
       2_000,
       "the order to exist",
     );
     // Another process's sweep decides the order was interrupted while the answer is on its way.
     await waitFor(async () => ((await s().orders.sweepInterrupted(0)) > 0 ? true : undefined), 2_000, "the sweep");
-    expect((await s().store.orders.get(draft.id))?.state).toBe("unknown");
+    expect((await h.app.store.orders.get(draft.id))?.state).toBe("unknown");
     await placing;
-    const after = (await s().store.orders.get(draft.id))!;
+    const after = (await h.app.store.orders.get(draft.id))!;
     const [trx] = h.gametopup.control.transactions();
     expect(after.providerOrderId).toBe(trx!.order_id);
     expect(after.state).toBe("processing");
     h.gametopup.control.setTransactionStatus(trx!.order_id, "Success", "ok", "LateNick");
     await waitFor(
-      async () => ((await s().store.orders.get(draft.id))?.state === "completed" ? true : undefined),
+      async () => ((await h.app.store.orders.get(draft.id))?.state === "completed" ? true : undefined),
       5_000,
       "the follow-up poll",
     );
@@ -86,10 +86,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     expect(delivery.attempts.at(-1)?.status).toBe(200);
     const out = await placing;
     expect(out.kind).toBe("placed");
-    const after = (await s().store.orders.get(draft.id))!;
+    const after = (await h.app.store.orders.get(draft.id))!;
     expect(after.state).toBe("cancelled");
     expect(await h.balance(u.id, "MMK")).toBe(20_000);
-    const refunds = (await s().store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "refund");
+    const refunds = (await h.app.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "refund");
     expect(refunds).toHaveLength(1);
     await u.waitForMessage({ match: /was cancelled by the provider/, after: 0 });
   });
@@ -103,7 +103,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     const seen = h.admin.messages().length;
     const out = await s().orders.place(draft.id, u.id);
     expect(out.kind).toBe("placed");
-    const after = (await s().store.orders.get(draft.id))!;
+    const after = (await h.app.store.orders.get(draft.id))!;
     expect(after.cost.amount).toBe(15_000);
     expect(after.cost.amount).toBeGreaterThan(draft.cost.amount);
     await h.admin.waitForMessage({ match: new RegExp(`${draft.id}.*charged`, "s"), after: seen });
@@ -114,14 +114,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     await h.credit(u.id, 100_000, "IDR");
     const draft = await draftFor(u.id, "gametopup", "1", { playerId: "12345678", zone: "2001" });
     expect((await s().orders.place(draft.id, u.id)).kind).toBe("placed");
-    const placed = (await s().store.orders.get(draft.id))!;
+    const placed = (await h.app.store.orders.get(draft.id))!;
     await s().orders.markUnknown(placed, "test");
     expect(await s().orders.adminRefund(draft.id, 1)).toBe("refunded");
     expect(await h.balance(u.id, "IDR")).toBe(100_000);
     const seen = h.admin.messages().length;
     h.gametopup.control.setTransactionStatus(placed.providerOrderId!, "Success", "ok", "Late");
     await h.admin.waitForMessage({ match: new RegExp(`delivered order ${draft.id}.*refunded here`, "s"), after: seen, timeoutMs: 10_000 });
-    expect((await s().store.orders.get(draft.id))?.state).toBe("refunded");
+    expect((await h.app.store.orders.get(draft.id))?.state).toBe("refunded");
     expect(await h.balance(u.id, "IDR")).toBe(100_000);
   });
 
@@ -132,7 +132,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
     expect((await s().orders.place(draft.id, u.id)).kind).toBe("placed");
     expect(await s().orders.adminRefund(draft.id, 1)).toBe("refunded");
     const seen = h.admin.messages().length;
-    const providerOrderId = (await s().store.orders.get(draft.id))!.providerOrderId!;
+    const providerOrderId = (await h.app.store.orders.get(draft.id))!.providerOrderId!;
     expect((await h.xinstitute.control.ship(providerOrderId)).attempts.at(-1)?.status).toBe(200);
     await h.admin.waitForMessage({ match: new RegExp(`delivered order ${draft.id}.*refunded here`, "s"), after: seen });
     expect(await h.balance(u.id, "MMK")).toBe(20_000);
@@ -183,11 +183,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
       (m) => m.slice(seen).filter((x) => x.text.includes(draft.id) && /unknown outcome/.test(x.text)).length >= 2,
       10_000,
     );
-    const order = (await s().store.orders.get(draft.id))!;
+    const order = (await h.app.store.orders.get(draft.id))!;
     expect(order.history.filter((e) => e.state === "processing").length).toBeGreaterThanOrEqual(2);
     // ...and a Batal that comes at last is still refunded.
     h.gametopup.control.setTransactionStatus(order.providerOrderId!, "Batal", "gagal");
-    await waitFor(async () => ((await s().store.orders.get(draft.id))?.state === "refunded" ? true : undefined), 10_000, "the refund");
+    await waitFor(async () => ((await h.app.store.orders.get(draft.id))?.state === "refunded" ? true : undefined), 10_000, "the refund");
     expect(await h.balance(u.id, "IDR")).toBe(100_000);
   });
 });
@@ -195,7 +195,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("order paths under interl
 describe.skipIf(!redisAvailable || !postgresAvailable)("guards that no other test proves", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), app: { pollDelaysMs: [600_000] } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: await freshDatabase(), timings: { pollDelaysMs: [600_000] } });
   });
   afterAll(() => h?.close());
 
@@ -205,11 +205,15 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("guards that no other tes
     await h.credit(u.id, 10_000, "IDR");
     const now = Date.now();
     // As a crash between creating an order and charging it leaves it, then seen by the provider's status.
-    await s.store.orders.create({ ...pendingOrder("RNOTCHARGED", u.id, now), state: "processing", providerOrderId: "TRX-NC-1" });
-    await s.orders.applyStatus((await s.store.orders.get("RNOTCHARGED"))!, { providerOrderId: "TRX-NC-1", state: "failed", note: "Batal" });
+    await h.app.store.orders.create({ ...pendingOrder("RNOTCHARGED", u.id, now), state: "processing", providerOrderId: "TRX-NC-1" });
+    await s.orders.applyStatus((await h.app.store.orders.get("RNOTCHARGED"))!, {
+      providerOrderId: "TRX-NC-1",
+      state: "failed",
+      note: "Batal",
+    });
     expect(await h.balance(u.id, "IDR")).toBe(10_000);
-    expect((await s.store.ledger.entries(u.id, { limit: 10 })).filter((e) => e.type === "refund")).toEqual([]);
-    expect(await s.store.reports.ledgerCheck()).toEqual([]);
+    expect((await h.app.store.ledger.entries(u.id, { limit: 10 })).filter((e) => e.type === "refund")).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   });
 
   it("one confirmation is one order: the same card confirmed twice at once calls the provider once", async () => {

@@ -45,7 +45,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued jo
     }
     const before = h.xinstitute.control.requests("order").length;
     const allProcessing = (list: typeof drafts) => async () => {
-      const states = await Promise.all(list.map(async (d) => (await s.store.orders.get(d.id))?.state));
+      const states = await Promise.all(list.map(async (d) => (await h.app.store.orders.get(d.id))?.state));
       return states.every((st) => st === "processing") ? true : undefined;
     };
     // Ten at once use up the documented burst...
@@ -58,26 +58,26 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("placement as a queued jo
     await waitFor(allProcessing(drafts), 25_000, "all twelve orders to reach the provider");
     expect(h.xinstitute.control.requests("order").length - before).toBe(12);
     for (const id of users) expect(await h.balance(id, "MMK")).toBe(0);
-    expect(await s.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   }, 40_000);
 
   it("counts the ten minutes of 429s from the provider's first refusal, not from the wait in our own queue", async () => {
     const s = h.app.services;
     await h.reseller(8950);
     await h.credit(8950, 100_000, "IDR");
-    const charge = (orderId: string) => chargeOrder(s.store.ledger, 8950, orderId);
+    const charge = (orderId: string) => chargeOrder(h.app.store.ledger, 8950, orderId);
     const tooMany = { status: 429, body: { status: "error", message: "Too many requests", code: 429 }, headers: { "retry-after": "0" } };
     // Waited eleven minutes in line for the budget; now the provider's first 429 (twice: the call's own retry).
     const waited = pendingOrder("RQUEUEDLONG1", 8950, Date.now() - 11 * 60_000);
-    await s.store.orders.create(waited);
+    await h.app.store.orders.create(waited);
     await charge(waited.id);
     h.gametopup.control.failNext("order", tooMany, 2);
     await expect(s.orders.send(waited.id, "wait")).rejects.toBeInstanceOf(ProviderBusy);
-    expect(await s.store.orders.get(waited.id)).toMatchObject({ state: "pending" });
+    expect(await h.app.store.orders.get(waited.id)).toMatchObject({ state: "pending" });
     expect(await h.balance(8950, "IDR")).toBe(100_000 - 21_780);
     // The provider has been turning this one away for eleven minutes: refused and refunded.
     const refused = pendingOrder("RQUEUEDLONG2", 8950, Date.now() - 12 * 60_000);
-    await s.store.orders.create({
+    await h.app.store.orders.create({
       ...refused,
       history: [
         ...refused.history,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppOptions } from "../../src/app.js";
+import type { Timings } from "../../src/app.js";
 import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { waitFor } from "../support/process.js";
@@ -9,12 +9,12 @@ import { startTcpProxy } from "../support/tcp-proxy.js";
 const PRICE = 21_780;
 
 /** The bot with its own database reached through a proxy the test can cut, as PostgreSQL going away. */
-async function behindProxy(app?: AppOptions) {
+async function behindProxy(timings?: Timings) {
   const url = new URL(await freshDatabase());
   const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
   const viaProxy = new URL(url);
   viaProxy.port = String(proxy.port);
-  const h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString(), app });
+  const h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl: viaProxy.toString(), timings });
   return { h, proxy };
 }
 
@@ -60,7 +60,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("a PostgreSQL outage", ()
     await u.waitForMessage({ match: /placed/, after: seen, timeoutMs: 10_000 });
     expect(h.gametopup.control.requests("order")).toHaveLength(1);
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - PRICE);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   });
 });
 

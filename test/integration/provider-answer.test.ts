@@ -15,7 +15,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the provider's answer wh
   let db: pg.Client;
   beforeAll(async () => {
     const databaseUrl = await freshDatabase();
-    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl, app: { reconcileDelaysMs: [200, 400] } });
+    h = await startHarness({ redisUrl: await freshRedisDb(), databaseUrl, timings: { reconcileDelaysMs: [200, 400] } });
     db = new pg.Client(databaseUrl);
     await db.connect();
   });
@@ -43,14 +43,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the provider's answer wh
     }
     const [trx] = h.gametopup.control.transactions().filter((t) => t.ref_id === draft.id);
     expect(trx).toBeDefined();
-    expect((await s.store.orders.get(draft.id))?.providerOrderId).toBe(trx!.order_id);
+    expect((await h.app.store.orders.get(draft.id))?.providerOrderId).toBe(trx!.order_id);
 
     // The database is well again; the sweep and reconciliation ask gametopup by its own id.
     await db.query("DROP TRIGGER refuse_move ON orders");
-    if ((await s.store.orders.get(draft.id))?.state === "pending") await s.orders.sweepInterrupted(0);
+    if ((await h.app.store.orders.get(draft.id))?.state === "pending") await s.orders.sweepInterrupted(0);
     h.gametopup.control.setTransactionStatus(trx!.order_id, "Success", "ok", "Nick");
     await waitFor(
-      async () => ((await s.store.orders.get(draft.id))?.state === "completed" ? true : undefined),
+      async () => ((await h.app.store.orders.get(draft.id))?.state === "completed" ? true : undefined),
       8_000,
       "reconciliation to find the order completed",
     );

@@ -27,7 +27,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("concurrent purchases aga
     expect(outcomes.filter((o) => o.kind === "insufficient")).toHaveLength(40);
     expect(h.gametopup.control.requests("order")).toHaveLength(10);
     expect(await h.balance(userId, "IDR")).toBe(0);
-    const entries = await s.store.ledger.entries(userId, { limit: 1000 });
+    const entries = await h.app.store.ledger.entries(userId, { limit: 1000 });
     expect(Math.min(...entries.map((e) => e.balanceAfter))).toBeGreaterThanOrEqual(0);
     expect(entries.reduce((sum, e) => sum + e.amount, 0)).toBe(0);
 

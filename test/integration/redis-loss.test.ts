@@ -20,7 +20,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
       redisUrl: redis.url,
       databaseUrl: await freshDatabase(),
       // Long first poll: the order is still waiting for it when Redis loses the job.
-      app: { pollDelaysMs: [60_000], sweep: { everyMs: 300, orphanQuietMs: 200 } },
+      timings: { pollDelaysMs: [60_000], sweep: { everyMs: 300, orphanQuietMs: 200 } },
       env: { REGISTRATION: "approval" },
     });
   });
@@ -42,7 +42,7 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
     await tap(u, /Confirm/);
     const placed = await u.waitForMessage({ match: /placed/, after: seen });
     const orderId = /R[0-9A-Z]{10}/.exec(placed.text)![0];
-    const order = await h.app.services.store.orders.get(orderId);
+    const order = await h.app.store.orders.get(orderId);
     expect(order?.state).toBe("processing");
     expect(await h.app.queues.depth("status-polls")).toBe(1);
 
@@ -59,15 +59,15 @@ describe.skipIf(!haveRedisServer || !postgresAvailable)("losing every key in Red
     await u.send("/orders");
     await u.waitForMessage({ match: /orders/i, after: seen });
     expect(u.buttons().map((b) => b.text)).toContainEqual(expect.stringMatching(/86 Diamonds.*21,780/));
-    expect((await h.app.services.store.users.get(u.id))?.status).toBe("active");
+    expect((await h.app.store.users.get(u.id))?.status).toBe("active");
 
     // The poll job went with Redis; the sweep finds the open order without one and polls again.
     await waitFor(async () => ((await h.app.queues.depth("status-polls")) === 1 ? true : undefined), 5_000, "the poll to be rebuilt");
     seen = u.messages().length;
     h.gametopup.control.setTransactionStatus(order!.providerOrderId!, "Success", "done", "DewiGamer");
     await u.waitForMessage({ match: /DewiGamer/, after: seen, timeoutMs: 5_000 });
-    expect((await h.app.services.store.orders.get(orderId))?.state).toBe("completed");
+    expect((await h.app.store.orders.get(orderId))?.state).toBe("completed");
     expect(await h.balance(u.id, "IDR")).toBe(78_220);
-    expect(await h.app.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await h.app.store.reports.ledgerCheck()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createApp, type App, type AppOptions } from "../../src/app.js";
+import { createApp, type App, type Timings } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { startGametopupFake, startXinstituteFake, startXpayFake } from "../../src/sandbox/index.js";
@@ -19,7 +19,7 @@ export async function startBotProcess(opts: {
   databaseUrl: string;
   token: string;
   env?: Record<string, string>;
-  app?: AppOptions;
+  timings?: Timings;
   keys?: { gametopup?: string; xinstitute?: [string, string]; xen?: [string, string]; vifox?: [string, string]; xpay?: string };
 }) {
   const telegram = await startFakeTelegram({ token: opts.token, rateLimits: false });
@@ -49,7 +49,7 @@ export async function startBotProcess(opts: {
     REDIS_URL: opts.redisUrl,
     DATABASE_URL: opts.databaseUrl,
     // The harness's flood limit: a test types faster than the production limit lets anyone.
-    TEST_APP_OPTIONS: JSON.stringify({ flood: { max: 1000, windowMs: 1000 }, ...opts.app }),
+    TEST_APP_TIMINGS: JSON.stringify({ flood: { max: 1000, windowMs: 1000 }, ...opts.timings }),
     ...opts.env,
   };
   const url = `http://127.0.0.1:${port}`;
@@ -72,6 +72,7 @@ export async function startBotProcess(opts: {
     url,
     env,
     services: inspector.services,
+    store: inspector.store,
     inspector,
     get bot() {
       return bot!;
@@ -98,7 +99,7 @@ export async function startBotProcess(opts: {
       return user;
     },
     async credit(userId: number, amount: number, currency: string, key: string) {
-      const r = await inspector.services.store.ledger.apply({
+      const r = await inspector.store.ledger.apply({
         userId,
         currency,
         amount,
@@ -110,7 +111,7 @@ export async function startBotProcess(opts: {
       if (!r.ok) throw new Error("credit failed");
     },
     async balance(userId: number, currency: string) {
-      return (await inspector.services.store.ledger.balances(userId))[currency] ?? 0;
+      return (await inspector.store.ledger.balances(userId))[currency] ?? 0;
     },
     async close() {
       if (bot && bot.child.exitCode === null) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createApp, type App, type AppOptions } from "../../src/app.js";
+import { createApp, type App, type Timings } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/observability/logger.js";
 import {
@@ -24,7 +24,8 @@ export interface HarnessOptions {
   /** PostgreSQL URL for the app; omitted: the in-memory records. */
   databaseUrl?: string;
   env?: Record<string, string>;
-  app?: AppOptions;
+  /** Clocks and back-offs of the app (src/app/timings.ts). */
+  timings?: Timings;
   telegram?: FakeTelegramOptions;
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
@@ -52,9 +53,9 @@ export interface Harness {
    * Another bot process's services on the same PostgreSQL, Redis and fakes (its own store
    * connections, caches and queues; not started: no HTTP, workers or update loop). Closed by close().
    */
-  another(app?: AppOptions): Promise<App>;
+  another(timings?: Timings): Promise<App>;
   /** Stops the bot process and starts a new one on the same store and fakes (with `app` options changed). */
-  restart(app?: AppOptions): Promise<void>;
+  restart(timings?: Timings): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,15 +121,17 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...opts.env,
   };
   const logger = createLogger({ level: process.env.TEST_LOG ?? "silent" });
-  const boot = async (overrides: AppOptions = {}) => {
+  const boot = async (overrides: Timings = {}) => {
     const app = await createApp(loadConfig(env), {
       logger,
-      // Quick, but sparing with gametopup's 30 status calls a minute, which the tests share.
-      pollDelaysMs: [150, 150, 300, 2_000],
-      reconcileDelaysMs: [200, 3_000],
-      flood: { max: 1000, windowMs: 1000 },
-      ...opts.app,
-      ...overrides,
+      timings: {
+        // Quick, but sparing with gametopup's 30 status calls a minute, which the tests share.
+        pollDelaysMs: [150, 150, 300, 2_000],
+        reconcileDelaysMs: [200, 3_000],
+        flood: { max: 1000, windowMs: 1000 },
+        ...opts.timings,
+        ...overrides,
+      },
     });
     await app.start();
     xinstitute.control.setWebhookUrl(`http://127.0.0.1:${app.address!.port}/webhooks/xinstitute`);
@@ -140,8 +143,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const others: App[] = [];
   const h: Harness = {
     app: await boot(),
-    async another(app) {
-      const other = await createApp(loadConfig(env), { logger, flood: { max: 1000, windowMs: 1000 }, ...opts.app, ...app });
+    async another(timings) {
+      const other = await createApp(loadConfig(env), {
+        logger,
+        timings: { flood: { max: 1000, windowMs: 1000 }, ...opts.timings, ...timings },
+      });
       others.push(other);
       return other;
     },
@@ -165,7 +171,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return user;
     },
     async credit(userId, amount, currency) {
-      const r = await h.app.services.store.ledger.apply({
+      const r = await h.app.store.ledger.apply({
         userId,
         currency,
         amount,
@@ -177,11 +183,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       if (!r.ok) throw new Error("credit failed");
     },
     async balance(userId, currency) {
-      return (await h.app.services.store.ledger.balances(userId))[currency] ?? 0;
+      return (await h.app.store.ledger.balances(userId))[currency] ?? 0;
     },
-    async restart(app) {
+    async restart(timings) {
       await h.app.stop();
-      h.app = await boot(app);
+      h.app = await boot(timings);
     },
     async close() {
       for (const other of others) await other.stop().catch(() => {});

@@ -2,7 +2,8 @@ import { createDrafts } from "../../src/domain/drafts.js";
 import type { MessageArgs, Notification, Notifier } from "../../src/domain/notifications.js";
 import { createOrderService, type Scheduler } from "../../src/domain/orders.js";
 import { createResellers } from "../../src/domain/resellers.js";
-import { createSettings } from "../../src/domain/settings.js";
+import { createPriceBook } from "../../src/domain/price-book.js";
+import { createMaintenance } from "../../src/domain/maintenance.js";
 import { createLogger } from "../../src/observability/logger.js";
 import {
   ProviderError,
@@ -124,13 +125,15 @@ export function orderWorld(options: { pendingWindowMs?: number } = {}) {
   const jobs = recordingScheduler();
   const deliveredOrders: string[] = [];
   const drafts = createDrafts(store.kv);
-  const settings = createSettings(store.pricing, { markups: { member: 10, reseller: 5, vip: 2 } });
+  const priceBook = createPriceBook(store.pricing, { markups: { member: 10, reseller: 5, vip: 2 } });
+  const maintenance = createMaintenance(store.pricing);
   const resellers = createResellers({ store, adminIds: [1], registration: "open", notifier: messages.notifier });
   const orders = createOrderService({
     store,
     providers: { list: () => [...enabled.values()], get: (id) => enabled.get(id) },
     drafts,
-    settings,
+    priceBook,
+    maintenance,
     resellers,
     notifier: messages.notifier,
     scheduler: jobs.scheduler,
@@ -210,7 +213,8 @@ export function orderWorld(options: { pendingWindowMs?: number } = {}) {
     messages,
     jobs,
     deliveredOrders,
-    settings,
+    priceBook,
+    maintenance,
     reseller,
     draft,
     accepted,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementCsv } from "../../src/bot/features/orders.js";
+import { statementCsv } from "../../src/domain/statement-csv.js";
 import { readStatement } from "../../src/domain/statement.js";
 import { memoryRecords } from "../../src/store/memory/index.js";
 

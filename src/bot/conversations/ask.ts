@@ -1,9 +1,9 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { flowCancelButton, flowChoiceButton, flowOptionButton, flowSkipButton } from "../callback-data/flow.js";
-import type { BotContext, FlowContext } from "../context.js";
+import type { FlowContext } from "../context.js";
+import type { Flow } from "../flow.js";
 
-export type Flow = Conversation<BotContext, FlowContext>;
+export type { Flow } from "../flow.js";
 
 export interface AskOptions<T> {
   /** Offer a Skip button; skipping returns undefined. */

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { DepositService } from "../../domain/deposits.js";
 import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext } from "../context.js";
-import type { Flow } from "./ask.js";
+import { type Flow, flowRef } from "../flow.js";
 
 /** What the reseller is told after asking for a deposit, from the chat or this flow. */
 export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositService["request"]>>, deposits: DepositService): string {
@@ -31,6 +31,8 @@ export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositSe
  * reseller's language, then opens the deposit. The bill itself is made by a job, so this flow
  * never waits on xpay.
  */
+export const DEPOSIT_AMOUNT_FLOW = flowRef("deposit-amount");
+
 export function depositAmountConversation(deposits: DepositService) {
   return async function depositAmount(conversation: Flow, ctx: FlowContext) {
     const l = deposits.limits();

@@ -6,6 +6,7 @@ import type { SavedCustomer } from "../../store/types.js";
 import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
+import { flowRef } from "../flow.js";
 import { ask, type Flow } from "./ask.js";
 import { bulkTopup } from "./bulk.js";
 import { MAX_QUANTITY, parseEmail, parsePlayerId, parseQuantity, parseZone } from "./validate.js";
@@ -33,6 +34,9 @@ export function confirmCard(ctx: BaseContext | FlowContext, d: Draft, balance: n
     .text(ctx.tr("btn-cancel"), dropDraftButton.pack({ draftId: d.id }));
   return { text: lines.join("\n"), reply_markup };
 }
+
+/** The guided purchase of one product (below), entered from the catalogue. */
+export const PURCHASE_FLOW = flowRef<[provider: ProviderId, sku: string]>("purchase");
 
 /** A saved customer as buttons name it: 12345678 (2001) · Nickname. Data only, the same in any language. */
 export function customerText(c: SavedCustomer): string {

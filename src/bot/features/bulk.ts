@@ -4,6 +4,7 @@ import { onButton } from "../callback-data/on-button.js";
 import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
 import type { BotContext, Services } from "../context.js";
 import { escapeHtml } from "../i18n.js";
+import type { Feature } from "../feature.js";
 
 /** Why the lines after the first one that failed were not placed. */
 function stopText(ctx: BotContext, r: BulkPlaced): string {
@@ -38,7 +39,7 @@ function resultText(ctx: BotContext, r: BulkPlaced): string {
 }
 
 /** The bulk card's buttons: Confirm places every line it can, once; Cancel drops them all. */
-export function bulkFeature(s: Services) {
+export function bulkFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   onButton(c, confirmBatchButton, async (ctx, { batchId }) => {
@@ -62,5 +63,5 @@ export function bulkFeature(s: Services) {
     await ctx.reply(ctx.tr(dropped === "dropped" ? "order-dropped" : "draft-expired"));
   });
 
-  return c;
+  return { stage: "reseller", handlers: c };
 }

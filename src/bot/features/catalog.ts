@@ -1,15 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { PricedProduct } from "../../domain/catalog.js";
-import { productKey } from "../../domain/settings.js";
 import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
 import { buyButton, categoriesButton, categoryButton, productButton, type CatalogMode as Mode } from "../callback-data/catalog.js";
 import { onButton } from "../callback-data/on-button.js";
 import { longProvider, shortProvider } from "../keyboards/ids.js";
 import type { BotContext, Services } from "../context.js";
+import { PURCHASE_FLOW, purchaseConversation } from "../conversations/purchase.js";
+import type { Feature } from "../feature.js";
+import { registerFlow } from "../flow.js";
 
 const inMode = (mode: Mode) => (p: PricedProduct) => mode === "a" || p.input.kind === "player";
 
-export function catalogFeature(s: Services) {
+export function catalogFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   async function visible(ctx: BotContext, mode: Mode) {
@@ -86,13 +88,13 @@ export function catalogFeature(s: Services) {
   onButton(c, buyButton, async (ctx, { provider: short, sku }) => {
     await ctx.answerCallbackQuery();
     const provider = longProvider(short);
-    const block = ctx.user && s.resellers.buyBlock(ctx.user, await s.settings.maintenance());
+    const block = ctx.user && s.resellers.buyBlock(ctx.user, await s.maintenance.isOn());
     if (!ctx.user || block) return void (await ctx.reply(ctx.tr(`blocked-${block ?? "pending"}`)));
     if (!provider) return void (await ctx.reply(ctx.tr("catalog-gone")));
-    if (productKey(provider, sku) in (await s.settings.pricing()).paused) return void (await ctx.reply(ctx.tr("blocked-paused")));
+    if (await s.priceBook.isPaused(provider, sku)) return void (await ctx.reply(ctx.tr("blocked-paused")));
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter("purchase", provider, sku);
+    await PURCHASE_FLOW.enter(ctx, provider, sku);
   });
 
-  return c;
+  return { stage: "reseller", handlers: c, flows: [registerFlow(PURCHASE_FLOW, purchaseConversation(s), { maxMinutes: 60 })] };
 }

@@ -3,9 +3,10 @@ import { forgetCustomerButton } from "../callback-data/customers.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
 import { customerText } from "../conversations/purchase.js";
+import type { Feature } from "../feature.js";
 
 /** /customers: the saved player ids and e-mails, each with a button that forgets it. */
-export function customersFeature(s: Services) {
+export function customersFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   async function view(ctx: BotContext) {
@@ -38,5 +39,5 @@ export function customersFeature(s: Services) {
     const v = await view(ctx);
     await ctx.editMessageText(v.text, { reply_markup: v.kb });
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -1,11 +1,12 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { formatExpiry, type DepositService } from "../../domain/deposits.js";
+import { formatExpiry } from "../../domain/deposits.js";
 import { formatMoney } from "../../lib/money.js";
 import { depositAmountButton, depositCancelButton, depositTypedButton } from "../callback-data/deposit.js";
 import { onButton } from "../callback-data/on-button.js";
-import type { BaseContext, BotContext, FlowContext, Services } from "../context.js";
-import { depositAmountConversation, requestReply } from "../conversations/deposit-amount.js";
+import type { BotContext, Services } from "../context.js";
+import { DEPOSIT_AMOUNT_FLOW, depositAmountConversation, requestReply } from "../conversations/deposit-amount.js";
+import type { Feature } from "../feature.js";
+import { registerFlow } from "../flow.js";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "");
 
@@ -13,16 +14,9 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, "");
  * /deposit: top up the wallet through an xpay bill. Picking an amount opens a deposit and queues
  * its bill; the bill (pay link, amount, expiry) and its outcome arrive as messages from the jobs.
  */
-export function depositFeature(s: Services & { deposits: DepositService }) {
+export function depositFeature(s: Services): Feature {
   const { deposits } = s;
   const c = new Composer<BotContext>();
-  c.use(
-    createConversation<BaseContext, FlowContext>(depositAmountConversation(deposits), {
-      id: "deposit-amount",
-      maxMillisecondsToWait: 30 * 60_000,
-    }),
-  );
-
   // Private chats only: the answer lists the reseller's bills and payment links.
   c.chatType("private").command("deposit", async (ctx) => {
     if (!deposits.enabled()) return void (await ctx.reply(ctx.tr("deposit-unavailable")));
@@ -48,13 +42,8 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
   });
 
   onButton(c, depositAmountButton, async (ctx, { amount }) => {
-    // One deposit per amount picker, however often it is tapped.
-    const picked = await s.store.kv.setIfAbsent(
-      `deposit:picked:${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`,
-      "1",
-      24 * 3600_000,
-    );
-    if (!picked) return void (await ctx.answerCallbackQuery());
+    const picker = ctx.callbackQuery.message;
+    if (!picker || !(await deposits.claimPicker(picker.chat.id, picker.message_id))) return void (await ctx.answerCallbackQuery());
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     const out = await deposits.request(ctx.from.id, amount);
@@ -64,7 +53,7 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
   onButton(c, depositTypedButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter("deposit-amount");
+    await DEPOSIT_AMOUNT_FLOW.enter(ctx);
   });
 
   onButton(c, depositCancelButton, async (ctx, { depositId }) => {
@@ -76,5 +65,9 @@ export function depositFeature(s: Services & { deposits: DepositService }) {
     await ctx.editMessageReplyMarkup().catch(() => {});
   });
 
-  return c;
+  return {
+    stage: "reseller",
+    handlers: c,
+    flows: [registerFlow(DEPOSIT_AMOUNT_FLOW, depositAmountConversation(deposits), { maxMinutes: 30 })],
+  };
 }

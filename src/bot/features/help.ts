@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import type { Feature } from "../feature.js";
 
-export function helpFeature() {
+export function helpFeature(): Feature {
   const c = new Composer<BotContext>();
   c.command("help", async (ctx) => {
     const active = ctx.user?.status === "active" || ctx.isAdmin;
@@ -9,5 +10,5 @@ export function helpFeature() {
     if (ctx.isAdmin) lines.push(ctx.tr("help-admin-hint"));
     await ctx.reply(lines.join("\n\n"));
   });
-  return c;
+  return { stage: "open", handlers: c };
 }

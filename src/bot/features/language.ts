@@ -3,14 +3,14 @@ import { LOCALES } from "../../store/types.js";
 import { languageButton } from "../callback-data/language.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
-import type { Translator } from "../i18n.js";
+import type { Feature } from "../feature.js";
 
-export function languageFeature(s: Services, translator: Translator) {
+export function languageFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
   c.command("language", async (ctx) => {
     const kb = new InlineKeyboard();
     // Each language is named in itself, so a reader finds theirs whatever the current one is.
-    for (const l of LOCALES) kb.text(translator.render(l, "language-name"), languageButton.pack({ locale: l }));
+    for (const l of LOCALES) kb.text(s.translator.render(l, "language-name"), languageButton.pack({ locale: l }));
     await ctx.reply(ctx.tr("language-choose"), { reply_markup: kb });
   });
   onButton(c, languageButton, async (ctx, { locale }) => {
@@ -19,5 +19,5 @@ export function languageFeature(s: Services, translator: Translator) {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.tr("language-set"));
   });
-  return c;
+  return { stage: "open", handlers: c };
 }

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { LicenceVerification } from "../../providers/types.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { formatDate } from "./order-card.js";
+import type { Feature } from "../feature.js";
 
 /** What a reseller may know of a licence: its state, domain, expiry and extension. */
 export function licenceCard(ctx: BaseContext, l: LicenceVerification, sandbox: boolean): string {
@@ -22,7 +23,7 @@ export function licenceCard(ctx: BaseContext, l: LicenceVerification, sandbox: b
 }
 
 /** /license <key>: a key checked at xen (behind the reseller gate); a reseller's lookup links them to its news. */
-export function licenceFeature(s: Services) {
+export function licenceFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
   c.command("license", async (ctx) => {
     if (!s.licences.enabled()) return void (await ctx.reply(ctx.tr("licence-off")));
@@ -46,5 +47,5 @@ export function licenceFeature(s: Services) {
         return void (await ctx.reply(licenceCard(ctx, r.licence, s.sandbox)));
     }
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

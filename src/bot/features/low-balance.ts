@@ -3,6 +3,7 @@ import { isCurrency, parseMajorToMinor } from "../../lib/money.js";
 import { lowBalanceClearButton, lowBalanceShowButton } from "../callback-data/low-balance.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
+import type { Feature } from "../feature.js";
 
 type Parsed =
   | { kind: "show" }
@@ -21,7 +22,7 @@ export function parseLowBalance(text: string): Parsed {
 }
 
 /** The reseller's low-balance alert levels: /lowbalance, and a button under /balance. */
-export function lowBalanceFeature(s: Services) {
+export function lowBalanceFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   async function show(ctx: BotContext) {
@@ -50,7 +51,7 @@ export function lowBalanceFeature(s: Services) {
     if (p.kind === "usage") return ctx.reply(ctx.tr("lowbal-usage"));
     if (p.currency !== undefined && !isCurrency(p.currency)) return ctx.reply(ctx.tr("lowbal-bad-currency", { currency: p.currency }));
     if (p.kind === "off") return clear(ctx, p.currency);
-    const balances = await s.store.ledger.balances(userId);
+    const balances = await s.wallets.balances(userId);
     // One wallet: its currency goes without saying.
     const wallets = Object.keys(balances);
     const currency = p.currency ?? (wallets.length === 1 ? wallets[0] : undefined);
@@ -73,5 +74,5 @@ export function lowBalanceFeature(s: Services) {
     await ctx.editMessageReplyMarkup().catch(() => {});
     await clear(ctx, currency);
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -7,6 +7,7 @@ import { onButton } from "../callback-data/on-button.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { confirmCard } from "../conversations/purchase.js";
 import { formatDate } from "./order-card.js";
+import type { Feature } from "../feature.js";
 
 /** An order's Receipt and Buy again buttons (as its push carries them), rendered for the reader. */
 export function orderKeyboard(ctx: BaseContext, o: OrderRecord): InlineKeyboard {
@@ -34,7 +35,7 @@ export function receiptText(ctx: BaseContext, o: OrderRecord): string {
 }
 
 /** The buttons under an order's push and its /orders card: Buy again and Receipt. */
-export function orderActionsFeature(s: Services) {
+export function orderActionsFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   onButton(c, buyAgainButton, async (ctx, { orderId }) => {
@@ -60,12 +61,12 @@ export function orderActionsFeature(s: Services) {
   });
 
   onButton(c, receiptButton, async (ctx, { orderId }) => {
-    const order = await s.store.orders.get(orderId);
-    if (!order || order.userId !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
+    const order = await s.history.ownedBy(ctx.from.id, orderId);
+    if (!order) return void (await ctx.answerCallbackQuery({ text: ctx.tr("status-not-found") }));
     if (!RECEIPT_STATES.includes(order.state)) return void (await ctx.answerCallbackQuery({ text: ctx.tr("receipt-not-ready") }));
     await ctx.answerCallbackQuery();
     await ctx.reply(receiptText(ctx, order));
   });
 
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -1,12 +1,13 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { PointsOverview } from "../../domain/points.js";
 import { formatNumber } from "../../lib/money.js";
 import { onButton } from "../callback-data/on-button.js";
 import { pointsEmailButton } from "../callback-data/points.js";
-import type { BaseContext, BotContext, FlowContext, Services } from "../context.js";
-import { pointsEmailConversation } from "../conversations/points-email.js";
+import type { BaseContext, BotContext, Services } from "../context.js";
+import { POINTS_EMAIL_FLOW, pointsEmailConversation } from "../conversations/points-email.js";
 import { formatDate } from "./order-card.js";
+import type { Feature } from "../feature.js";
+import { registerFlow } from "../flow.js";
 
 /** A reseller waits on vifox here; past this /points says it is unreachable. */
 const LIVE_WAIT_MS = 6_000;
@@ -40,16 +41,8 @@ function overviewText(ctx: BaseContext, v: Exclude<PointsOverview, { kind: "off"
   return lines.join("\n");
 }
 
-/** The e-mail flow, installed with the other conversations (before the features). */
-export function pointsConversation(s: Services) {
-  return createConversation<BaseContext, FlowContext>(pointsEmailConversation(s), {
-    id: "points-email",
-    maxMillisecondsToWait: 60 * 60_000,
-  });
-}
-
 /** /points: the reseller's vifox points and history, and their e-mail (asked the first time). */
-export function pointsFeature(s: Services) {
+export function pointsFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   c.command("points", async (ctx) => {
@@ -63,8 +56,8 @@ export function pointsFeature(s: Services) {
       undefined,
     );
     if (view?.kind === "off") return void (await ctx.reply(ctx.tr("points-off")));
-    if (view?.kind === "no_email") return void (await ctx.conversation.enter("points-email"));
-    const email = (await s.store.users.get(userId))?.email ?? "-";
+    if (view?.kind === "no_email") return void (await POINTS_EMAIL_FLOW.enter(ctx));
+    const email = (await s.resellers.get(userId))?.email ?? "-";
     const text = view ? overviewText(ctx, view) : ctx.tr("points-unreachable", { email });
     await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.tr("points-btn-change-email"), pointsEmailButton.pack()) });
   });
@@ -72,8 +65,8 @@ export function pointsFeature(s: Services) {
   onButton(c, pointsEmailButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!s.points.enabled()) return void (await ctx.reply(ctx.tr("points-off")));
-    await ctx.conversation.enter("points-email");
+    await POINTS_EMAIL_FLOW.enter(ctx);
   });
 
-  return c;
+  return { stage: "reseller", handlers: c, flows: [registerFlow(POINTS_EMAIL_FLOW, pointsEmailConversation(s), { maxMinutes: 60 })] };
 }

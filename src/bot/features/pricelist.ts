@@ -6,12 +6,13 @@ import { pricelistCsvButton, pricelistPageButton } from "../callback-data/pricel
 import type { BotContext, Services } from "../context.js";
 import { addPager } from "../keyboards/pager.js";
 import { formatDate } from "./order-card.js";
+import type { Feature } from "../feature.js";
 
 /** Lines per chat page: a page stays readable on a phone and far under Telegram's 4096 characters. */
 export const PRICELIST_PAGE_SIZE = 20;
 
 /** /pricelist: the reseller's own prices, by category, paged, with the whole list as CSV. */
-export function pricelistFeature(s: Services) {
+export function pricelistFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   // Read at every view and download: a price list is what a purchase would charge right now.
@@ -52,5 +53,5 @@ export function pricelistFeature(s: Services) {
       caption: ctx.tr("pricelist-csv-caption", { date: formatDate(Date.now(), ctx.locale) }),
     });
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

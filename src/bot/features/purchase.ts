@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { onButton } from "../callback-data/on-button.js";
 import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BotContext, Services } from "../context.js";
+import type { Feature } from "../feature.js";
 
 type ConfirmOutcome = Awaited<ReturnType<Services["orders"]["confirm"]>>;
 
@@ -29,13 +30,13 @@ function outcomeText(ctx: BotContext, out: ConfirmOutcome): string {
   }
 }
 
-export function purchaseFeature(s: Services) {
+export function purchaseFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
   onButton(c, confirmDraftButton, async (ctx, { draftId }) => {
-    const already = await s.store.orders.get(draftId);
     // Someone else's order (the id typed into the data by hand) is as good as no order: not a word of its state.
-    if (already && already.userId === ctx.from.id) {
+    const already = await s.history.ownedBy(ctx.from.id, draftId);
+    if (already) {
       // A second tap: say so on the button, touch nothing.
       return void (await ctx.answerCallbackQuery({
         text: ctx.tr("order-existing", { orderId: draftId, state: ctx.tr(`state-${already.state}`) }).replace(/<[^>]+>/g, ""),
@@ -60,5 +61,5 @@ export function purchaseFeature(s: Services) {
     await ctx.reply(ctx.tr("order-dropped"));
   });
 
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext, Services } from "../context.js";
+import type { Feature } from "../feature.js";
 
-export function startFeature(s: Services) {
+export function startFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
   c.chatType("private").command("start", async (ctx) => {
     const user = ctx.user!;
@@ -14,5 +15,5 @@ export function startFeature(s: Services) {
     if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
     await ctx.reply(lines.join("\n\n"));
   });
-  return c;
+  return { stage: "open", handlers: c };
 }

@@ -1,19 +1,8 @@
 import { Composer } from "grammy";
 import { OPEN_STATES } from "../../domain/orders.js";
-import type { OrderRecord } from "../../store/types.js";
 import type { BotContext, Services } from "../context.js";
 import { orderCard } from "./order-card.js";
-
-/** Finds an order by our id or by a provider's transaction id. */
-export async function findOrder(s: Services, ref: string): Promise<OrderRecord | undefined> {
-  const own = await s.store.orders.get(ref.toUpperCase());
-  if (own) return own;
-  for (const p of s.providers.list()) {
-    const found = await s.store.orders.byProviderOrderId(p.id, ref);
-    if (found) return found;
-  }
-  return undefined;
-}
+import type { Feature } from "../feature.js";
 
 /**
  * How long a reseller waits for the provider's live answer. The status budget (30/min at
@@ -30,12 +19,12 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-export function statusFeature(s: Services) {
+export function statusFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
   c.command("status", async (ctx) => {
     const ref = ctx.match.trim();
     if (!/^[A-Za-z0-9_-]{4,64}$/.test(ref)) return void (await ctx.reply(ctx.tr("status-usage")));
-    let order = await findOrder(s, ref);
+    let order = await s.history.find(ref);
     if (!order || (order.userId !== ctx.from?.id && !ctx.isAdmin)) return void (await ctx.reply(ctx.tr("status-not-found")));
     let liveFailed = false;
     if (OPEN_STATES.includes(order.state) && s.providers.get(order.provider)?.status) {
@@ -49,5 +38,5 @@ export function statusFeature(s: Services) {
     const text = orderCard(ctx, order);
     await ctx.reply(liveFailed ? `${text}\n\n${ctx.tr("status-live-failed")}` : text);
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import type { Feature } from "../feature.js";
 
 /** Installed last: whatever no feature took gets a short pointer to /help. */
-export function unhandledFeature() {
+export function unhandledFeature(): Feature {
   const c = new Composer<BotContext>();
   const priv = c.chatType("private");
   priv.on("message:text", async (ctx) => {
@@ -14,5 +15,5 @@ export function unhandledFeature() {
   c.on("callback_query", async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.tr("callback-stale") });
   });
-  return c;
+  return { stage: "last", handlers: c };
 }

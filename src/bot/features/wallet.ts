@@ -3,6 +3,7 @@ import type { LedgerEntry } from "../../store/types.js";
 import { lowBalanceShowButton } from "../callback-data/low-balance.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { formatDate } from "./order-card.js";
+import type { Feature } from "../feature.js";
 
 export function ledgerLine(ctx: BaseContext, e: LedgerEntry): string {
   return ctx.tr("ledger-line", {
@@ -13,10 +14,10 @@ export function ledgerLine(ctx: BaseContext, e: LedgerEntry): string {
   });
 }
 
-export function walletFeature(s: Services) {
+export function walletFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
-  c.command("balance", async (ctx) => {
-    const wallet = await s.store.ledger.wallet(ctx.from!.id, 10);
+  c.on("message").command("balance", async (ctx) => {
+    const wallet = await s.wallets.card(ctx.from.id, 10);
     const balances = Object.entries(wallet.balances);
     const lines = [ctx.tr("balance-title")];
     if (balances.length === 0) lines.push(ctx.tr("balance-empty"));
@@ -27,5 +28,5 @@ export function walletFeature(s: Services) {
     for (const e of entries) lines.push(ledgerLine(ctx, e));
     await ctx.reply(lines.join("\n"), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-lowbal"), lowBalanceShowButton.pack()) });
   });
-  return c;
+  return { stage: "reseller", handlers: c };
 }

@@ -101,11 +101,13 @@ export function resellerOnly(...features: Middleware<BotContext>[]): Composer<Bo
 export async function refusedInFlow(
   conversation: Flow,
   ctx: FlowContext,
-  s: { store: Pick<Services["store"], "users">; resellers: Pick<Services["resellers"], "isAdmin"> },
+  s: { resellers: Pick<Services["resellers"], "get" | "isAdmin"> },
 ): Promise<boolean> {
-  const userId = ctx.from!.id;
+  // A flow only runs for a sender (its updates are a chat user's); none: nothing may go on.
+  const userId = ctx.from?.id;
+  if (userId === undefined) return true;
   const refusal = await conversation.external(
-    async () => resellerRefusal(await s.store.users.get(userId), s.resellers.isAdmin(userId)) ?? null,
+    async () => resellerRefusal(await s.resellers.get(userId), s.resellers.isAdmin(userId)) ?? null,
   );
   if (refusal === null) return false;
   await ctx.reply(ctx.tr(refusalKey(refusal)));

@@ -5,7 +5,8 @@ import type { OrderRecord, Store } from "../../store/types.js";
 import type { Drafts } from "../drafts.js";
 import type { Notifier } from "../notifications.js";
 import type { Resellers } from "../resellers.js";
-import type { Settings } from "../settings.js";
+import type { Maintenance } from "../maintenance.js";
+import type { PriceBook } from "../price-book.js";
 
 export interface Scheduler {
   /** Hands an accepted order to the placement job (once per order); says whether it waits in line. */
@@ -24,7 +25,8 @@ export interface OrderServiceDeps {
   store: Store;
   providers: ProviderDirectory;
   drafts: Drafts;
-  settings: Settings;
+  priceBook: PriceBook;
+  maintenance: Maintenance;
   resellers: Resellers;
   notifier: Notifier;
   scheduler: Scheduler;

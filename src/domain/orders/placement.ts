@@ -1,7 +1,6 @@
 import { NOT_SENT_CODES, ProviderError, type Money, type OrderPlacer, type ProviderOrderStatus } from "../../providers/types.js";
 import type { OrderRecord, OrderState } from "../../store/types.js";
 import { money } from "../notifications.js";
-import { productKey } from "../settings.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
 import { debitKey, NOT_SENT, OPEN_STATES, SENDING, TURNED_AWAY, turnedAwaySince, type Transitions } from "./transitions.js";
@@ -80,9 +79,9 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     if (!draft || draft.userId !== userId) return { kind: "expired" };
     const user = await deps.resellers.get(userId);
     if (!user) return { kind: "expired" };
-    const block = deps.resellers.buyBlock(user, await deps.settings.maintenance());
+    const block = deps.resellers.buyBlock(user, await deps.maintenance.isOn());
     if (block) return { kind: "blocked", reason: block };
-    if (productKey(draft.provider, draft.sku) in (await deps.settings.pricing()).paused) return { kind: "blocked", reason: "paused" };
+    if (await deps.priceBook.isPaused(draft.provider, draft.sku)) return { kind: "blocked", reason: "paused" };
     const ordering = providers.get(draft.provider)?.ordering;
     if (!ordering) return { kind: "blocked", reason: "provider_off" };
 

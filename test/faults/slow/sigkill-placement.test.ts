@@ -19,7 +19,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provid
       redisUrl: await freshRedisDb(),
       databaseUrl: await freshDatabase(),
       token: "123456:SIGKILL-token-abcdefghijklmnopqrstuv",
-      app: { sweep: { everyMs: 500, interruptedAfterMs: 1_000, orphanQuietMs: 500 }, reconcileDelaysMs: [200, 500, 1_000] },
+      timings: { sweep: { everyMs: 500, interruptedAfterMs: 1_000, orphanQuietMs: 500 }, reconcileDelaysMs: [200, 500, 1_000] },
     });
     await p.start();
   }, 60_000);
@@ -45,7 +45,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provid
       10_000,
       "the provider to accept the order",
     );
-    expect((await p.services.store.orders.get(orderId))?.state).toBe("pending");
+    expect((await p.store.orders.get(orderId))?.state).toBe("pending");
 
     await p.kill("SIGKILL");
     seen = u.messages().length;
@@ -66,14 +66,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGKILL while the provid
       "a status request by ref_id",
     );
 
-    const order = (await p.services.store.orders.get(orderId))!;
+    const order = (await p.store.orders.get(orderId))!;
     expect(order.state).toBe("unknown");
     expect(p.gametopup.control.requests("order")).toHaveLength(1);
     expect(p.gametopup.control.transactions()).toHaveLength(1);
     expect(await p.balance(u.id, "IDR")).toBe(100_000 - PRICE);
-    const debits = (await p.services.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
+    const debits = (await p.store.ledger.entries(u.id, { limit: 20 })).filter((e) => e.type === "debit");
     expect(debits).toHaveLength(1);
-    expect(await p.services.store.reports.ledgerCheck()).toEqual([]);
+    expect(await p.store.reports.ledgerCheck()).toEqual([]);
     // The restarted process is healthy and still serves the reseller.
     expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
     seen = u.messages().length;

@@ -19,7 +19,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGTERM while an order c
       token: "123456:SIGTERM-token-abcdefghijklmnopqrstuv",
       // A slow provider within its order timeout: a 429 (5 s) and a 21 s answer, past the 25 s
       // the process used to allow itself before exiting by force.
-      app: { providerTimeouts: { orderMs: 22_000 } },
+      timings: { providerTimeouts: { orderMs: 22_000 } },
     });
     await p.start();
   }, 60_000);
@@ -50,7 +50,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("SIGTERM while an order c
     await p.kill("SIGTERM");
     expect(Date.now() - stopped).toBeGreaterThan(25_000);
 
-    const order = (await p.services.store.orders.get(orderId))!;
+    const order = (await p.store.orders.get(orderId))!;
     const [trx] = p.gametopup.control.transactions();
     expect(order.state).toBe("processing");
     expect(order.providerOrderId).toBe(trx!.order_id);

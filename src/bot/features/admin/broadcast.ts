@@ -4,9 +4,6 @@ import { parseBroadcast } from "./args.js";
 import { adminCommand, adminId } from "./command.js";
 import type { AdminKit } from "./kit.js";
 
-const LAST_KEY = "admin:broadcast:last";
-const WEEK_MS = 7 * 24 * 3600_000;
-
 /** The text of the message `/broadcast` replies to, if any. */
 const repliedText = (ctx: BotContext) => ctx.msg?.reply_to_message?.text ?? ctx.msg?.reply_to_message?.caption;
 
@@ -24,13 +21,13 @@ export function broadcastCommands(kit: AdminKit) {
     (text, ctx) => parseBroadcast(text, repliedText(ctx)),
     async (ctx, a) => {
       if (a.kind === "progress") {
-        const id = await kit.store.kv.getJson<string>(LAST_KEY);
-        if (!id) return ctx.reply(ctx.tr("admin-usage-broadcast"));
-        const n = await kit.broadcasts.progress(id);
+        const latest = await kit.broadcasts.latest();
+        if (!latest) return ctx.reply(ctx.tr("admin-usage-broadcast"));
+        const n = latest.counts;
         const [total, delivered, blocked, failed] = [n.total ?? 0, n.delivered ?? 0, n.blocked ?? 0, n.failed ?? 0];
         return ctx.reply(
           ctx.tr("admin-broadcast-progress", {
-            id,
+            id: latest.id,
             total,
             delivered,
             blocked,
@@ -39,12 +36,9 @@ export function broadcastCommands(kit: AdminKit) {
           }),
         );
       }
-      // A redelivered update must not message every reseller twice: one broadcast per admin message.
-      if (!(await kit.store.kv.setIfAbsent(`admin:broadcast:${ctx.chat!.id}:${ctx.msg!.message_id}`, "1", WEEK_MS))) {
-        return ctx.reply(ctx.tr("admin-broadcast-duplicate"));
-      }
-      const { id, total } = await kit.broadcasts.start(adminId(ctx), a.text);
-      if (total > 0) await kit.store.kv.setJson(LAST_KEY, id, WEEK_MS);
+      const started = await kit.broadcasts.start(adminId(ctx), a.text, `${ctx.chat.id}:${ctx.msg.message_id}`);
+      if (started.kind === "duplicate") return ctx.reply(ctx.tr("admin-broadcast-duplicate"));
+      const { id, total } = started;
       await kit.audit.record(adminId(ctx), "broadcast", { target: id, after: { total }, note: a.text.slice(0, 200) });
       await ctx.reply(total === 0 ? ctx.tr("admin-broadcast-empty") : ctx.tr("admin-broadcast-queued", { id, total }));
     },

@@ -1,4 +1,4 @@
-import type { Composer } from "grammy";
+import type { CommandContext, Composer, Filter } from "grammy";
 import type { UserRecord } from "../../../store/types.js";
 import type { ADMIN_COMMANDS } from "../../commands-menu.js";
 import type { BotContext } from "../../context.js";
@@ -6,6 +6,8 @@ import type { Parsed } from "./args.js";
 import type { AdminKit } from "./kit.js";
 
 export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
+/** An admin command's context: a message (never a channel post), so it has a sender and a chat. */
+export type AdminCommandContext = CommandContext<Filter<BotContext, "message">>;
 
 /**
  * Registers one admin command: its argument text is parsed strictly first, and a parse error
@@ -16,9 +18,9 @@ export function adminCommand<T>(
   c: Composer<BotContext>,
   name: AdminCommand,
   parse: (text: string, ctx: BotContext) => Parsed<T>,
-  run: (ctx: BotContext, args: T) => Promise<unknown>,
+  run: (ctx: AdminCommandContext, args: T) => Promise<unknown>,
 ): void {
-  c.command(name, async (ctx) => {
+  c.on("message").command(name, async (ctx) => {
     const parsed = parse(ctx.match, ctx);
     if (!parsed.ok) {
       const { key, args } = parsed.error;
@@ -28,8 +30,8 @@ export function adminCommand<T>(
   });
 }
 
-/** The admin's id; the gate only lets updates with a sender through. */
-export const adminId = (ctx: BotContext): number => ctx.from!.id;
+/** The admin's id (a command's or a button's sender). */
+export const adminId = (ctx: { from: { id: number } }): number => ctx.from.id;
 
 /** Resolves `<user>` (an id or an @username we have seen) or tells the admin we don't know them. */
 export async function findUser(kit: AdminKit, ctx: BotContext, ref: string): Promise<UserRecord | undefined> {

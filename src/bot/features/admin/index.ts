@@ -3,6 +3,7 @@ import { ADMIN_COMMANDS } from "../../commands-menu.js";
 import { onButton } from "../../callback-data/on-button.js";
 import { registrationButton } from "../../callback-data/registration.js";
 import type { BotContext } from "../../context.js";
+import type { Feature } from "../../feature.js";
 import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
 import { broadcastCommands } from "./broadcast.js";
@@ -25,7 +26,7 @@ export type { AdminKit } from "./kit.js";
  * belong in a group). Everyone else falls through to the catch-all, which answers as for any
  * unknown command; the attempt is logged.
  */
-export function createAdminFeature(kit: AdminKit) {
+export function adminFeature(kit: AdminKit): Feature {
   const c = new Composer<BotContext>();
 
   c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
@@ -50,5 +51,5 @@ export function createAdminFeature(kit: AdminKit) {
   c.command([...ADMIN_COMMANDS], refuse);
   onButton(c, registrationButton, (ctx, _verdict, next) => refuse(ctx, next));
 
-  return c;
+  return { stage: "admin", handlers: c };
 }

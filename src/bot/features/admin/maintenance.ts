@@ -12,9 +12,9 @@ export function maintenanceCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
   adminCommand(c, "maintenance", parseMaintenance, async (ctx, on) => {
-    const before = await kit.settings.maintenance();
+    const before = await kit.maintenance.isOn();
     if (on !== undefined && on !== before) {
-      await kit.settings.setMaintenance(on);
+      await kit.maintenance.set(on);
       await kit.audit.record(adminId(ctx), "maintenance", { before: { on: before }, after: { on } });
     }
     await ctx.reply(ctx.tr((on ?? before) ? "admin-maintenance-on" : "admin-maintenance-off"));

@@ -6,7 +6,6 @@ import { onButton } from "../../callback-data/on-button.js";
 import { refundConfirmButton } from "../../callback-data/refund.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, orderCard } from "../order-card.js";
-import { findOrder } from "../status.js";
 import { parseLinkArgs, parseOrderRef } from "./args.js";
 import { adminCommand, adminId, replyLines } from "./command.js";
 import type { AdminKit } from "./kit.js";
@@ -39,7 +38,7 @@ export function ordersCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
   adminCommand(c, "order", parseOrderRef, async (ctx, ref) => {
-    const found = await findOrder(kit, ref);
+    const found = await kit.history.find(ref);
     if (!found) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
     const live = await liveStatus(kit, found);
     const o = live.order;
@@ -71,12 +70,12 @@ export function ordersCommands(kit: AdminKit) {
   });
 
   /** Refunds and says what came of it (the command, or the confirmation button). */
-  async function refund(ctx: BotContext, order: OrderRecord) {
+  async function refund(ctx: BotContext & { from: { id: number } }, order: OrderRecord) {
     const result = await kit.orders.adminRefund(order.id, adminId(ctx));
     const base = { orderId: order.id, amount: { money: [order.price.amount, order.price.currency] as [number, string] } };
     switch (result) {
       case "refunded": {
-        const after = await kit.store.orders.get(order.id);
+        const after = await kit.history.get(order.id);
         await kit.audit.record(adminId(ctx), "refund", {
           target: order.id,
           before: { state: order.state },
@@ -86,7 +85,7 @@ export function ordersCommands(kit: AdminKit) {
         return ctx.reply(ctx.tr("admin-refund-done", { ...base, name: owner?.firstName ?? "-", userId: String(order.userId) }));
       }
       case "already": {
-        const fresh = await kit.store.orders.get(order.id);
+        const fresh = await kit.history.get(order.id);
         const date = fresh?.refundedAt ? formatDate(fresh.refundedAt, ctx.locale) : "-";
         return ctx.reply(ctx.tr("admin-refund-already", { ...base, date }));
       }
@@ -98,7 +97,7 @@ export function ordersCommands(kit: AdminKit) {
   }
 
   adminCommand(c, "refund", parseOrderRef, async (ctx, ref) => {
-    const order = await findOrder(kit, ref);
+    const order = await kit.history.find(ref);
     if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
     // Pending, processing or unknown: the provider may still deliver it. Refunding then is the
     // admin's call, made twice: the warning first, the refund on its button.
@@ -121,14 +120,14 @@ export function ordersCommands(kit: AdminKit) {
   onButton(c, refundConfirmButton, async (ctx, { choice, orderId }) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
-    const order = await kit.store.orders.get(orderId);
+    const order = await kit.history.get(orderId);
     if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref: orderId }));
     if (choice === "n") return ctx.reply(ctx.tr("admin-refund-kept", { orderId }));
     await refund(ctx, order);
   });
 
   adminCommand(c, "link", parseLinkArgs, async (ctx, { ref, providerOrderId }) => {
-    const order = await findOrder(kit, ref);
+    const order = await kit.history.find(ref);
     if (!order) return ctx.reply(ctx.tr("admin-order-not-found", { ref }));
     const out = await kit.orders.linkProviderOrder(order.id, providerOrderId, adminId(ctx));
     const base = { orderId: order.id, providerOrderId, provider: order.provider };

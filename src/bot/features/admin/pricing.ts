@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { money } from "../../../domain/notifications.js";
 import { matchProducts } from "../../../domain/price-admin.js";
-import { productKey } from "../../../domain/settings.js";
+import { productKey } from "../../../domain/price-book.js";
 import type { BotContext } from "../../context.js";
 import { parseAmount, parseMarkupArgs, parseNone, parsePriceArgs, parseTierArgs } from "./args.js";
 import { adminCommand, adminId, findUser, replyLines, who } from "./command.js";
@@ -66,7 +66,7 @@ export function pricingCommands(kit: AdminKit) {
       );
     }
     // The price guard has run inside the refresh; show what is paused now, whoever paused it.
-    const paused = Object.keys((await kit.settings.pricing()).paused);
+    const paused = Object.keys((await kit.priceBook.pricing()).paused);
     if (paused.length > 0) lines.push(ctx.tr("admin-sync-paused", { keys: paused.sort().join(", ") }));
     await replyLines(ctx, lines);
   });

@@ -1,6 +1,4 @@
 import { Composer, InputFile } from "grammy";
-import { salesHistory } from "../../../domain/sales-history.js";
-import { collectStats } from "../../../domain/stats.js";
 import { renderSalesChart } from "../../../lib/chart/sales-chart.js";
 import type { BotContext } from "../../context.js";
 import { parseNone } from "./args.js";
@@ -12,9 +10,11 @@ const MAX_LISTED_UNKNOWN = 20;
 /** The last 30 days as a picture, one per currency that sold (the words are in the caption). */
 async function sendCharts(ctx: BotContext, kit: AdminKit): Promise<void> {
   const { timeZone } = kit.reports;
-  for (const h of await salesHistory(kit.store, kit.reports.now(), timeZone)) {
+  for (const h of await kit.reports.salesHistory()) {
+    const [first, last] = [h.days.at(0), h.days.at(-1)];
+    if (!first || !last) continue;
     const png = renderSalesChart(h.days);
-    const caption = ctx.tr("admin-stats-chart", { currency: h.currency, from: h.days[0]!.day, to: h.days.at(-1)!.day, zone: timeZone });
+    const caption = ctx.tr("admin-stats-chart", { currency: h.currency, from: first.day, to: last.day, zone: timeZone });
     await ctx.replyWithPhoto(new InputFile(png, `sales-${h.currency}.png`), { caption });
   }
 }
@@ -24,7 +24,7 @@ export function statsCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
 
   adminCommand(c, "stats", parseNone, async (ctx) => {
-    const s = await collectStats(kit.store, kit.adminIds);
+    const s = await kit.reports.stats();
     const lines = [ctx.tr("admin-stats-title"), ctx.tr("admin-stats-resellers", s.resellers)];
     for (const w of s.windows) {
       lines.push("", ctx.tr(`admin-stats-window-${w.window}`));

@@ -51,9 +51,9 @@ export function usersCommands(kit: AdminKit) {
     const u = await findUser(kit, ctx, ref);
     if (!u) return;
     const [balances, orders, count] = await Promise.all([
-      kit.store.ledger.balances(u.id),
-      kit.store.orders.byUser(u.id, { limit: LAST_ORDERS }),
-      kit.store.orders.countByUser(u.id),
+      kit.wallets.balances(u.id),
+      kit.history.recent(u.id, 0, LAST_ORDERS),
+      kit.history.count(u.id),
     ]);
     const lines = [
       ctx.tr("admin-user-card", {

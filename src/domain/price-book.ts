@@ -1,6 +1,6 @@
 import type { PricingRecords, Tier } from "../store/types.js";
 
-/** Business settings admins change at run time; defaults come from configuration. */
+/** What prices are made of at run time; the markups' defaults come from configuration. */
 export interface PricingSettings {
   markups: Record<Tier, number>;
   /** Fixed sale prices per unit, keyed by `${provider}:${sku}`, in minor units. */
@@ -9,20 +9,20 @@ export interface PricingSettings {
   paused: Record<string, { reason: string; at: number }>;
 }
 
-/** Reads merge the configured defaults in; every change is one atomic step of the store. */
-export interface Settings extends Omit<PricingRecords, "snapshot" | "setMarkup" | "flag" | "setFlag"> {
+/** The price book: markups, fixed prices and paused products. Reads merge the configured defaults in; every change is one atomic step of the store. */
+export interface PriceBook extends Omit<PricingRecords, "snapshot" | "setMarkup" | "flag" | "setFlag"> {
   pricing(): Promise<PricingSettings>;
   /** Returns the markup in force before (the configured default when no admin had set one). */
   setMarkup(tier: Tier, percent: number): Promise<number>;
-  maintenance(): Promise<boolean>;
-  setMaintenance(on: boolean): Promise<void>;
+  /** True while the product is paused (its provider cost rose above its fixed price). */
+  isPaused(provider: string, sku: string): Promise<boolean>;
 }
 
 export function productKey(provider: string, sku: string): string {
   return `${provider}:${sku}`;
 }
 
-export function createSettings(records: PricingRecords, defaults: { markups: Record<Tier, number> }): Settings {
+export function createPriceBook(records: PricingRecords, defaults: { markups: Record<Tier, number> }): PriceBook {
   return {
     async pricing() {
       const stored = await records.snapshot();
@@ -31,10 +31,11 @@ export function createSettings(records: PricingRecords, defaults: { markups: Rec
     async setMarkup(tier, percent) {
       return (await records.setMarkup(tier, percent)) ?? defaults.markups[tier];
     },
+    async isPaused(provider, sku) {
+      return productKey(provider, sku) in (await records.snapshot()).paused;
+    },
     fixPrice: (key, amount) => records.fixPrice(key, amount),
     pauseIfBelow: (key, cost, reason) => records.pauseIfBelow(key, cost, reason),
     resumeIfCovered: (key, cost, reason) => records.resumeIfCovered(key, cost, reason),
-    maintenance: () => records.flag("maintenance"),
-    setMaintenance: (on) => records.setFlag("maintenance", on),
   };
 }

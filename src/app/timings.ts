@@ -1,0 +1,26 @@
+import type { OpsTimings } from "../jobs/ops.js";
+import type { PointsSweepTimings } from "../jobs/points.js";
+import type { SweepTimings } from "../jobs/workers.js";
+import type { ProvidersConfig } from "../providers/registry.js";
+import type { HintLimits } from "../server/xpay-webhook.js";
+
+/**
+ * Every clock and back-off the app runs by, in one place. Production takes the defaults (each
+ * module's own); tests shorten them to run in seconds.
+ */
+export interface Timings {
+  /** Status poll and reconciliation back-off. */
+  pollDelaysMs?: readonly number[];
+  reconcileDelaysMs?: readonly number[];
+  /** How long a top-up may stay Pending before it is declared unknown (default 24 h). */
+  pendingWindowMs?: number;
+  providerTimeouts?: ProvidersConfig["timeouts"];
+  flood?: { max: number; windowMs: number };
+  sweep?: Partial<SweepTimings>;
+  /** vifox awards: waits between attempts and the sweep's timings. */
+  points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
+  /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits. */
+  deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
+  /** The daily report and balance checks: their clock and timer periods. */
+  ops?: { now?: () => number; timings?: Partial<OpsTimings> };
+}
