@@ -1,5 +1,6 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
+import type { User } from "grammy/types";
 import type { Accounts } from "../domain/accounts.js";
 import type { AuditTrail } from "../domain/audit.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
@@ -50,6 +51,8 @@ export interface AppFlavor {
 
 export type BaseContext = Context & LazySessionFlavor<SessionData> & AppFlavor;
 export type BotContext = ConversationFlavor<BaseContext>;
+/** An update known to have a sender: a message's command or a button press (grammY's filters narrow `from` so). */
+export type SenderContext = BotContext & { from: User };
 /** Context inside a conversation: no session, but our flavour (ctx.tr, ctx.user) is installed as a plugin. */
 export type FlowContext = Context & AppFlavor;
 

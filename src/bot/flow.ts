@@ -14,6 +14,16 @@ export function flowRef<A extends unknown[] = []>(id: string): FlowRef<A> {
   return { id, enter: (ctx, ...args) => ctx.conversation.enter(id, ...args) };
 }
 
+/**
+ * The flow's user. A conversation is entered from a user's update and resumed only by that
+ * user's updates (keyed by chat and user), so a step without a sender is a broken invariant.
+ */
+export function flowUser(ctx: FlowContext): number {
+  const id = ctx.from?.id;
+  if (id === undefined) throw new Error("a conversation step arrived without a sender");
+  return id;
+}
+
 /** A conversation built for its ref; bot/index.ts installs it. */
 export type FlowRegistration = Middleware<BotContext>;
 

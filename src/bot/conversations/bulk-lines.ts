@@ -33,18 +33,18 @@ export function parseBulkLines(text: string, zoneRule: ZoneRule, maxLines: numbe
   const out: BulkParse = { lines: [], bad: [] };
   for (const { line, text: t } of raw) {
     const bracketed = BRACKETED.exec(t);
-    const parts = bracketed ? [bracketed[1]!, bracketed[2]!] : t.split(/[\s,;|]+/).filter(Boolean);
+    const parts = bracketed ? bracketed.slice(1, 3).map((p) => p ?? "") : t.split(/[\s,;|]+/).filter(Boolean);
     const problem = (reason: BulkLineProblem) => out.bad.push({ line, text: t, reason });
+    const [rawPlayer = "", rawZone] = parts;
     if (parts.length > 2) {
       problem("format");
       continue;
     }
-    const playerId = parsePlayerId(parts[0]!);
+    const playerId = parsePlayerId(rawPlayer);
     if (!playerId) {
       problem("player");
       continue;
     }
-    const rawZone = parts[1];
     if (rawZone === undefined || rawZone.trim() === "") {
       if (zoneRule === "required") problem("zone-missing");
       else out.lines.push({ line, playerId });

@@ -5,6 +5,7 @@ import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.j
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
 import { escapeHtml } from "../i18n.js";
+import { flowUser } from "../flow.js";
 import { ask, type Flow } from "./ask.js";
 import { parseBulkLines, type BulkParse } from "./bulk-lines.js";
 
@@ -77,7 +78,7 @@ export async function bulkTopup(conversation: Flow, ctx: FlowContext, product: P
       continue;
     }
     if (await refusedInFlow(conversation, ctx, s)) return;
-    const { batch, balance } = await conversation.external(() => s.bulk.quote(ctx.from!.id, product, parsed.lines));
+    const { batch, balance } = await conversation.external(() => s.bulk.quote(flowUser(ctx), product, parsed.lines));
     const card = bulkCard(ctx, batch, balance, s.sandbox);
     await ctx.reply(card.text, { reply_markup: card.reply_markup });
     return;

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { DepositService } from "../../domain/deposits.js";
 import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext } from "../context.js";
-import { type Flow, flowRef } from "../flow.js";
+import { type Flow, flowRef, flowUser } from "../flow.js";
 
 /** What the reseller is told after asking for a deposit, from the chat or this flow. */
 export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositService["request"]>>, deposits: DepositService): string {
@@ -66,7 +66,7 @@ export function depositAmountConversation(deposits: DepositService) {
         await next.reply(next.tr(`deposit-amount-${checked.reason}`, range));
         continue;
       }
-      const out = await conversation.external(() => deposits.request(next.from!.id, checked.amount));
+      const out = await conversation.external(() => deposits.request(flowUser(next), checked.amount));
       await next.reply(requestReply(next, out, deposits));
       return;
     }

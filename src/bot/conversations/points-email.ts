@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
-import { flowRef } from "../flow.js";
+import { flowRef, flowUser } from "../flow.js";
 import { ask, type Flow } from "./ask.js";
 
 const emailSchema = z.email().max(254);
@@ -17,7 +17,7 @@ export const POINTS_EMAIL_FLOW = flowRef("points-email");
 /** Asks for (or changes) the e-mail that collects loyalty points; registering it is a job. */
 export function pointsEmailConversation(s: Services) {
   return async function pointsEmail(conversation: Flow, ctx: FlowContext) {
-    const userId = ctx.from!.id;
+    const userId = flowUser(ctx);
     const current = await conversation.external(async () => (await s.resellers.get(userId))?.email ?? null);
     const prompt = current ? ctx.tr("points-ask-new-email", { email: current }) : ctx.tr("points-ask-email-first");
     const email = await ask(conversation, ctx, prompt, { parse: parseResellerEmail, errorKey: "points-bad-email" });

@@ -6,7 +6,7 @@ import type { SavedCustomer } from "../../store/types.js";
 import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
-import { flowRef } from "../flow.js";
+import { flowRef, flowUser } from "../flow.js";
 import { ask, type Flow } from "./ask.js";
 import { bulkTopup } from "./bulk.js";
 import { MAX_QUANTITY, parseEmail, parsePlayerId, parseQuantity, parseZone } from "./validate.js";
@@ -59,7 +59,7 @@ export function purchaseConversation(s: Services) {
 
     // The account may have changed while the questions were answered: no draft for a refused sender.
     if (await refusedInFlow(conversation, ctx, s)) return;
-    const { draft, balance } = await conversation.external(() => quote(s, ctx.from!.id, product, input));
+    const { draft, balance } = await conversation.external(() => quote(s, flowUser(ctx), product, input));
     const card = confirmCard(ctx, draft, balance, s.sandbox);
     await ctx.reply(card.text, { reply_markup: card.reply_markup });
   };
@@ -70,7 +70,7 @@ const withHint = (ctx: FlowContext, prompt: string, saved: readonly SavedCustome
   saved.length ? `${prompt}\n${ctx.tr("saved-pick-hint")}` : prompt;
 
 async function collectInput(conversation: Flow, ctx: FlowContext, product: Product, s: Services) {
-  const userId = ctx.from!.id;
+  const userId = flowUser(ctx);
   if (product.input.kind === "player") {
     const saved = await conversation.external(() => s.customers.players(userId));
     const who = await ask<{ playerId: string; zone?: string; saved: boolean } | { bulk: string | undefined }>(

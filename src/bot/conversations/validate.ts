@@ -16,8 +16,9 @@ export function parseEmail(text: string): string | undefined {
   const t = text.trim();
   if (t.length > 254) return undefined;
   const m = /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/.exec(t);
-  if (!m || m[1]!.startsWith(".") || m[1]!.endsWith(".") || m[1]!.includes("..")) return undefined;
-  return `${m[1]}@${m[2]!.toLowerCase()}`;
+  const [, local = "", domain = ""] = m ?? [];
+  if (!m || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return undefined;
+  return `${local}@${domain.toLowerCase()}`;
 }
 
 export const MAX_QUANTITY = 10;

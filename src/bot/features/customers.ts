@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { forgetCustomerButton } from "../callback-data/customers.js";
 import { onButton } from "../callback-data/on-button.js";
-import type { BotContext, Services } from "../context.js";
+import type { BotContext, SenderContext, Services } from "../context.js";
 import { customerText } from "../conversations/purchase.js";
 import type { Feature } from "../feature.js";
 
@@ -9,8 +9,8 @@ import type { Feature } from "../feature.js";
 export function customersFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
-  async function view(ctx: BotContext) {
-    const userId = ctx.from!.id;
+  async function view(ctx: SenderContext) {
+    const userId = ctx.from.id;
     const [players, emails] = await Promise.all([s.customers.players(userId), s.customers.emails(userId)]);
     if (players.length + emails.length === 0) return { text: ctx.tr("customers-empty"), kb: undefined };
     const kb = new InlineKeyboard();
@@ -29,7 +29,7 @@ export function customersFeature(s: Services): Feature {
     return { text: lines.join("\n"), kb };
   }
 
-  c.command("customers", async (ctx) => {
+  c.on("message").command("customers", async (ctx) => {
     const v = await view(ctx);
     await ctx.reply(v.text, { reply_markup: v.kb });
   });

@@ -29,7 +29,7 @@ export function depositFeature(s: Services): Feature {
       if (i % 2 === 1) kb.row();
     });
     kb.row().text(ctx.tr("btn-deposit-other"), depositTypedButton.pack());
-    const open = await deposits.openFor(ctx.from!.id);
+    const open = await deposits.openFor(ctx.from.id);
     if (open.length > 0) lines.push("", ctx.tr("deposit-open-title"));
     for (const d of open) {
       lines.push(ctx.tr("deposit-open-line", { depositId: d.id, amount: m(d.amount.amount), expires: formatExpiry(d.expiresAt) }));

@@ -25,12 +25,12 @@ export function licenceCard(ctx: BaseContext, l: LicenceVerification, sandbox: b
 /** /license <key>: a key checked at xen (behind the reseller gate); a reseller's lookup links them to its news. */
 export function licenceFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
-  c.command("license", async (ctx) => {
+  c.on("message").command("license", async (ctx) => {
     if (!s.licences.enabled()) return void (await ctx.reply(ctx.tr("licence-off")));
     const key = ctx.match.trim();
     if (!key) return void (await ctx.reply(ctx.tr("licence-usage")));
     // Admins hear of every key through their own notifications: only resellers are linked.
-    const r = await s.licences.lookup(key, { userId: ctx.from!.id, link: !ctx.isAdmin });
+    const r = await s.licences.lookup(key, { userId: ctx.from.id, link: !ctx.isAdmin });
     switch (r.kind) {
       case "off":
         return void (await ctx.reply(ctx.tr("licence-off")));

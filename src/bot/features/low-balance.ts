@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { isCurrency, parseMajorToMinor } from "../../lib/money.js";
 import { lowBalanceClearButton, lowBalanceShowButton } from "../callback-data/low-balance.js";
 import { onButton } from "../callback-data/on-button.js";
-import type { BotContext, Services } from "../context.js";
+import type { BotContext, SenderContext, Services } from "../context.js";
 import type { Feature } from "../feature.js";
 
 type Parsed =
@@ -14,19 +14,20 @@ type Parsed =
 /** `/lowbalance`, `/lowbalance off [CUR]`, `/lowbalance <amount> [CUR]`. */
 export function parseLowBalance(text: string): Parsed {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { kind: "show" };
+  const [first, second] = words;
+  if (first === undefined) return { kind: "show" };
   if (words.length > 2) return { kind: "usage" };
-  const currency = words[1]?.toUpperCase();
-  if (/^(off|clear)$/i.test(words[0]!)) return { kind: "off", currency };
-  return { kind: "set", amount: words[0]!, currency };
+  const currency = second?.toUpperCase();
+  if (/^(off|clear)$/i.test(first)) return { kind: "off", currency };
+  return { kind: "set", amount: first, currency };
 }
 
 /** The reseller's low-balance alert levels: /lowbalance, and a button under /balance. */
 export function lowBalanceFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
-  async function show(ctx: BotContext) {
-    const levels = Object.entries(await s.lowBalance.levels(ctx.from!.id));
+  async function show(ctx: SenderContext) {
+    const levels = Object.entries(await s.lowBalance.levels(ctx.from.id));
     const lines = [ctx.tr("lowbal-title")];
     if (levels.length === 0) lines.push(ctx.tr("lowbal-none"));
     const kb = new InlineKeyboard();
@@ -38,14 +39,14 @@ export function lowBalanceFeature(s: Services): Feature {
     await ctx.reply(lines.join("\n"), { reply_markup: levels.length ? kb : undefined });
   }
 
-  async function clear(ctx: BotContext, currency: string | undefined) {
-    const removed = await s.lowBalance.clear(ctx.from!.id, currency);
+  async function clear(ctx: SenderContext, currency: string | undefined) {
+    const removed = await s.lowBalance.clear(ctx.from.id, currency);
     if (removed === 0) return ctx.reply(ctx.tr("lowbal-nothing"));
     return ctx.reply(currency ? ctx.tr("lowbal-cleared-one", { currency }) : ctx.tr("lowbal-cleared-all"));
   }
 
-  c.command("lowbalance", async (ctx) => {
-    const userId = ctx.from!.id;
+  c.on("message").command("lowbalance", async (ctx) => {
+    const userId = ctx.from.id;
     const p = parseLowBalance(ctx.match);
     if (p.kind === "show") return show(ctx);
     if (p.kind === "usage") return ctx.reply(ctx.tr("lowbal-usage"));

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { STATEMENT_LIMITS } from "../../domain/statement.js";
 import { onButton } from "../callback-data/on-button.js";
 import { orderViewButton, ordersBackButton, ordersPageButton, statementCsvButton } from "../callback-data/orders.js";
-import type { BotContext, Services } from "../context.js";
+import type { BotContext, SenderContext, Services } from "../context.js";
 import { addPager, PAGE_SIZE, pageCount } from "../keyboards/pager.js";
 import { orderKeyboard } from "./order-actions.js";
 import { orderCard } from "./order-card.js";
@@ -11,8 +11,8 @@ import type { Feature } from "../feature.js";
 export function ordersFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
-  async function showPage(ctx: BotContext, page: number, edit: boolean) {
-    const userId = ctx.from!.id;
+  async function showPage(ctx: SenderContext, page: number, edit: boolean) {
+    const userId = ctx.from.id;
     const total = await s.history.count(userId);
     if (total === 0) return void (await ctx.reply(ctx.tr("orders-empty")));
     const pages = pageCount(total);
@@ -38,7 +38,7 @@ export function ordersFeature(s: Services): Feature {
     else await ctx.reply(text, { reply_markup: kb });
   }
 
-  c.command("orders", (ctx) => showPage(ctx, 0, false));
+  c.on("message").command("orders", (ctx) => showPage(ctx, 0, false));
   onButton(c, ordersPageButton, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
     await showPage(ctx, page, true);

@@ -45,8 +45,8 @@ function overviewText(ctx: BaseContext, v: Exclude<PointsOverview, { kind: "off"
 export function pointsFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
 
-  c.command("points", async (ctx) => {
-    const userId = ctx.from!.id;
+  c.on("message").command("points", async (ctx) => {
+    const userId = ctx.from.id;
     const view = await within(
       s.points.overview(userId).catch((err: unknown) => {
         s.logger.warn({ err, userId }, "points overview failed");

@@ -23,7 +23,7 @@ export function pricelistFeature(s: Services): Feature {
     if (pages.length === 0) return void (await ctx.reply(ctx.tr("pricelist-empty")));
     const p = Math.min(Math.max(page, 0), pages.length - 1);
     const lines = [ctx.tr("pricelist-title", { page: p + 1, pages: pages.length })];
-    for (const section of pages[p]!.sections) {
+    for (const section of pages[p]?.sections ?? []) {
       lines.push("", ctx.tr("pricelist-category", { category: section.category }));
       for (const i of section.items) {
         const args = { name: i.name, price: { money: [i.price.amount, i.price.currency] as [number, string] } };

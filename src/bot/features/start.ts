@@ -5,7 +5,9 @@ import type { Feature } from "../feature.js";
 export function startFeature(s: Services): Feature {
   const c = new Composer<BotContext>();
   c.chatType("private").command("start", async (ctx) => {
-    const user = ctx.user!;
+    const { user } = ctx;
+    // userContext loads the sender of every update with one; a private message always has one.
+    if (!user) return;
     const lines = [ctx.tr(ctx.userCreated ? "start-welcome" : "start-welcome-back", { name: user.firstName })];
     if (user.status === "pending") lines.push(ctx.tr("start-pending"));
     else if (user.status === "rejected") lines.push(ctx.tr("start-rejected"));

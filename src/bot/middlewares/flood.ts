@@ -24,7 +24,9 @@ export function floodLimit(
     keyPrefix: "rb:flood:",
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
-      const id = ctx.from!.id;
+      // keyGenerator gave no key (so no limit) to an update without a sender.
+      const id = ctx.from?.id;
+      if (id === undefined) return;
       const now = Date.now();
       if ((warnedAt.get(id) ?? 0) > now - opts.windowMs) return;
       warnedAt.set(id, now);

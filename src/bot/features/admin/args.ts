@@ -53,15 +53,17 @@ const productRef = z
 
 /** Whitespace-separated words of the whole text. */
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+const word = z.string();
 
 /** Splits off the first `n` words; the rest is free text (a note). */
 export function splitWords(text: string, n: number): { words: string[]; rest: string } {
   const out: string[] = [];
   let rest = text.trim();
   while (out.length < n && rest !== "") {
-    const m = /^(\S+)\s*/.exec(rest)!;
-    out.push(m[1]!);
-    rest = rest.slice(m[0].length);
+    // rest is trimmed and not empty: it starts with a word.
+    const [all, first = ""] = /^(\S+)\s*/.exec(rest) ?? [rest, rest];
+    out.push(first);
+    rest = rest.slice(all.length);
   }
   return { words: out, rest };
 }
@@ -73,8 +75,8 @@ export function parseNone(text: string): Parsed<undefined> {
 
 /** `<user>` */
 export function parseUserRef(text: string): Parsed<string> {
-  const w = words(text);
-  return w.length === 1 && userRef.safeParse(w[0]).success ? ok(w[0]!) : usage();
+  const w = z.tuple([userRef]).safeParse(words(text));
+  return w.success ? ok(w.data[0]) : usage();
 }
 
 export function parseCurrency(text: string): Parsed<string> {
@@ -120,20 +122,22 @@ function parseTier(text: string): Parsed<Tier> {
 
 /** `<user> <tier>` */
 export function parseTierArgs(text: string): Parsed<{ ref: string; tier: Tier }> {
-  const w = words(text);
-  if (w.length !== 2 || !userRef.safeParse(w[0]).success) return usage();
-  const t = parseTier(w[1]!);
-  return t.ok ? ok({ ref: w[0]!, tier: t.value }) : t;
+  const w = z.tuple([userRef, word]).safeParse(words(text));
+  if (!w.success) return usage();
+  const [ref, typed] = w.data;
+  const t = parseTier(typed);
+  return t.ok ? ok({ ref, tier: t.value }) : t;
 }
 
 /** `<tier> <percent>` */
 export function parseMarkupArgs(text: string): Parsed<{ tier: Tier; percent: number }> {
-  const w = words(text);
-  if (w.length !== 2) return usage();
-  const t = parseTier(w[0]!);
+  const w = z.tuple([word, word]).safeParse(words(text));
+  if (!w.success) return usage();
+  const [typedTier, typedPercent] = w.data;
+  const t = parseTier(typedTier);
   if (!t.ok) return t;
-  const p = percent.safeParse(w[1]);
-  return p.success ? ok({ tier: t.value, percent: p.data }) : fail("admin-bad-percent", { percent: w[1]! });
+  const p = percent.safeParse(typedPercent);
+  return p.success ? ok({ tier: t.value, percent: p.data }) : fail("admin-bad-percent", { percent: typedPercent });
 }
 
 export interface PriceArgs {
@@ -144,19 +148,18 @@ export interface PriceArgs {
 
 /** `<product id> <amount|auto>` */
 export function parsePriceArgs(text: string): Parsed<PriceArgs> {
-  const w = words(text);
-  if (w.length !== 2) return usage();
-  const product = productRef.safeParse(w[0]);
-  if (!product.success) return usage();
-  const amount = w[1]!.toLowerCase() === "auto" ? "auto" : w[1]!;
+  const w = z.tuple([productRef, word]).safeParse(words(text));
+  if (!w.success) return usage();
+  const [product, typed] = w.data;
+  const amount = typed.toLowerCase() === "auto" ? "auto" : typed;
   if (amount !== "auto" && !/^\d[\d.,_]*$/.test(amount)) return usage();
-  return ok({ product: product.data, amount });
+  return ok({ product, amount });
 }
 
 /** `<order id>` */
 export function parseOrderRef(text: string): Parsed<string> {
-  const w = words(text);
-  return w.length === 1 && orderRef.safeParse(w[0]).success ? ok(w[0]!) : usage();
+  const w = z.tuple([orderRef]).safeParse(words(text));
+  return w.success ? ok(w.data[0]) : usage();
 }
 
 /** A provider's own order id as its webhooks carry it. */
@@ -164,9 +167,10 @@ const providerOrderRef = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
 
 /** `<order id> <provider order id>` */
 export function parseLinkArgs(text: string): Parsed<{ ref: string; providerOrderId: string }> {
-  const w = words(text);
-  if (w.length !== 2 || !orderRef.safeParse(w[0]).success || !providerOrderRef.safeParse(w[1]).success) return usage();
-  return ok({ ref: w[0]!, providerOrderId: w[1]! });
+  const w = z.tuple([orderRef, providerOrderRef]).safeParse(words(text));
+  if (!w.success) return usage();
+  const [ref, providerOrderId] = w.data;
+  return ok({ ref, providerOrderId });
 }
 
 export type BroadcastArgs = { kind: "send"; text: string } | { kind: "progress" };

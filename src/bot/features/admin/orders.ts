@@ -23,10 +23,11 @@ async function liveStatus(
 ): Promise<{ order: OrderRecord; status?: ProviderOrderStatus; error?: string; none?: true }> {
   const source = kit.providers.get(order.provider)?.status;
   const open = OPEN_STATES.includes(order.state);
-  if (!source || (!open && !order.providerOrderId)) return { order, none: true };
+  const { providerOrderId } = order;
+  if (!source || (!open && !providerOrderId)) return { order, none: true };
   try {
-    if (open) return await kit.orders.refreshStatus(order);
-    return { order, status: await source.getStatus(order.providerOrderId!) };
+    if (open || !providerOrderId) return await kit.orders.refreshStatus(order);
+    return { order, status: await source.getStatus(providerOrderId) };
   } catch (err) {
     kit.logger.warn({ err, orderId: order.id }, "admin live status failed");
     return { order, error: errorCode(err) };

@@ -33,10 +33,10 @@ export function pricingCommands(kit: AdminKit) {
   adminCommand(c, "price", parsePriceArgs, async (ctx, a) => {
     const ref = a.product.provider ? `${a.product.provider}:${a.product.sku}` : a.product.sku;
     const found = matchProducts(await kit.catalog.products(), a.product);
-    if (found.length === 0) return ctx.reply(ctx.tr("admin-product-not-found", { ref }));
-    if (found.length > 1)
+    const [product, ...others] = found;
+    if (!product) return ctx.reply(ctx.tr("admin-product-not-found", { ref }));
+    if (others.length > 0)
       return ctx.reply(ctx.tr("admin-product-ambiguous", { ref, keys: found.map((p) => productKey(p.provider, p.sku)).join(", ") }));
-    const product = found[0]!;
     const { currency } = product.cost;
     let amount: number | undefined;
     if (a.amount !== "auto") {

@@ -50,20 +50,27 @@ export function providersCommands(kit: AdminKit) {
   adminCommand(c, "providers", parseNone, async (ctx) => {
     const adapters = kit.providers.list();
     if (adapters.length === 0) return ctx.reply(ctx.tr("admin-providers-none"));
-    const balances = await Promise.all(adapters.map((a) => balanceLine(ctx, kit, a)));
-    const licenceAccounts = await Promise.all(adapters.map((a) => licenceAccountLines(ctx, kit, a)));
-    const pools = await Promise.all(adapters.map((a) => poolLine(ctx, kit, a)));
+    // Each provider's checks together, all providers at once.
+    const checks = await Promise.all(
+      adapters.map(async (a) => {
+        const [balance, licenceAccounts, pool] = await Promise.all([
+          balanceLine(ctx, kit, a),
+          licenceAccountLines(ctx, kit, a),
+          poolLine(ctx, kit, a),
+        ]);
+        return { a, balance, licenceAccounts, pool };
+      }),
+    );
     const health = kit.providers.health();
     const lines = [ctx.tr("admin-providers-title")];
-    adapters.forEach((a, i) => {
+    for (const { a, balance, licenceAccounts, pool } of checks) {
       lines.push("", healthLine(ctx, health[a.id], a.id));
       const h = health[a.id];
       if (h?.calls) lines.push(ctx.tr("admin-provider-counts", { calls: h.calls, failures: h.failures }));
-      const b = balances[i];
-      if (b) lines.push(b);
-      lines.push(...licenceAccounts[i]!);
-      if (pools[i]) lines.push(pools[i]!);
-    });
+      if (balance) lines.push(balance);
+      lines.push(...licenceAccounts);
+      if (pool) lines.push(pool);
+    }
     await replyLines(ctx, lines);
   });
 

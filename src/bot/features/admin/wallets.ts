@@ -32,7 +32,7 @@ export function walletCommands(kit: AdminKit) {
         currency: a.currency,
         note: a.note,
         // One admin message, one entry: Telegram redelivering the update (or a retry) changes nothing.
-        key: `admin:${ctx.chat!.id}:${ctx.msg!.message_id}`,
+        key: `admin:${ctx.chat.id}:${ctx.msg.message_id}`,
         noticeNote: noticeNote(kit, user, a.note),
       });
       const amount = { money: [a.amount, a.currency] as [number, string] };
