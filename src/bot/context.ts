@@ -16,7 +16,8 @@ import type { Settings } from "../domain/settings.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import type { ProviderDirectory } from "../providers/types.js";
-import type { Locale, Store, UserRecord } from "../store/types.js";
+import type { Locale } from "../domain/locale.js";
+import type { Store, UserRecord } from "../store/types.js";
 
 /** Small per-chat state; money and orders never live here (they are in our own keys). */
 export interface SessionData {

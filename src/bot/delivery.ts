@@ -3,7 +3,7 @@ import type { QueuedButton } from "../jobs/notifier.js";
 import type { DeliveryResult, ChatDelivery } from "../jobs/workers.js";
 import type { Store } from "../store/types.js";
 import type { Logger } from "../observability/logger.js";
-import type { Locale } from "../store/types.js";
+import type { Locale } from "../domain/locale.js";
 import { botApiFetch } from "./api-fetch.js";
 import { actionData } from "./callback-data/actions.js";
 import type { Translator } from "./i18n.js";

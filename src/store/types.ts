@@ -13,7 +13,5 @@ export * from "./contracts/reports.js";
 export * from "./contracts/store.js";
 export * from "./contracts/unmatched.js";
 export * from "./contracts/users.js";
-// For the importers not moved to domain/ yet; the next commit moves them and drops this.
-export { LOCALES, type Locale } from "../domain/locale.js";
-export type { UserStatus } from "../domain/reseller-status.js";
-export { TIERS, type Tier } from "../domain/tiers.js";
+// Only for domain/settings.ts, which this change leaves alone: drop once it imports Tier from domain/tiers.js.
+export type { Tier } from "../domain/tiers.js";

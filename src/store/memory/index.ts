@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { salesRows } from "../sales.js";
+import type { UserStatus } from "../../domain/reseller-status.js";
 import type {
   AuditEntry,
   LedgerDifference,
@@ -10,7 +11,6 @@ import type {
   OrderState,
   Records,
   UserRecord,
-  UserStatus,
 } from "../types.js";
 import { memoryCustomers } from "./customers.js";
 import { memoryAwards, memoryDeposits, memoryLicenceLinks, memoryUnmatched } from "./extras.js";
