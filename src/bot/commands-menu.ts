@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import { LOCALES } from "../store/types.js";
+import { LOCALES } from "../domain/locale.js";
 import type { Translator } from "./i18n.js";
 
 export const RESELLER_COMMANDS = [

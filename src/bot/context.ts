@@ -25,7 +25,8 @@ import type { Wallets } from "../domain/wallets.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import type { ProviderDirectory } from "../providers/types.js";
-import type { Locale, UserRecord } from "../store/types.js";
+import type { Locale } from "../domain/locale.js";
+import type { UserRecord } from "../store/types.js";
 import type { Translator } from "./i18n.js";
 
 /** Small per-chat state; money and orders never live here (they are in our own keys). */

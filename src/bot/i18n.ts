@@ -2,7 +2,7 @@ import { I18n } from "@grammyjs/i18n";
 import { fileURLToPath } from "node:url";
 import type { MessageArgs } from "../domain/notifications.js";
 import { formatMoney, formatNumber } from "../lib/money.js";
-import { LOCALES, type Locale } from "../store/types.js";
+import { LOCALES, type Locale } from "../domain/locale.js";
 
 const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Kv, Tier, UserRecord, UserStatus } from "../store/types.js";
+import type { UserStatus } from "./reseller-status.js";
+import type { Tier } from "./tiers.js";
+import type { Kv, UserRecord } from "../store/types.js";
 import type { AuditTrail } from "./audit.js";
 import type { Notifier } from "./notifications.js";
 import type { Resellers } from "./resellers.js";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../observability/logger.js";
 import type { Money, Product, ProviderDirectory, ProviderId } from "../providers/types.js";
-import type { Kv, Tier } from "../store/types.js";
+import type { Tier } from "./tiers.js";
+import type { Kv } from "../store/types.js";
 import { salePrice } from "./pricing.js";
 import { productKey, type PriceBook } from "./price-book.js";
 

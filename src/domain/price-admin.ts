@@ -1,5 +1,5 @@
 import type { Product } from "../providers/types.js";
-import type { Tier } from "../store/types.js";
+import type { Tier } from "./tiers.js";
 import type { AuditTrail } from "./audit.js";
 import { productKey, type PriceBook } from "./price-book.js";
 

@@ -1,4 +1,5 @@
-import type { PricingRecords, Tier } from "../store/types.js";
+import type { PricingRecords } from "../store/types.js";
+import type { Tier } from "./tiers.js";
 
 /** What prices are made of at run time; the markups' defaults come from configuration. */
 export interface PricingSettings {

@@ -1,4 +1,7 @@
-import type { Locale, Store, Tier, UserPatch, UserRecord, UserStatus } from "../store/types.js";
+import type { Locale } from "./locale.js";
+import type { UserStatus } from "./reseller-status.js";
+import type { Tier } from "./tiers.js";
+import type { Store, UserPatch, UserRecord } from "../store/types.js";
 import type { Notifier } from "./notifications.js";
 
 export interface TelegramProfile {

@@ -1,4 +1,5 @@
-import type { SalesRow, Store, UserStatus } from "../store/types.js";
+import type { UserStatus } from "./reseller-status.js";
+import type { SalesRow, Store } from "../store/types.js";
 
 export { isSale, salesRows } from "../store/sales.js";
 export type { SalesRow } from "../store/types.js";

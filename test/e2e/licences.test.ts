@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../../src/bot/features/order-card.js";
-import type { Locale } from "../../src/store/types.js";
+import type { Locale } from "../../src/domain/locale.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATED_BUTTONS, GATED_COMMANDS } from "../../src/bot/filters/reseller.js";
-import type { UserStatus } from "../../src/store/types.js";
+import type { UserStatus } from "../../src/domain/reseller-status.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import { pendingOrder } from "../support/fixtures.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";

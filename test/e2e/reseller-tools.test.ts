@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { NotificationJob } from "../../src/jobs/notifier.js";
 import { GAMETOPUP_SEED } from "../../src/sandbox/index.js";
-import type { Tier } from "../../src/store/types.js";
+import type { Tier } from "../../src/domain/tiers.js";
 import type { BotMessage, FakeUser } from "../fakes/telegram/index.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES } from "../../store/types.js";
+import { LOCALES } from "../../domain/locale.js";
 import { callbackCodec } from "./codec.js";
 
 /** /language: one button per language (`lang:id`). */

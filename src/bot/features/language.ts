@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { LOCALES } from "../../store/types.js";
+import { LOCALES } from "../../domain/locale.js";
 import { languageButton } from "../callback-data/language.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";

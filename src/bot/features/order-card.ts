@@ -1,5 +1,6 @@
 import { LOCALE_TAGS } from "../../lib/money.js";
-import type { Locale, OrderRecord } from "../../store/types.js";
+import type { Locale } from "../../domain/locale.js";
+import type { OrderRecord } from "../../store/types.js";
 import type { BaseContext } from "../context.js";
 
 // One formatter per locale: building an Intl formatter costs far more than using it.

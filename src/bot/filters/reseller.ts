@@ -1,5 +1,6 @@
 import { Composer, type Middleware } from "grammy";
-import type { UserRecord, UserStatus } from "../../store/types.js";
+import type { UserStatus } from "../../domain/reseller-status.js";
+import type { UserRecord } from "../../store/types.js";
 import { buyButton, categoriesButton, categoryButton, productButton } from "../callback-data/catalog.js";
 import type { Codec } from "../callback-data/codec.js";
 import { forgetCustomerButton } from "../callback-data/customers.js";

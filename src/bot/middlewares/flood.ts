@@ -2,7 +2,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { Redis } from "ioredis";
 import type { Context } from "grammy";
 import { pickLocale, type Translator } from "../i18n.js";
-import type { Locale } from "../../store/types.js";
+import type { Locale } from "../../domain/locale.js";
 
 /**
  * Per-user flood limit: at most `max` updates per `windowMs`; the excess is dropped with one

@@ -45,12 +45,14 @@ export function memoryKv(): Kv {
       counterExpiry.delete(key);
     },
     async incr(key, field, by = 1, ttlMs) {
-      const c = liveCounters(key) ?? counters.set(key, new Map()).get(key)!;
-      c.set(field, (c.get(field) ?? 0) + by);
+      let c = liveCounters(key);
+      if (!c) counters.set(key, (c = new Map()));
+      const value = (c.get(field) ?? 0) + by;
+      c.set(field, value);
       if (ttlMs) counterExpiry.set(key, Date.now() + ttlMs);
       // Expired windows nobody reads again are dropped now and then, so they cannot pile up.
       if (counterExpiry.size > 1000) for (const k of [...counterExpiry.keys()]) liveCounters(k);
-      return c.get(field)!;
+      return value;
     },
     async counters(key) {
       return Object.fromEntries(liveCounters(key) ?? []);

@@ -17,10 +17,12 @@ export function memoryLowBalance(): LowBalanceThresholds {
       return levels.get(key(userId, currency));
     },
     async byUser(userId) {
+      const prefix = `${userId}:`;
       return Object.fromEntries(
-        mine(userId)
-          .sort()
-          .map((k) => [k.split(":")[1]!, levels.get(k)!]),
+        [...levels]
+          .filter(([k]) => k.startsWith(prefix))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, level]) => [k.slice(prefix.length), level]),
       );
     },
   };

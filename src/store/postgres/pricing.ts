@@ -1,4 +1,5 @@
-import type { PricingRecords, Tier } from "../types.js";
+import type { Tier } from "../../domain/tiers.js";
+import type { PricingRecords } from "../types.js";
 import { inTransaction, type Pool } from "./pool.js";
 
 /** Every change is one statement or one transaction: two admins and the price guard never overwrite each other. */

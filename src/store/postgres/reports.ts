@@ -1,12 +1,5 @@
-import {
-  NOT_SOLD_STATES,
-  type DaySalesRow,
-  type LedgerDifference,
-  type MoneyTotal,
-  type Reports,
-  type SalesRow,
-  type UserStatus,
-} from "../types.js";
+import type { UserStatus } from "../../domain/reseller-status.js";
+import { NOT_SOLD_STATES, type DaySalesRow, type LedgerDifference, type MoneyTotal, type Reports, type SalesRow } from "../types.js";
 import type { Pool } from "./pool.js";
 
 export function postgresReports(pool: Pool): Reports {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { money, type MessageArgs } from "../../../domain/notifications.js";
 import { CURRENCIES, isCurrency, parseMajorToMinor } from "../../../lib/money.js";
-import { TIERS, type Tier } from "../../../store/types.js";
+import { TIERS, type Tier } from "../../../domain/tiers.js";
 import { escapeHtml } from "../../i18n.js";
 
 export interface ArgError {

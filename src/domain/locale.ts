@@ -1,0 +1,3 @@
+/** The languages the bot speaks. */
+export type Locale = "en" | "id" | "my";
+export const LOCALES: readonly Locale[] = ["en", "id", "my"];

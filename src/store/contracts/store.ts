@@ -1,0 +1,38 @@
+/** The aggregates: every record type together (Records), and with the key-value side (Store). */
+import type { AuditLog } from "./audit.js";
+import type { PointsAwards } from "./awards.js";
+import type { SavedCustomers } from "./customers.js";
+import type { Deposits } from "./deposits.js";
+import type { Kv } from "./kv.js";
+import type { Ledger } from "./ledger.js";
+import type { LicenceLinks } from "./licence-links.js";
+import type { LowBalanceThresholds } from "./low-balance.js";
+import type { Orders } from "./orders.js";
+import type { PricingRecords } from "./pricing.js";
+import type { Reports } from "./reports.js";
+import type { UnmatchedEvents } from "./unmatched.js";
+import type { Users } from "./users.js";
+
+/** The system of record: PostgreSQL, or the in-memory stand-in. */
+export interface Records {
+  kind: "postgres" | "memory";
+  users: Users;
+  ledger: Ledger;
+  orders: Orders;
+  audit: AuditLog;
+  pricing: PricingRecords;
+  reports: Reports;
+  deposits: Deposits;
+  awards: PointsAwards;
+  licenceLinks: LicenceLinks;
+  unmatched: UnmatchedEvents;
+  customers: SavedCustomers;
+  lowBalance: LowBalanceThresholds;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The records and the ephemeral key-value side (Redis, or memory), as the app uses them. */
+export interface Store extends Records {
+  kv: Kv;
+}
