@@ -104,8 +104,8 @@ export function lineLabel(l: BulkLine): string {
  */
 export function labelList(lines: readonly BulkLine[], budget = 1200): string {
   let out = "";
-  for (let i = 0; i < lines.length; i++) {
-    const next = (out ? ", " : "") + lineLabel(lines[i]!);
+  for (const [i, line] of lines.entries()) {
+    const next = (out ? ", " : "") + lineLabel(line);
     if (out.length + next.length > budget) return `${out} … +${lines.length - i}`;
     out += next;
   }

@@ -7,9 +7,8 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export type IdKind = "R" | "D" | "B";
 
 export function newId(kind: IdKind): string {
-  const bytes = randomBytes(10);
   let out: string = kind;
-  for (let i = 0; i < 10; i++) out += ALPHABET[bytes[i]! % 32];
+  for (const byte of randomBytes(10)) out += ALPHABET.charAt(byte % 32);
   return out;
 }
 

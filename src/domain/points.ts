@@ -3,6 +3,7 @@
  * and what /points shows. Provider calls happen in jobs (jobs/points.ts), which run the steps
  * below and wait as they say; nothing here knows grammY or BullMQ.
  */
+import { delayFor } from "../lib/delays.js";
 import type { Logger } from "../observability/logger.js";
 import {
   type AddPointsResult,
@@ -60,7 +61,7 @@ export function createPoints(deps: PointsDeps) {
   const source = (): PointsSource | undefined => deps.providers.get("vifox")?.points;
   const retry = (attempt: number): PointsStep => ({
     kind: "retry",
-    delayMs: delays[Math.min(Math.max(attempt - 1, 0), delays.length - 1)]!,
+    delayMs: delayFor(delays, Math.max(attempt - 1, 0)),
   });
   const done: PointsStep = { kind: "done" };
 
@@ -242,7 +243,8 @@ export function createPoints(deps: PointsDeps) {
         await finish(a, "awarded", "duplicate");
         return done;
       }
-      const outcome = result.outcomes.find((o) => o.email.toLowerCase() === a!.email.toLowerCase()) ?? result.outcomes[0];
+      const email = a.email.toLowerCase();
+      const outcome = result.outcomes.find((o) => o.email.toLowerCase() === email) ?? result.outcomes[0];
       if (outcome?.status === "awarded") {
         await finish(a, "awarded", "awarded");
         return done;

@@ -69,7 +69,8 @@ export function createBalanceAlerts(deps: BalanceAlertsDeps) {
     const value = await w.read();
     if (value === undefined) return "off";
     const mark = `ops:alert:${w.name}`;
-    const args = { provider: w.name.split("-")[0]!, value: w.show(value), threshold: w.show(w.threshold) };
+    const [provider = w.name] = w.name.split("-");
+    const args = { provider, value: w.show(value), threshold: w.show(w.threshold) };
     if (value < w.threshold) {
       // The mark holds an id of this dry spell (JSON, as getJson reads it): the dedupe key of both its messages.
       const spell = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

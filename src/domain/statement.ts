@@ -25,10 +25,11 @@ export async function readStatement(
   let before: string | undefined;
   while (read < limits.max) {
     const page = await ledger.entries(userId, { limit: Math.min(limits.page, limits.max - read), before });
-    if (page.length === 0) return { truncated: false };
+    const last = page.at(-1);
+    if (last === undefined) return { truncated: false };
     onPage(page);
     read += page.length;
-    before = page.at(-1)!.id;
+    before = last.id;
   }
   return { truncated: (await ledger.entries(userId, { limit: 1, before })).length > 0 };
 }

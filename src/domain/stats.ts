@@ -22,16 +22,16 @@ export function windowStart(window: StatsWindow, now: number): number {
 /** The admin's /stats: resellers by state (admins left out), sales per window, open orders; counted by the store. */
 export async function collectStats(store: Store, adminIds: readonly number[], now = Date.now()): Promise<Stats> {
   const windows: StatsWindow[] = ["today", "7d", "30d"];
-  const [byStatus, rows, pending, processing, unknownIds] = await Promise.all([
+  const [byStatus, sales, pending, processing, unknownIds] = await Promise.all([
     store.reports.resellersByStatus(adminIds),
-    Promise.all(windows.map((w) => store.reports.sales(windowStart(w, now)))),
+    Promise.all(windows.map(async (window) => ({ window, rows: await store.reports.sales(windowStart(window, now)) }))),
     store.orders.idsInState("pending"),
     store.orders.idsInState("processing"),
     store.orders.idsInState("unknown"),
   ]);
   return {
     resellers: { pending: 0, active: 0, rejected: 0, banned: 0, ...byStatus },
-    windows: windows.map((window, i) => ({ window, rows: rows[i]! })),
+    windows: sales,
     open: { pending: pending.length + processing.length, unknown: unknownIds.length, unknownIds: [...unknownIds].sort() },
   };
 }

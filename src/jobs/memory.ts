@@ -22,8 +22,12 @@ export function memoryQueues(logger: Logger): Queues {
   let active = 0;
 
   const list = (q: QueueName) => {
-    if (!jobs.has(q)) jobs.set(q, []);
-    return jobs.get(q)!;
+    let queue = jobs.get(q);
+    if (!queue) {
+      queue = [];
+      jobs.set(q, queue);
+    }
+    return queue;
   };
 
   function tick() {
@@ -34,16 +38,17 @@ export function memoryQueues(logger: Logger): Queues {
     for (const [q, w] of handlers) {
       const queue = list(q);
       queue.sort((a, b) => a.runAt - b.runAt);
-      while (queue.length && (running.get(q) ?? 0) < w.opts.concurrency) {
-        const job = queue[0]!;
+      for (let job = queue[0]; job !== undefined && (running.get(q) ?? 0) < w.opts.concurrency; job = queue[0]) {
         if (job.runAt > now || w.pausedUntil > now) {
           next = Math.min(next, Math.max(job.runAt, w.pausedUntil));
           break;
         }
-        if (w.opts.limiter) {
-          w.sent = w.sent.filter((t) => t > now - w.opts.limiter!.durationMs);
-          if (w.sent.length >= w.opts.limiter.max) {
-            next = Math.min(next, w.sent[0]! + w.opts.limiter.durationMs);
+        const limiter = w.opts.limiter;
+        if (limiter) {
+          w.sent = w.sent.filter((t) => t > now - limiter.durationMs);
+          const [oldest] = w.sent;
+          if (oldest !== undefined && w.sent.length >= limiter.max) {
+            next = Math.min(next, oldest + limiter.durationMs);
             break;
           }
           w.sent.push(now);

@@ -1,4 +1,5 @@
 import type { Scheduler } from "../domain/orders.js";
+import { delayFor } from "../lib/delays.js";
 import type { Queues } from "./types.js";
 
 /** Placements run at once per process; a longer line means the provider's budget is the wait. */
@@ -18,10 +19,6 @@ export interface OrderJob {
 /** Poll delays: quick at first (most top-ups settle in seconds), then every 10 minutes. */
 export const DEFAULT_POLL_DELAYS_MS = [15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
 export const DEFAULT_RECONCILE_DELAYS_MS = [60_000, 300_000, 900_000, 1_800_000, 3_600_000];
-
-export function delayFor(delays: readonly number[], attempt: number): number {
-  return delays[Math.min(attempt, delays.length - 1)]!;
-}
 
 export function queueScheduler(
   queues: Queues,

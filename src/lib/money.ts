@@ -59,10 +59,10 @@ export function parseMajorToMinor(text: string, currency: string): number | unde
     if (!/^\d{1,3}([.,]\d{3})*$|^\d+$/.test(t)) return undefined;
     whole = t.replace(/[.,]/g, "");
   } else {
-    const m = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(t);
-    if (!m) return undefined;
-    whole = m[1]!.replace(/,/g, "");
-    frac = m[2] ?? "";
+    const [, digits, decimals = ""] = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(t) ?? [];
+    if (digits === undefined) return undefined;
+    whole = digits.replace(/,/g, "");
+    frac = decimals;
     if (frac.length > exp) return undefined;
   }
   const minor = Number(whole + frac.padEnd(exp, "0"));

@@ -2,6 +2,8 @@
  * Calendar days in an IANA time zone, with Intl only (no time-zone library): the operator's
  * report day and the chart's days are local days, not UTC ones.
  */
+import { must } from "./must.js";
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function format(timeZone: string): Intl.DateTimeFormat {
@@ -43,7 +45,8 @@ export interface ZonedParts {
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, number> = {};
   for (const p of format(timeZone).formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  const part = (type: keyof ZonedParts) => must(parts[type], `Intl.DateTimeFormat gives the ${type} of a date`);
+  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");

@@ -138,21 +138,26 @@ export class RateLimiter implements Limiter {
       this.timer = undefined;
     }
     for (;;) {
-      if (this.queue.length === 0) return;
+      const [next] = this.queue;
+      if (next === undefined) return;
       const now = Date.now();
-      while (this.finished.length > 0 && this.finished[0]! <= now - this.windowMs) this.finished.shift();
+      for (let oldest = this.finished[0]; oldest !== undefined && oldest <= now - this.windowMs; oldest = this.finished[0]) {
+        this.finished.shift();
+      }
       let wakeAt = 0;
       if (now < this.pausedUntil) wakeAt = this.pausedUntil;
       else if (this.inFlight + this.finished.length >= this.max) {
         // Full: if everything is in flight, a release will pump; otherwise wake when the oldest expires.
-        if (this.finished.length === 0) return;
-        wakeAt = this.finished[0]! + this.windowMs;
+        const [oldest] = this.finished;
+        if (oldest === undefined) return;
+        wakeAt = oldest + this.windowMs;
       }
       if (wakeAt > 0) {
         this.timer = setTimeout(() => this.pump(), Math.max(1, wakeAt - now));
         return;
       }
-      this.queue.shift()!();
+      this.queue.shift();
+      next();
     }
   }
 }

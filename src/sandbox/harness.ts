@@ -166,8 +166,9 @@ export class SlidingWindow {
 
   /** Counts a hit when allowed; otherwise returns how long until one would be. */
   hit(now = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {
-    while (this.hits.length > 0 && this.hits[0]! <= now - this.windowMs) this.hits.shift();
-    if (this.hits.length >= this.max) return { ok: false, retryAfterMs: this.hits[0]! + this.windowMs - now };
+    for (let oldest = this.hits[0]; oldest !== undefined && oldest <= now - this.windowMs; oldest = this.hits[0]) this.hits.shift();
+    const [oldest] = this.hits;
+    if (oldest !== undefined && this.hits.length >= this.max) return { ok: false, retryAfterMs: oldest + this.windowMs - now };
     this.hits.push(now);
     return { ok: true };
   }

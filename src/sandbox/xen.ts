@@ -135,13 +135,11 @@ export interface XenFake {
 const ACCOUNT = { id: 42, email: "user@example.com", name: "John Doe", username: "john-doe", created_at: "2026-01-15 10:32:11" };
 const KEY_FORMAT = /^xs_live_[0-9a-f]{32}$/;
 
-interface Route {
-  endpoint: XenEndpoint;
+type Route = {
   method: "GET" | "POST";
   /** undefined: public. */
   scope?: XenScope;
-  key?: string;
-}
+} & ({ endpoint: "license" | "heartbeat"; key: string } | { endpoint: Exclude<XenEndpoint, "license" | "heartbeat">; key?: undefined });
 
 export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> {
   const apiKey = opts.apiKey ?? `xs_live_${randomSecret().slice(0, 32)}`;
@@ -225,13 +223,13 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
       case "licenses":
         return c.json({ data: [...licences.values()].map(licenceItem) });
       case "license": {
-        const l = licences.get(r.key!);
+        const l = licences.get(r.key);
         if (!l) return notFound(c);
         const { valid, revoked, expired, domain, expires_at, extension } = licenceItem(l);
         return c.json({ data: { valid, revoked, expired, domain, expires_at, extension } });
       }
       case "heartbeat":
-        return heartbeat(c, r.key!);
+        return heartbeat(c, r.key);
       case "orders":
         return c.json({
           data: [...orders]
@@ -371,7 +369,10 @@ export async function startXenFake(opts: XenFakeOptions = {}): Promise<XenFake> 
       });
       return key;
     },
-    licence: (key) => (licences.has(key) ? { ...licences.get(key)! } : undefined),
+    licence: (key) => {
+      const l = licences.get(key);
+      return l ? { ...l } : undefined;
+    },
     licences: () => [...licences.values()].map((l) => ({ ...l })),
     async revokeLicence(key) {
       const l = find(key);
@@ -446,10 +447,11 @@ function route(rawPath: string, method: string): Route | undefined {
   if (p === "/api/v1/extensions") return m === "GET" ? { endpoint: "extensions", method: "GET" } : undefined;
   if (p === "/api/v1/licenses") return m === "GET" ? { endpoint: "licenses", method: "GET", scope: "licenses:read" } : undefined;
   if (p === "/api/v1/orders") return m === "GET" ? { endpoint: "orders", method: "GET", scope: "orders:read" } : undefined;
-  const beat = /^\/api\/v1\/licenses\/([^/]+)\/heartbeat$/.exec(p);
-  if (beat) return m === "POST" ? { endpoint: "heartbeat", method: "POST", scope: "licenses:verify", key: decode(beat[1]!) } : undefined;
-  const one = /^\/api\/v1\/licenses\/([^/]+)$/.exec(p);
-  if (one) return m === "GET" ? { endpoint: "license", method: "GET", key: decode(one[1]!) } : undefined;
+  const beat = /^\/api\/v1\/licenses\/([^/]+)\/heartbeat$/.exec(p)?.[1];
+  if (beat !== undefined)
+    return m === "POST" ? { endpoint: "heartbeat", method: "POST", scope: "licenses:verify", key: decode(beat) } : undefined;
+  const one = /^\/api\/v1\/licenses\/([^/]+)$/.exec(p)?.[1];
+  if (one !== undefined) return m === "GET" ? { endpoint: "license", method: "GET", key: decode(one) } : undefined;
   return undefined;
 }
 

@@ -231,6 +231,8 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return error(c, 400, "Invalid customer_email");
     if (!Array.isArray(lines) || lines.length === 0) return error(c, 400, "Missing required field: products");
     const items: XinstituteFakeOrder["items"] = [];
+    /** The products the items take, to take their stock once the order is sure. */
+    const taken: { product: Product; quantity: number }[] = [];
     for (const line of lines as Array<{ product_id?: unknown; quantity?: unknown }>) {
       if (typeof line?.product_id !== "string" || line.product_id === "")
         return error(c, 400, "Missing required field: products[].product_id");
@@ -242,6 +244,7 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
       // The document does not give the out-of-stock answer; a 400 ("invalid data") is assumed.
       if (!p.in_stock || p.stock_count < line.quantity) return error(c, 400, `Insufficient stock for ${p.product_id}`);
       const unit = goldPrice(p.original_price);
+      taken.push({ product: p, quantity: line.quantity });
       items.push({
         product_id: p.product_id,
         product_name: p.product_name,
@@ -259,9 +262,8 @@ export async function startXinstituteFake(opts: XinstituteFakeOptions = {}): Pro
     }
     const before = balance;
     balance = round2(balance - total);
-    for (const i of items) {
-      const p = products.get(i.product_id)!;
-      p.stock_count -= i.quantity;
+    for (const { product: p, quantity } of taken) {
+      p.stock_count -= quantity;
       if (p.stock_count <= 0) p.in_stock = false;
     }
     const order: XinstituteFakeOrder = {

@@ -170,8 +170,8 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
     const reference = c.req.query("reference");
     const status = c.req.query("status");
     if (status !== undefined && !["unpaid", "paid", "expired", "cancelled"].includes(status)) return failure(c, 400, "unknown status");
-    const list = [...bills.keys()]
-      .map((id) => current(id)!)
+    const list = [...bills.values()]
+      .map(asItStands)
       .filter((x) => (reference === undefined || x.reference === reference) && (status === undefined || x.status === status));
     return c.json({ success: { message: "Bills", data: list }, uuid: randomUUID() });
   });
@@ -218,10 +218,14 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
   }
 
   /** The bill as it stands now: an unpaid bill past its time has expired. */
+  function asItStands(bill: XpayFakeBill): XpayFakeBill {
+    if (bill.status === "unpaid" && bill.expiresAt <= Date.now()) bill.status = "expired";
+    return { ...bill };
+  }
+
   function current(id: string): XpayFakeBill | undefined {
     const bill = bills.get(id);
-    if (bill && bill.status === "unpaid" && bill.expiresAt <= Date.now()) bill.status = "expired";
-    return bill ? { ...bill } : undefined;
+    return bill && asItStands(bill);
   }
 
   function setStatus(id: string, status: XpayFakeBillStatus): XpayFakeBill {
@@ -263,7 +267,7 @@ export async function startXpayFake(opts: XpayFakeOptions = {}): Promise<XpayFak
     revokeTokens() {
       for (const t of tokens.values()) t.revoked = true;
     },
-    bills: () => [...bills.keys()].map((id) => current(id)!),
+    bills: () => [...bills.values()].map(asItStands),
     markPaid: (id) => setStatus(id, "paid"),
     markExpired: (id) => setStatus(id, "expired"),
     markCancelled: (id) => setStatus(id, "cancelled"),

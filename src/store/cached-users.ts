@@ -55,7 +55,10 @@ export function cachedUsers(users: Users, changes: UserChanges, opts: UserCacheO
       if (user && seen === generation) {
         kept.delete(id);
         kept.set(id, { user, until: now() + opts.ttlMs });
-        if (kept.size > opts.maxEntries) kept.delete(kept.keys().next().value!);
+        if (kept.size > opts.maxEntries) {
+          const oldest = kept.keys().next();
+          if (!oldest.done) kept.delete(oldest.value);
+        }
       }
       return user && { ...user };
     },

@@ -165,7 +165,8 @@ export class VifoxClient implements PointsSource {
     const path = `${this.base.pathname.replace(/\/+$/, "")}/api/v1/partners/${c.endpoint}`;
     // Serialised once: the string signed is the string sent.
     const raw = c.body === undefined ? "" : JSON.stringify(c.body);
-    const write = c.transactionId !== undefined;
+    const { transactionId } = c;
+    const write = transactionId !== undefined;
     return this.opts.http.request({
       endpoint: c.endpoint,
       url: `${this.base.origin}${path}`,
@@ -178,7 +179,7 @@ export class VifoxClient implements PointsSource {
           "X-API-KEY": apiKey,
           "X-TIMESTAMP": timestamp,
           "X-SIGNATURE": signVifoxRequest(apiSecret, "POST", path, timestamp, raw),
-          ...(write ? { "X-TRANSACTION-ID": c.transactionId! } : {}),
+          ...(transactionId === undefined ? {} : { "X-TRANSACTION-ID": transactionId }),
         };
       },
       body: c.body === undefined ? undefined : raw,

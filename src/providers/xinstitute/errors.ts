@@ -8,9 +8,10 @@ const P = "xinstitute";
 /** "Rate limit exceeded. Try again in 45 seconds." → 45000. */
 export function parseTryAgainMs(message: string | undefined): number | undefined {
   const m = message ? /try again in (\d+(?:\.\d+)?)\s*(second|sec|s\b|minute|min)/i.exec(message) : null;
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return Math.ceil((m[2]!.toLowerCase().startsWith("m") ? n * 60 : n) * 1000);
+  const [, amount, unit] = m ?? [];
+  if (amount === undefined || unit === undefined) return undefined;
+  const n = Number(amount);
+  return Math.ceil((unit.toLowerCase().startsWith("m") ? n * 60 : n) * 1000);
 }
 
 export function mapXinstituteError(endpoint: string) {

@@ -37,14 +37,13 @@ export class XpayTokenManager {
     if (refused !== undefined && cached?.token === refused) await this.quietly("delete", () => this.opts.cache.delete(refused));
     // A caller holding a refused token may join an authentication that started before the
     // refusal and still answers that token: it then waits for one more, and takes what xpay gives.
-    let got: XpayToken | undefined;
-    for (let round = 0; round < 2 && (got === undefined || got.token === refused); round++) {
-      this.inflight ??= this.obtain(refused).finally(() => {
+    const join = () =>
+      (this.inflight ??= this.obtain(refused).finally(() => {
         this.inflight = undefined;
-      });
-      got = await this.inflight;
-    }
-    return got!.token;
+      }));
+    let got = await join();
+    if (got.token === refused) got = await join();
+    return got.token;
   }
 
   private async obtain(refused: string | undefined): Promise<XpayToken> {

@@ -1,3 +1,4 @@
+import { must } from "../../lib/must.js";
 import type { PointsAwardRecord, PointsAwards } from "../types.js";
 import type { Pool } from "./pool.js";
 
@@ -53,7 +54,8 @@ export function postgresAwards(pool: Pool): PointsAwards {
         ],
       );
       if (created) return { award: created, created: true };
-      return { award: (await one("SELECT * FROM points_awards WHERE order_id = $1", [a.orderId]))!, created: false };
+      const existing = await one("SELECT * FROM points_awards WHERE order_id = $1", [a.orderId]);
+      return { award: must(existing, "the award the insert conflicted with exists"), created: false };
     },
     get: (orderId) => one("SELECT * FROM points_awards WHERE order_id = $1", [orderId]),
     // Only a pending award changes: a finished one is never reopened by a late retry.

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { must } from "../../lib/must.js";
 import type { Ledger, LedgerEntry, LedgerInput, LedgerResult, OrderDebitResult, OrderState } from "../types.js";
 import { inTransaction, isUniqueViolation, parseBigint, type Pool, type PoolClient } from "./pool.js";
 
@@ -173,7 +174,7 @@ export function postgresLedger(pool: Pool): Ledger {
         ...WALLET,
         values: [userId, recent],
       });
-      const { balances, entries } = r.rows[0]!;
+      const { balances, entries } = must(r.rows[0], "the wallet query answers one row");
       return {
         balances: Object.fromEntries(balances.map(([currency, balance]) => [currency, parseBigint(balance)])),
         entries: entries.map((e) => toEntry(fromJson(e))),

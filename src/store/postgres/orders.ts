@@ -1,3 +1,4 @@
+import { must } from "../../lib/must.js";
 import type { OrderEvent, OrderRecord, OrderState, Orders } from "../types.js";
 import { inTransaction, type Pool, type PoolClient } from "./pool.js";
 
@@ -242,7 +243,8 @@ export function postgresOrders(pool: Pool): Orders {
       many("o.user_id = $1 ORDER BY o.created_at DESC, o.id DESC OFFSET $2 LIMIT $3", [userId, opts.offset ?? 0, opts.limit ?? 10]),
 
     async countByUser(userId) {
-      return (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE user_id = $1", [userId])).rows[0]!.n;
+      const r = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE user_id = $1", [userId]);
+      return must(r.rows[0], "count(*) answers one row").n;
     },
 
     async idsInState(state) {
