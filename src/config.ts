@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "./domain/locale.js";
 import { isTimeZone } from "./lib/time-zone.js";
 
 /** Variables whose values must never be printed, not even in a configuration error. */
@@ -89,7 +90,7 @@ const general = z
           .map(Number),
       ),
     REGISTRATION: z.enum(["approval", "open"]).default("approval"),
-    DEFAULT_LOCALE: z.enum(["en", "id", "my"]).default("en"),
+    DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
     SANDBOX: bool,
     CATALOG_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
     MARKUP_MEMBER: percent(10),

@@ -1,3 +1,3 @@
-/** The languages the bot speaks. */
-export type Locale = "en" | "id" | "my";
-export const LOCALES: readonly Locale[] = ["en", "id", "my"];
+/** The languages the bot speaks: the one list (config, i18n, menus and the language picker read it). */
+export const LOCALES = ["en", "id", "my"] as const;
+export type Locale = (typeof LOCALES)[number];
