@@ -9,9 +9,17 @@
  *   await user.send("/start");
  *   const reply = await user.waitForMessage({ match: /welcome/i });
  *   await user.press("Buy");
+ *
+ *   const team = telegram.group({ title: "Operators" });   // a supergroup; the bot is admin by default
+ *   const ana = team.member({ id: 2001, first_name: "Ana" });
+ *   await ana.send("/claim");
+ *   await team.waitForMessage({ match: /claimed/ });
  */
 export { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from "./server.js";
 export { FakeUser, type ButtonInfo, type ButtonQuery, type UserInit, type WaitForMessageOptions } from "./user.js";
+export { FakeGroup, type GroupInit, type GroupWaitOptions, type MemberOptions } from "./fake-group.js";
+export { FakeMember, type MemberPressOptions, type MemberSendOptions } from "./member.js";
+export type { AdminRights } from "./groups.js";
 export type { ApiFailure } from "./api-error.js";
 export type { ApiCall, ApiResponse } from "./core.js";
 export type { UploadedFile } from "./multipart.js";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Chat, Document, Message, MessageEntity, User } from "grammy/types";
-import { chatNotFound } from "./api-error.js";
+import type { Chat, ChatMember, Document, Message, MessageEntity, User } from "grammy/types";
+import { ApiError, chatNotFound } from "./api-error.js";
+import { assertGroupAccess } from "./groups.js";
 import type { ReplyMarkup } from "./validate.js";
 
 /** A file the bot uploaded (or referenced), with its text content. */
@@ -60,10 +61,7 @@ export type ChatEvent =
   | { type: "sent" | "edited" | "deleted"; chatId: number; message: BotMessage }
   | { type: "callback_answer"; chatId: number; answer: CallbackAnswer };
 
-export interface ChatRecord {
-  user: User;
-  chat: Chat.PrivateChat;
-  blocked: boolean;
+interface ChatRecordBase {
   /** Telegram's opaque per-chat id sent with callback queries. */
   chatInstance: string;
   messages: Map<number, StoredMessage>;
@@ -71,6 +69,26 @@ export interface ChatRecord {
   callbackAnswers: CallbackAnswer[];
   nextMessageId: number;
 }
+
+export interface PrivateChatRecord extends ChatRecordBase {
+  kind: "private";
+  user: User;
+  chat: Chat.PrivateChat;
+  blocked: boolean;
+}
+
+export interface GroupChatRecord extends ChatRecordBase {
+  kind: "group";
+  chat: Chat.GroupChat | Chat.SupergroupChat;
+  /** The people in the chat, by user id, as getChatMember shows them (the bot is `bot`). */
+  members: Map<number, ChatMember>;
+  bot: ChatMember;
+  deleted: boolean;
+  /** Set once a basic group is upgraded: the supergroup's id. */
+  migratedTo?: number;
+}
+
+export type ChatRecord = PrivateChatRecord | GroupChatRecord;
 
 export const unixTime = () => Math.floor(Date.now() / 1000);
 
@@ -84,9 +102,11 @@ export function withoutReply(message: Message): ReplyMessage {
 
 const randomId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString("base64url");
 
-/** Users, their private chats, messages, files and pending callback queries. */
+/** Users, their private chats, groups, messages, files and pending callback queries. */
 export class FakeState {
   private readonly chats = new Map<number, ChatRecord>();
+  /** Every person the fake knows: private-chat users and group members. */
+  readonly users = new Map<number, User>();
   /** Every message the bot sent, in order. */
   readonly sent: StoredMessage[] = [];
   readonly files = new Map<string, StoredFile>();
@@ -95,10 +115,12 @@ export class FakeState {
 
   constructor(readonly bot: User) {}
 
-  addChat(user: User): ChatRecord {
+  addChat(user: User): PrivateChatRecord {
     const existing = this.chats.get(user.id);
-    if (existing) return existing;
-    const record: ChatRecord = {
+    if (existing?.kind === "private") return existing;
+    this.users.set(user.id, this.users.get(user.id) ?? user);
+    const record: PrivateChatRecord = {
+      kind: "private",
       user,
       chat: {
         id: user.id,
@@ -108,13 +130,24 @@ export class FakeState {
         ...(user.username ? { username: user.username } : {}),
       },
       blocked: false,
-      chatInstance: String(BigInt.asIntN(64, randomBytes(8).readBigInt64BE())),
-      messages: new Map(),
-      botMessages: [],
-      callbackAnswers: [],
-      nextMessageId: 1,
+      ...newChatBase(),
     };
     this.chats.set(user.id, record);
+    return record;
+  }
+
+  /** A new group or supergroup with the bot's membership in it (no members yet). */
+  addGroup(chat: GroupChatRecord["chat"], bot: ChatMember): GroupChatRecord {
+    if (this.chats.has(chat.id)) throw new Error(`Chat ${chat.id} already exists`);
+    const record: GroupChatRecord = {
+      kind: "group",
+      chat,
+      members: new Map(),
+      bot,
+      deleted: false,
+      ...newChatBase(),
+    };
+    this.chats.set(chat.id, record);
     return record;
   }
 
@@ -122,9 +155,20 @@ export class FakeState {
     return id === undefined ? undefined : this.chats.get(id);
   }
 
-  requireChat(id: number | undefined): ChatRecord {
+  /**
+   * The chat a method names, refused like Telegram refuses it: unknown, a person who never
+   * started the bot, a deleted or upgraded group, a group the bot is not in. `allowUpgraded`
+   * lets an upgraded basic group through (getChat, the source of a copy or forward).
+   */
+  requireChat(id: number | undefined, options: { allowUpgraded?: boolean } = {}): ChatRecord {
     const record = this.chat(id);
-    if (!record) throw chatNotFound();
+    if (!record) {
+      if (id !== undefined && id > 0 && this.users.has(id)) {
+        throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
+      }
+      throw chatNotFound();
+    }
+    if (record.kind === "group") assertGroupAccess(record, options);
     return record;
   }
 
@@ -134,19 +178,23 @@ export class FakeState {
     return stored && !stored.deleted ? stored : undefined;
   }
 
+  /** Stores a message; `from` is the bot, the private chat's user, or (in groups) `meta.from`. */
   addMessage(
     record: ChatRecord,
     content: Omit<Message, "message_id" | "date" | "chat" | "from">,
-    meta: Pick<StoredMessage, "fromBot" | "html" | "parseMode" | "replyMarkup" | "file">,
+    meta: Pick<StoredMessage, "fromBot" | "html" | "parseMode" | "replyMarkup" | "file"> & { from?: User },
   ): StoredMessage {
+    const { from, ...rest } = meta;
+    const sender = meta.fromBot ? this.bot : (from ?? (record.kind === "private" ? record.user : undefined));
+    if (!sender) throw new Error(`A message in group ${record.chat.id} needs its sender`);
     const message: Message = {
       message_id: record.nextMessageId++,
-      from: meta.fromBot ? this.bot : record.user,
+      from: sender,
       chat: record.chat,
       date: unixTime(),
       ...content,
     };
-    const stored: StoredMessage = { message, edits: 0, deleted: false, ...meta };
+    const stored: StoredMessage = { message, edits: 0, deleted: false, ...rest };
     record.messages.set(message.message_id, stored);
     if (meta.fromBot) {
       record.botMessages.push(stored);
@@ -188,6 +236,16 @@ export class FakeState {
   private emit(event: ChatEvent): void {
     for (const listener of [...this.listeners]) listener(event);
   }
+}
+
+function newChatBase(): ChatRecordBase {
+  return {
+    chatInstance: String(BigInt.asIntN(64, randomBytes(8).readBigInt64BE())),
+    messages: new Map(),
+    botMessages: [],
+    callbackAnswers: [],
+    nextMessageId: 1,
+  };
 }
 
 export function snapshot(stored: StoredMessage): BotMessage {

@@ -11,7 +11,7 @@ import {
 } from "./buttons.js";
 import type { FakeCore } from "./core.js";
 import { commandEntities } from "./content.js";
-import { snapshot, unixTime, withoutReply, type BotMessage, type CallbackAnswer, type ChatEvent, type ChatRecord } from "./state.js";
+import { snapshot, unixTime, withoutReply, type BotMessage, type CallbackAnswer, type ChatEvent, type PrivateChatRecord } from "./state.js";
 import { matches, waitUntil } from "./wait.js";
 
 export type { ButtonInfo, ButtonQuery } from "./buttons.js";
@@ -40,7 +40,7 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 export class FakeUser {
   constructor(
     private readonly core: FakeCore,
-    private readonly record: ChatRecord,
+    private readonly record: PrivateChatRecord,
   ) {}
 
   get id(): number {

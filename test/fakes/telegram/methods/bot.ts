@@ -63,10 +63,32 @@ const setChatMenuButton: MethodHandler = (context) => {
 const getChatMenuButton: MethodHandler = (context) =>
   context.core.menuButtons.get(menuButtonKey(context)) ?? context.core.menuButtons.get("default") ?? { type: "commands" };
 
+/** What members may do in a group the fake creates (Telegram's defaults for a new group). */
+const GROUP_PERMISSIONS = {
+  can_send_messages: true,
+  can_send_audios: true,
+  can_send_documents: true,
+  can_send_photos: true,
+  can_send_videos: true,
+  can_send_video_notes: true,
+  can_send_voice_notes: true,
+  can_send_polls: true,
+  can_send_other_messages: true,
+  can_add_web_page_previews: true,
+  can_react_to_messages: true,
+  can_change_info: false,
+  can_invite_users: true,
+  can_edit_tag: false,
+  can_pin_messages: false,
+  can_manage_topics: false,
+};
+
 const getChat: MethodHandler = ({ core, params }): ChatFullInfo => {
-  const { chat } = core.state.requireChat(params.chatId());
+  const record = core.state.requireChat(params.chatId(), { allowUpgraded: true });
+  const { chat } = record;
   return {
     ...chat,
+    ...(record.kind === "group" ? { permissions: GROUP_PERMISSIONS } : {}),
     accent_color_id: 0,
     max_reaction_count: 11,
     accepted_gift_types: { unlimited_gifts: true, limited_gifts: true, unique_gifts: true, premium_subscription: true },

@@ -1,9 +1,17 @@
 import type { MethodHandler } from "../core.js";
 import { botMethods } from "./bot.js";
+import { copyMethods } from "./copy.js";
+import { groupMethods } from "./groups.js";
 import { messageMethods } from "./messages.js";
 import { updateMethods } from "./updates.js";
 
-const METHODS: Record<string, MethodHandler> = { ...botMethods, ...messageMethods, ...updateMethods };
+const METHODS: Record<string, MethodHandler> = {
+  ...botMethods,
+  ...messageMethods,
+  ...copyMethods,
+  ...groupMethods,
+  ...updateMethods,
+};
 
 const BY_LOWER_NAME = new Map(Object.entries(METHODS).map(([name, handler]) => [name.toLowerCase(), { name, handler }]));
 

@@ -1,0 +1,114 @@
+import type { CallbackQuery, ChatMember, Message, User } from "grammy/types";
+import { findButton, pushCallbackQuery, targetMessage, type ButtonQuery } from "./buttons.js";
+import type { FakeCore } from "./core.js";
+import { chatMember, deliver, isPresent, setMembership } from "./groups.js";
+import { commandEntities } from "./content.js";
+import { snapshot, withoutReply, type BotMessage, type CallbackAnswer, type GroupChatRecord } from "./state.js";
+
+/** Where a member's message goes. */
+export interface MemberSendOptions {
+  /** Reply to this message of the group (any sender). */
+  replyTo?: number;
+}
+
+/** Which of the bot's group messages a press looks at. */
+export interface MemberPressOptions {
+  messageId?: number;
+}
+
+/**
+ * A person in a group or supergroup: sends messages (text, commands, replies), presses
+ * inline buttons on the bot's group messages. Updates carry `chat` of the group and `from` of this member; privacy mode
+ * decides which messages reach the bot (see groups.ts `botReceives`).
+ */
+export class FakeMember {
+  /** callback_query ids of this member's presses, to pick their answers out of the group's. */
+  private readonly queries = new Set<string>();
+
+  constructor(
+    private readonly core: FakeCore,
+    private readonly record: GroupChatRecord,
+    private readonly user: User,
+  ) {}
+
+  get id(): number {
+    return this.user.id;
+  }
+
+  get info(): User {
+    return { ...this.user };
+  }
+
+  /** This member's ChatMember in the group, as getChatMember shows it. */
+  get status(): ChatMember {
+    return structuredClone(this.record.members.get(this.id) ?? { status: "left", user: this.user });
+  }
+
+  /** Sends a text message; commands get bot_command entities like in a real client. */
+  async send(text: string, options: MemberSendOptions = {}): Promise<Message> {
+    const entities = commandEntities(text);
+    return this.post({ text, ...(entities.length > 0 ? { entities } : {}) }, options);
+  }
+
+  /**
+   * Presses an inline button (by text, text pattern or callback_data) on the newest bot
+   * message of the group that has it, or on `messageId`.
+   */
+  async press(button: ButtonQuery, options: MemberPressOptions = {}): Promise<CallbackQuery> {
+    this.assertCanAct();
+    const { message, data } = findButton(this.botMessages(), button, { ...options, where: `in group ${this.record.chat.id}` });
+    return this.track(pushCallbackQuery(this.core, this.record, this.info, message, data));
+  }
+
+  /** A callback query with any `data` on one of the bot's group messages (default: the newest). */
+  pressData(data: string, options: MemberPressOptions = {}): CallbackQuery {
+    this.assertCanAct();
+    const message = targetMessage(this.botMessages(), options.messageId, `in group ${this.record.chat.id}`);
+    return this.track(pushCallbackQuery(this.core, this.record, this.info, message, data));
+  }
+
+  /** answerCallbackQuery calls for this member's presses. */
+  callbackAnswers(): CallbackAnswer[] {
+    return this.record.callbackAnswers.filter((answer) => this.queries.has(answer.callback_query_id)).map((answer) => ({ ...answer }));
+  }
+
+  /** Leaves the group: a left_chat_member service message, and chat_member for an admin bot that asked for it. */
+  leave(): void {
+    this.assertCanAct();
+    setMembership(this.core, this.record, chatMember(this.record, this.user, "left"), this.user);
+    const stored = this.core.state.addMessage(this.record, { left_chat_member: this.info }, { fromBot: false, from: this.info });
+    deliver(this.core, this.record, stored.message);
+  }
+
+  private botMessages(): BotMessage[] {
+    return this.record.botMessages.map(snapshot);
+  }
+
+  private track(query: CallbackQuery): CallbackQuery {
+    this.queries.add(query.id);
+    return query;
+  }
+
+  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, options: MemberSendOptions): Message {
+    this.assertCanAct();
+    const { record } = this;
+    const replied = options.replyTo === undefined ? undefined : this.core.state.message(record, options.replyTo);
+    if (options.replyTo !== undefined && !replied) throw new Error(`Message ${options.replyTo} does not exist in group ${record.chat.id}`);
+    const stored = this.core.state.addMessage(
+      record,
+      { ...content, ...(replied ? { reply_to_message: withoutReply(replied.message) } : {}) },
+      { fromBot: false, from: this.info },
+    );
+    deliver(this.core, record, stored.message);
+    return structuredClone(stored.message);
+  }
+
+  private assertCanAct(): void {
+    const { record } = this;
+    if (record.deleted) throw new Error(`Group ${record.chat.id} was deleted`);
+    if (record.migratedTo !== undefined) {
+      throw new Error(`Group ${record.chat.id} was upgraded to supergroup ${record.migratedTo}; use the FakeGroup migrate() returned`);
+    }
+    if (!isPresent(record.members.get(this.id))) throw new Error(`User ${this.id} is not a member of group ${record.chat.id}`);
+  }
+}

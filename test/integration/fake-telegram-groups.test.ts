@@ -1,0 +1,246 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Api, Bot, GrammyError, InlineKeyboard } from "grammy";
+import type { Update } from "grammy/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from "../fakes/telegram/index.js";
+
+let cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+async function fake(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+  const telegram = await startFakeTelegram({ rateLimits: false, ...options });
+  cleanups.push(() => telegram.close());
+  return telegram;
+}
+
+const api = (telegram: FakeTelegram) => new Api(telegram.token, { apiRoot: telegram.apiRoot });
+
+/** A grammY bot long-polling the fake; resolves once polling has begun. */
+async function pollingBot(telegram: FakeTelegram, setup: (bot: Bot) => void): Promise<Bot> {
+  const bot = new Bot(telegram.token, { client: { apiRoot: telegram.apiRoot } });
+  setup(bot);
+  await new Promise<void>((resolve, reject) => {
+    bot.start({ onStart: () => resolve() }).catch(reject);
+  });
+  cleanups.push(() => bot.stop());
+  return bot;
+}
+
+/** The updates waiting now, confirmed so the next call sees only newer ones. */
+async function drain(client: Api, allowed?: string[]): Promise<Update[]> {
+  const updates = await client.getUpdates({ timeout: 0, ...(allowed ? { allowed_updates: allowed as never } : {}) });
+  const last = updates.at(-1);
+  if (last) await client.getUpdates({ offset: last.update_id + 1, timeout: 0 });
+  return updates;
+}
+
+const failure = (promise: Promise<unknown>) => promise.then(() => undefined).catch((error: unknown) => error as GrammyError);
+
+describe("fake Telegram Bot API: supergroups", () => {
+  it("delivers members' texts, commands, replies and button presses with the group's chat and the member's from", async () => {
+    const telegram = await fake();
+    const team = telegram.group({ title: "Operators" });
+    const ana = team.member({ id: 2001, first_name: "Ana", username: "ana" });
+    const budi = team.member({ id: 2002, first_name: "Budi" });
+    const seen: { chat: number; from: number; text?: string; reply?: number }[] = [];
+    await pollingBot(telegram, (bot) => {
+      bot.on("message", async (ctx, next) => {
+        seen.push({
+          chat: ctx.chat.id,
+          from: ctx.from.id,
+          ...(ctx.message.text ? { text: ctx.message.text } : {}),
+          ...(ctx.message.reply_to_message ? { reply: ctx.message.reply_to_message.message_id } : {}),
+        });
+        await next();
+      });
+      bot.command("ticket", (ctx) => ctx.reply("Ticket #7", { reply_markup: new InlineKeyboard().text("Claim", "claim:7") }));
+      bot.callbackQuery("claim:7", async (ctx) => {
+        await ctx.answerCallbackQuery({ text: `Yours, ${ctx.from.first_name}` });
+        await ctx.editMessageText(`Ticket #7 — ${ctx.from.first_name} (chat ${ctx.callbackQuery.message?.chat.id})`);
+      });
+    });
+
+    expect(team.id).toBeLessThan(-1_000_000_000_000);
+    expect(team.chat).toEqual({ id: team.id, type: "supergroup", title: "Operators" });
+    const hello = await ana.send("hello team");
+    await budi.send("/ticket");
+    const ticket = await team.waitForMessage({ match: "Ticket #7" });
+    await budi.send("on it", { replyTo: hello.message_id });
+    await ana.press("Claim");
+    const claimed = await team.waitForMessage({ match: /Ana \(chat -100/, after: 0 });
+
+    expect(seen).toEqual([
+      { chat: team.id, from: ana.id, text: "hello team" },
+      { chat: team.id, from: budi.id, text: "/ticket" },
+      { chat: team.id, from: budi.id, text: "on it", reply: hello.message_id },
+    ]);
+    expect(ticket.raw.chat).toEqual(team.chat);
+    expect(claimed).toMatchObject({ message_id: ticket.message_id, edits: 1 });
+    expect(ana.callbackAnswers()).toMatchObject([{ text: "Yours, Ana" }]);
+    expect(budi.callbackAnswers()).toEqual([]);
+    expect(team.history().map((m) => [m.from?.id, m.text])).toEqual([
+      [ana.id, "hello team"],
+      [budi.id, "/ticket"],
+      [telegram.botInfo.id, claimed.text],
+      [budi.id, "on it"],
+    ]);
+  });
+
+  it("answers getChat, getChatMember, getChatAdministrators and getChatMemberCount for a group", async () => {
+    const telegram = await fake();
+    const team = telegram.group({ title: "Ops", owner: { id: 2100, first_name: "Boss" } });
+    team.member({ id: 2101 }, { status: "administrator", rights: { can_delete_messages: false } });
+    team.member({ id: 2102 });
+    telegram.user({ id: 2103 }); // known to Telegram, never in the group
+    const client = api(telegram);
+
+    expect(await client.getChat(team.id)).toMatchObject({ id: team.id, type: "supergroup", title: "Ops" });
+    expect(await client.getChatMember(team.id, 2100)).toMatchObject({ status: "creator", user: { id: 2100 } });
+    expect(await client.getChatMember(team.id, 2101)).toMatchObject({ status: "administrator", can_delete_messages: false });
+    expect(await client.getChatMember(team.id, 2103)).toMatchObject({ status: "left" });
+    expect(await client.getChatMember(team.id, telegram.botInfo.id)).toMatchObject({ status: "administrator", can_manage_topics: true });
+    await expect(client.getChatMember(team.id, 999_999)).rejects.toMatchObject({ description: "Bad Request: user not found" });
+    expect((await client.getChatAdministrators(team.id)).map((m) => m.user.id).sort()).toEqual([2100, 2101, telegram.botInfo.id].sort());
+    expect(await client.getChatMemberCount(team.id)).toBe(4);
+    await expect(client.getChatAdministrators(2103)).rejects.toMatchObject({
+      description: "Bad Request: there are no administrators in the private chat",
+    });
+    // A group member who never started the bot cannot be messaged privately.
+    await expect(client.sendMessage(2102, "hi")).rejects.toMatchObject({
+      error_code: 403,
+      description: "Forbidden: bot can't initiate conversation with a user",
+    });
+  });
+
+  it("keeps privacy mode: a non-admin bot gets commands, replies to it and service messages, not chatter", async () => {
+    const telegram = await fake();
+    const team = telegram.group({ bot: "member" });
+    const ana = team.member({ id: 2201 });
+    const client = api(telegram);
+    const botMessage = await client.sendMessage(team.id, "I am here");
+
+    await ana.send("just chatting");
+    await ana.send("@fake_reseller_bot are you there?");
+    await ana.send("/status");
+    await ana.send("/status@fake_reseller_bot");
+    await ana.send("/status@other_bot");
+    await ana.send("replying", { replyTo: botMessage.message_id });
+    team.join({ id: 2202, first_name: "Cici" });
+
+    const updates = await drain(client);
+    expect(updates.map((u) => u.message?.text ?? Object.keys(u.message ?? {}).find((k) => k === "new_chat_members"))).toEqual([
+      "/status",
+      "/status@fake_reseller_bot",
+      "replying",
+      "new_chat_members",
+    ]);
+    expect((await client.getMe()).can_read_all_group_messages).toBe(false);
+
+    team.promoteBot();
+    await drain(client);
+    await ana.send("chatter reaches an admin bot");
+    expect((await drain(client)).map((u) => u.message?.text)).toEqual(["chatter reaches an admin bot"]);
+  });
+});
+
+describe("fake Telegram Bot API: the bot's membership", () => {
+  it("refuses a kicked bot with 403 and reports the kick as my_chat_member, only when allowed_updates has it", async () => {
+    const telegram = await fake();
+    const team = telegram.group({ title: "Ops" });
+    const boss = team.owner;
+    const client = api(telegram);
+
+    team.kickBot();
+    const [kick] = await drain(client);
+    expect(kick?.my_chat_member).toMatchObject({
+      chat: { id: team.id, type: "supergroup" },
+      from: { id: boss.id },
+      old_chat_member: { status: "administrator", user: { id: telegram.botInfo.id } },
+      new_chat_member: { status: "kicked", until_date: 0, user: { id: telegram.botInfo.id } },
+    });
+    const kicked = await failure(client.sendMessage(team.id, "anyone?"));
+    expect(kicked).toBeInstanceOf(GrammyError);
+    expect(kicked).toMatchObject({ error_code: 403, description: "Forbidden: bot was kicked from the supergroup chat" });
+    await expect(client.getChat(team.id)).rejects.toMatchObject({ error_code: 403 });
+    await boss.send("/start"); // people still talk; the bot hears nothing
+    expect(await drain(client)).toEqual([]);
+
+    // With allowed_updates naming only messages (as the app asks), the kick never reaches the bot.
+    team.addBot({ by: boss });
+    await drain(client, ["message", "callback_query"]);
+    team.kickBot();
+    expect(await drain(client)).toEqual([]);
+    expect(telegram.pendingUpdates()).toBe(0);
+    await drain(client, []); // [] restores the default set, which has my_chat_member
+    team.addBot();
+    expect((await drain(client)).map((u) => Object.keys(u).find((k) => k !== "update_id"))).toEqual(["my_chat_member", "message"]);
+  });
+
+  it("applies a webhook's allowed_updates to my_chat_member too", async () => {
+    const telegram = await fake();
+    const team = telegram.group();
+    const ana = team.member({ id: 2601 });
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        received.push(Object.keys(JSON.parse(body) as object).find((k) => k !== "update_id") ?? "");
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+
+    await api(telegram).setWebhook(url, { allowed_updates: ["message"] });
+    team.demoteBot();
+    await ana.send("/ping");
+    await expect.poll(() => received).toEqual(["message"]);
+    expect(telegram.webhook().allowed_updates).toEqual(["message"]);
+  });
+
+  it("leaves, deletes and migrates groups with Telegram's errors", async () => {
+    const telegram = await fake();
+    const client = api(telegram);
+
+    const left = telegram.group({ title: "Left behind" });
+    await expect(client.leaveChat(left.id)).resolves.toBe(true);
+    expect(left.botStatus().status).toBe("left");
+    await expect(client.sendMessage(left.id, "x")).rejects.toMatchObject({
+      error_code: 403,
+      description: "Forbidden: bot is not a member of the supergroup chat",
+    });
+
+    const gone = telegram.group({ title: "Gone" });
+    gone.delete();
+    await expect(client.sendMessage(gone.id, "x")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: chat not found" });
+
+    const basic = telegram.group({ type: "group", title: "Small team" });
+    const ana = basic.member({ id: 2701 });
+    expect(basic.chat).toEqual({ id: basic.id, type: "group", title: "Small team" });
+    await drain(client);
+    const upgraded = basic.migrate();
+    expect(upgraded.chat).toMatchObject({ type: "supergroup", title: "Small team" });
+    expect(String(upgraded.id)).toMatch(/^-100\d{10}$/);
+    const migrated = await failure(client.sendMessage(basic.id, "hello?"));
+    expect(migrated).toMatchObject({
+      error_code: 400,
+      description: "Bad Request: group chat was upgraded to a supergroup chat",
+      parameters: { migrate_to_chat_id: upgraded.id },
+    });
+    expect((await drain(client)).map((u) => u.message)).toMatchObject([
+      { chat: { id: basic.id }, migrate_to_chat_id: upgraded.id },
+      { chat: { id: upgraded.id }, migrate_from_chat_id: basic.id },
+    ]);
+    await expect(client.sendMessage(upgraded.id, "hello")).resolves.toMatchObject({ chat: { id: upgraded.id } });
+    expect(telegram.group({ id: upgraded.id })).toBe(upgraded);
+    await expect(ana.send("old chat")).rejects.toThrow(/upgraded/);
+    await upgraded.member({ id: ana.id }).send("/here");
+    expect((await drain(client)).map((u) => [u.message?.chat.id, u.message?.text])).toEqual([[upgraded.id, "/here"]]);
+  });
+});
