@@ -147,6 +147,146 @@ describe("fake Telegram Bot API: supergroups", () => {
   });
 });
 
+describe("fake Telegram Bot API: forum topics", () => {
+  it("creates topics, sends to a thread and to General, and places members' topic messages like Telegram", async () => {
+    const telegram = await fake();
+    const forum = telegram.group({ title: "Support", forum: true });
+    const ana = forum.member({ id: 2301, first_name: "Ana" });
+    const client = api(telegram);
+
+    const topic = await client.createForumTopic(forum.id, "Ticket 42", { icon_color: 0xffd67e });
+    expect(topic).toEqual({ message_thread_id: expect.any(Number), name: "Ticket 42", icon_color: 0xffd67e });
+    const thread = topic.message_thread_id;
+    const inTopic = await client.sendMessage(forum.id, "New ticket", { message_thread_id: thread });
+    const inGeneral = await client.sendMessage(forum.id, "Shift starts");
+    expect(inTopic).toMatchObject({ message_thread_id: thread, is_topic_message: true, reply_to_message: { message_id: thread } });
+    expect(inTopic.reply_to_message?.forum_topic_created).toEqual({ name: "Ticket 42", icon_color: 0xffd67e });
+    expect(inGeneral.message_thread_id).toBeUndefined();
+    expect(inGeneral.is_topic_message).toBeUndefined();
+    expect(forum.messages({ thread }).map((m) => m.text)).toEqual(["New ticket"]);
+    expect(forum.messages({ thread: "general" }).map((m) => m.text)).toEqual(["Shift starts"]);
+
+    const replies: { text?: string; thread?: number; topic?: boolean }[] = [];
+    await pollingBot(telegram, (bot) =>
+      bot.on("message:text", async (ctx) => {
+        replies.push({
+          ...(ctx.message.text ? { text: ctx.message.text } : {}),
+          ...(ctx.message.message_thread_id ? { thread: ctx.message.message_thread_id } : {}),
+          ...(ctx.message.is_topic_message ? { topic: true } : {}),
+        });
+        await ctx.reply(`echo ${ctx.message.text}`); // grammY adds message_thread_id for topic messages
+      }),
+    );
+    const question = await ana.send("where is my order?", { thread });
+    expect(question.reply_to_message?.message_id).toBe(thread); // every topic message "replies" to the topic's first message
+    await forum.waitForMessage({ thread, match: "echo where" });
+    await ana.send("in General");
+    await forum.waitForMessage({ thread: "general", match: "echo in General" });
+    // A reply to a General message belongs to that message's reply thread, which is no topic.
+    const generalReply = await ana.send("re: shift", { replyTo: inGeneral.message_id });
+    expect(generalReply).toMatchObject({ message_thread_id: inGeneral.message_id });
+    expect(generalReply.is_topic_message).toBeUndefined();
+    await forum.waitForMessage({ thread: "general", match: "echo re: shift" });
+    // A reply to a topic message without a thread id lands in that topic.
+    const answer = await client.sendMessage(forum.id, "Shipped", { reply_parameters: { message_id: question.message_id } });
+    expect(answer).toMatchObject({
+      message_thread_id: thread,
+      is_topic_message: true,
+      reply_to_message: { message_id: question.message_id },
+    });
+
+    expect(replies).toEqual([
+      { text: "where is my order?", thread, topic: true },
+      { text: "in General" },
+      { text: "re: shift", thread: inGeneral.message_id },
+    ]);
+    expect(forum.topics()).toEqual([{ ...topic, closed: false, deleted: false }]);
+  });
+
+  it("refuses topic calls Telegram refuses: no forum, no rights, unknown, deleted and closed threads", async () => {
+    const telegram = await fake();
+    const plain = telegram.group({ title: "Plain supergroup" });
+    const forum = telegram.group({ title: "Forum", forum: true });
+    const weak = telegram.group({ title: "Forum, bot not admin", forum: true, bot: "member" });
+    const user = telegram.user({ id: 2401 });
+    const client = api(telegram);
+
+    for (const chatId of [plain.id, user.id]) {
+      await expect(client.createForumTopic(chatId, "x")).rejects.toMatchObject({
+        error_code: 400,
+        description: "Bad Request: the chat is not a forum",
+      });
+    }
+    await expect(client.createForumTopic(weak.id, "x")).rejects.toMatchObject({
+      description: "Bad Request: not enough rights to create a topic",
+    });
+    await expect(client.createForumTopic(forum.id, "  ")).rejects.toMatchObject({ description: "Bad Request: title must be non-empty" });
+    await expect(client.createForumTopic(forum.id, "x", { icon_color: 0x123456 as never })).rejects.toMatchObject({
+      description: expect.stringContaining("Bad Request: invalid icon color specified"),
+    });
+    const notFound = { description: "Bad Request: message thread not found" };
+    await expect(client.sendMessage(forum.id, "x", { message_thread_id: 9999 })).rejects.toMatchObject(notFound);
+    await expect(client.sendMessage(forum.id, "x", { message_thread_id: 1 })).rejects.toMatchObject(notFound); // General is "no id"
+    await expect(client.sendMessage(plain.id, "x", { message_thread_id: 9999 })).rejects.toMatchObject(notFound);
+
+    const topic = await client.createForumTopic(forum.id, "Closing soon");
+    const thread = topic.message_thread_id;
+    await expect(client.closeForumTopic(forum.id, thread)).resolves.toBe(true);
+    await expect(client.closeForumTopic(forum.id, thread)).rejects.toMatchObject({ description: "Bad Request: TOPIC_NOT_MODIFIED" });
+    // The bot can manage topics, so it may still write into a closed one.
+    await expect(client.sendMessage(forum.id, "still here", { message_thread_id: thread })).resolves.toBeDefined();
+    await client.reopenForumTopic(forum.id, thread);
+    await expect(client.deleteForumTopic(forum.id, thread)).resolves.toBe(true);
+    await expect(client.sendMessage(forum.id, "x", { message_thread_id: thread })).rejects.toMatchObject(notFound);
+    await expect(client.closeForumTopic(forum.id, thread)).rejects.toMatchObject({ description: "Bad Request: TOPIC_ID_INVALID" });
+    expect(forum.messages({ thread })).toMatchObject([{ text: "still here", deleted: true }]);
+
+    // In a forum where the bot is only a member: a topic a person made and closed.
+    const member = weak.member({ id: 2402 });
+    const theirs = weak.createTopic("Theirs", { by: member });
+    weak.closeTopic(theirs.message_thread_id, { by: member });
+    await expect(client.sendMessage(weak.id, "x", { message_thread_id: theirs.message_thread_id })).rejects.toMatchObject({
+      description: "Bad Request: TOPIC_CLOSED",
+    });
+    await expect(client.reopenForumTopic(weak.id, theirs.message_thread_id)).rejects.toMatchObject({
+      description: "Bad Request: not enough rights to close or open the topic",
+    });
+    await expect(client.deleteForumTopic(weak.id, theirs.message_thread_id)).rejects.toMatchObject({
+      description: "Bad Request: not enough rights to delete the topic",
+    });
+    await expect(member.send("x", { thread: theirs.message_thread_id })).rejects.toThrow(/closed/);
+  });
+
+  it("tells the bot about topics people create and close, and about topics deleted by tests", async () => {
+    const telegram = await fake();
+    const forum = telegram.group({ forum: true });
+    const ana = forum.member({ id: 2501, first_name: "Ana" });
+    const client = api(telegram);
+
+    const topic = forum.createTopic("Refunds", { by: ana, iconColor: 0x8eee98 });
+    forum.closeTopic(topic.message_thread_id);
+    const updates = await drain(client);
+    expect(updates.map((u) => u.message)).toMatchObject([
+      {
+        from: { id: ana.id },
+        message_thread_id: topic.message_thread_id,
+        is_topic_message: true,
+        forum_topic_created: { name: "Refunds" },
+      },
+      { message_thread_id: topic.message_thread_id, forum_topic_closed: {} },
+    ]);
+
+    forum.reopenTopic(topic.message_thread_id);
+    await client.sendMessage(forum.id, "bot was here", { message_thread_id: topic.message_thread_id });
+    forum.deleteTopic(topic.message_thread_id);
+    expect(forum.topics()).toMatchObject([{ name: "Refunds", deleted: true }]);
+    await expect(client.sendMessage(forum.id, "x", { message_thread_id: topic.message_thread_id })).rejects.toMatchObject({
+      description: "Bad Request: message thread not found",
+    });
+    await expect(client.sendMessage(forum.id, "General still works")).resolves.toMatchObject({ chat: { id: forum.id } });
+  });
+});
+
 describe("fake Telegram Bot API: the bot's membership", () => {
   it("refuses a kicked bot with 403 and reports the kick as my_chat_member, only when allowed_updates has it", async () => {
     const telegram = await fake();

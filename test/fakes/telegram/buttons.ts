@@ -40,8 +40,9 @@ export function describeMessage(message: BotMessage): string {
     : message.photo
       ? ` [photo ${message.photo.file_name ?? "?"}]`
       : "";
+  const thread = message.is_topic_message ? ` (topic ${message.message_thread_id})` : "";
   const state = message.deleted ? " (deleted)" : message.edits > 0 ? ` (edited ×${message.edits})` : "";
-  return `#${message.message_id}${file} ${JSON.stringify(message.text)}${state}`;
+  return `#${message.message_id}${thread}${file} ${JSON.stringify(message.text)}${state}`;
 }
 
 function describeQuery(query: ButtonQuery): string {

@@ -1,9 +1,10 @@
-import type { Chat, ChatMember, Message, User } from "grammy/types";
+import type { Chat, ChatMember, ForumTopic, Message, User } from "grammy/types";
 import { describeMessage } from "./buttons.js";
 import type { FakeCore } from "./core.js";
 import { chatMember, deliver, isPresent, setBotMembership, setMembership, type AdminRights } from "./groups.js";
-import { FakeMember } from "./member.js";
+import { FakeMember, inThread } from "./member.js";
 import { snapshot, type BotMessage, type ChatEvent, type GroupChatRecord } from "./state.js";
+import { liveTopic, openTopic, removeTopic, setTopicClosed, TOPIC_COLORS } from "./topics.js";
 import type { UserInit } from "./user.js";
 import { DEFAULT_TIMEOUT_MS } from "./user.js";
 import { matches, waitUntil } from "./wait.js";
@@ -15,6 +16,8 @@ export interface GroupInit {
   title?: string;
   /** Default "supergroup". A basic "group" has no topics and can be migrate()d. */
   type?: "supergroup" | "group";
+  /** A forum supergroup (topics on). Default false. */
+  forum?: boolean;
   username?: string;
   /** The bot's membership when the test starts; default "administrator". No update is sent for it. */
   bot?: "administrator" | "member" | "left";
@@ -31,10 +34,14 @@ export interface MemberOptions {
   rights?: AdminRights;
 }
 
+/** Which of the bot's messages: one topic (its message_thread_id), "general" (outside topics), or all. */
+export type ThreadFilter = number | "general";
+
 export interface GroupWaitOptions {
   match?: string | RegExp;
+  thread?: ThreadFilter;
   timeoutMs?: number;
-  /** Only messages after this many bot messages count; default: those already sent. */
+  /** Only messages after this many bot messages (of the thread) count; default: those already sent. */
   after?: number;
 }
 
@@ -67,10 +74,13 @@ function freeId(core: FakeCore, base: number): number {
 /** Creates a group with its owner (and the bot, by default as administrator), without telling the bot. */
 export function createGroup(core: FakeCore, directory: GroupDirectory, init: GroupInit = {}): FakeGroup {
   const type = init.type ?? "supergroup";
+  if (type === "group" && init.forum) throw new Error("A basic group cannot be a forum; make a supergroup");
   const id = init.id ?? freeId(core, type === "supergroup" ? -1002000000001 - directory.size : -4100000001 - directory.size);
   const title = init.title ?? "Test group";
   const chat: GroupChatRecord["chat"] =
-    type === "supergroup" ? { id, type, title, ...(init.username ? { username: init.username } : {}) } : { id, type, title };
+    type === "supergroup"
+      ? { id, type, title, ...(init.username ? { username: init.username } : {}), ...(init.forum ? { is_forum: true as const } : {}) }
+      : { id, type, title };
   const shell = { chat };
   const record = core.state.addGroup(chat, chatMember(shell, core.state.bot, init.bot ?? "administrator", init.botRights));
   const owner = person(core, init.owner ?? { id: 8_000_000_001 + directory.size, first_name: "Owner" });
@@ -81,8 +91,9 @@ export function createGroup(core: FakeCore, directory: GroupDirectory, init: Gro
 }
 
 /**
- * A group or supergroup as a test drives it: its members (FakeMember), the bot's membership
- * (kick, promote, leave), deletion and upgrade to a supergroup, and what the bot sent there.
+ * A group or supergroup as a test drives it: its members (FakeMember), its forum topics,
+ * the bot's membership (kick, promote, leave), deletion and upgrade to a supergroup, and
+ * what the bot sent there, per thread.
  */
 export class FakeGroup {
   private readonly people = new Map<number, FakeMember>();
@@ -99,6 +110,10 @@ export class FakeGroup {
 
   get chat(): Chat.GroupChat | Chat.SupergroupChat {
     return structuredClone(this.record.chat);
+  }
+
+  get isForum(): boolean {
+    return this.record.chat.is_forum === true;
   }
 
   /** The creator, as a member who can act. */
@@ -193,29 +208,61 @@ export class FakeGroup {
     return upgraded;
   }
 
-  /** What the bot sent here, in order, edits applied (deleted ones flagged). */
-  messages(): BotMessage[] {
-    return this.record.botMessages.map(snapshot);
+  /** Opens a forum topic as a member would (the bot gets the forum_topic_created message). */
+  createTopic(name: string, options: Actor & { iconColor?: number } = {}): ForumTopic {
+    if (!this.isForum) throw new Error(`Group ${this.id} is not a forum`);
+    return openTopic(this.core, this.record, { name, iconColor: options.iconColor ?? TOPIC_COLORS[0], creator: this.actor(options) });
   }
 
-  lastMessage(): BotMessage | undefined {
-    return this.messages()
+  closeTopic(threadId: number, options: Actor = {}): void {
+    setTopicClosed(this.core, this.record, this.requireTopic(threadId), true, this.actor(options));
+  }
+
+  reopenTopic(threadId: number, options: Actor = {}): void {
+    setTopicClosed(this.core, this.record, this.requireTopic(threadId), false, this.actor(options));
+  }
+
+  /** Deletes a topic and its messages; the bot is not told, and sends to it get "message thread not found". */
+  deleteTopic(threadId: number): void {
+    removeTopic(this.core, this.record, this.requireTopic(threadId));
+  }
+
+  /** The forum's topics, deleted ones flagged. */
+  topics(): (ForumTopic & { closed: boolean; deleted: boolean })[] {
+    return [...this.record.topics.values()].map((t) => ({ ...structuredClone(t.topic), closed: t.closed, deleted: t.deleted }));
+  }
+
+  /** What the bot sent here, in order, edits applied: all, one topic, or "general" (outside topics). */
+  messages(options: { thread?: ThreadFilter } = {}): BotMessage[] {
+    return inThread(this.record.botMessages.map(snapshot), options.thread);
+  }
+
+  lastMessage(options: { thread?: ThreadFilter } = {}): BotMessage | undefined {
+    return this.messages(options)
       .filter((message) => !message.deleted)
       .at(-1);
   }
 
   /** Every live message of the group (members', the bot's, service messages) as the Bot API shows it. */
-  history(): Message[] {
-    return [...this.record.messages.values()].filter((stored) => !stored.deleted).map((stored) => structuredClone(stored.message));
+  history(options: { thread?: ThreadFilter } = {}): Message[] {
+    const { thread } = options;
+    return [...this.record.messages.values()]
+      .filter((stored) => !stored.deleted)
+      .map((stored) => structuredClone(stored.message))
+      .filter(
+        (m) => thread === undefined || (thread === "general" ? !m.is_topic_message : m.is_topic_message && m.message_thread_id === thread),
+      );
   }
 
-  /** Resolves with the first new bot message matching `match`; edits count. */
+  /** Resolves with the first new bot message (of the thread) matching `match`; edits count. */
   waitForMessage(options: GroupWaitOptions = {}): Promise<BotMessage> {
-    const after = options.after ?? this.record.botMessages.length;
-    const what = `a bot message${options.match === undefined ? "" : ` matching ${String(options.match)}`} after the first ${after}`;
+    const filter = options.thread === undefined ? {} : { thread: options.thread };
+    const after = options.after ?? this.messages(filter).length;
+    const where = options.thread === undefined ? "" : ` in thread ${options.thread}`;
+    const what = `a bot message${options.match === undefined ? "" : ` matching ${String(options.match)}`}${where} after the first ${after}`;
     return this.waitFor(
       () =>
-        this.messages()
+        this.messages(filter)
           .slice(after)
           .find((m) => matches(m.text, options.match)),
       options.timeoutMs,
@@ -251,6 +298,12 @@ export class FakeGroup {
 
   private actor(options: Actor): User {
     return options.by?.info ?? this.owner.info;
+  }
+
+  private requireTopic(threadId: number) {
+    const topic = liveTopic(this.record, threadId);
+    if (!topic) throw new Error(`Topic ${threadId} does not exist in group ${this.id}`);
+    return topic;
   }
 
   /** A service message from `by`; every bot in the group gets service messages. */

@@ -1,24 +1,36 @@
 import type { CallbackQuery, ChatMember, Message, User } from "grammy/types";
 import { findButton, pushCallbackQuery, targetMessage, type ButtonQuery } from "./buttons.js";
 import type { FakeCore } from "./core.js";
-import { chatMember, deliver, isPresent, setMembership } from "./groups.js";
+import { chatMember, deliver, hasRight, isPresent, setMembership } from "./groups.js";
 import { commandEntities } from "./content.js";
-import { snapshot, withoutReply, type BotMessage, type CallbackAnswer, type GroupChatRecord } from "./state.js";
+import { snapshot, type BotMessage, type CallbackAnswer, type GroupChatRecord } from "./state.js";
+import { liveTopic, place } from "./topics.js";
 
 /** Where a member's message goes. */
 export interface MemberSendOptions {
-  /** Reply to this message of the group (any sender). */
+  /** Reply to this message of the group (any sender); without `thread` the reply stays in that message's topic. */
   replyTo?: number;
+  /** The forum topic (its message_thread_id); leave out for the General topic. */
+  thread?: number;
 }
 
 /** Which of the bot's group messages a press looks at. */
 export interface MemberPressOptions {
   messageId?: number;
+  /** Only messages in this topic ("general": outside topics). */
+  thread?: number | "general";
+}
+
+/** The bot's messages of a group, all or those of one thread. */
+export function inThread(messages: BotMessage[], thread: number | "general" | undefined): BotMessage[] {
+  if (thread === undefined) return messages;
+  return messages.filter((m) => (thread === "general" ? !m.is_topic_message : m.is_topic_message && m.message_thread_id === thread));
 }
 
 /**
- * A person in a group or supergroup: sends messages (text, commands, replies), presses
- * inline buttons on the bot's group messages. Updates carry `chat` of the group and `from` of this member; privacy mode
+ * A person in a group or supergroup: sends messages (text, commands, replies) into the
+ * General topic or a forum topic, presses inline buttons on the bot's
+ * group messages. Updates carry `chat` of the group and `from` of this member; privacy mode
  * decides which messages reach the bot (see groups.ts `botReceives`).
  */
 export class FakeMember {
@@ -52,18 +64,21 @@ export class FakeMember {
 
   /**
    * Presses an inline button (by text, text pattern or callback_data) on the newest bot
-   * message of the group that has it, or on `messageId`.
+   * message of the group that has it (optionally only in one thread, or `messageId`).
    */
   async press(button: ButtonQuery, options: MemberPressOptions = {}): Promise<CallbackQuery> {
     this.assertCanAct();
-    const { message, data } = findButton(this.botMessages(), button, { ...options, where: `in group ${this.record.chat.id}` });
+    const { message, data } = findButton(this.botMessages(options.thread), button, {
+      ...(options.messageId !== undefined ? { messageId: options.messageId } : {}),
+      where: `in group ${this.record.chat.id}${options.thread === undefined ? "" : ` (thread ${options.thread})`}`,
+    });
     return this.track(pushCallbackQuery(this.core, this.record, this.info, message, data));
   }
 
   /** A callback query with any `data` on one of the bot's group messages (default: the newest). */
   pressData(data: string, options: MemberPressOptions = {}): CallbackQuery {
     this.assertCanAct();
-    const message = targetMessage(this.botMessages(), options.messageId, `in group ${this.record.chat.id}`);
+    const message = targetMessage(this.botMessages(options.thread), options.messageId, `in group ${this.record.chat.id}`);
     return this.track(pushCallbackQuery(this.core, this.record, this.info, message, data));
   }
 
@@ -80,8 +95,8 @@ export class FakeMember {
     deliver(this.core, this.record, stored.message);
   }
 
-  private botMessages(): BotMessage[] {
-    return this.record.botMessages.map(snapshot);
+  private botMessages(thread: number | "general" | undefined): BotMessage[] {
+    return inThread(this.record.botMessages.map(snapshot), thread);
   }
 
   private track(query: CallbackQuery): CallbackQuery {
@@ -94,9 +109,18 @@ export class FakeMember {
     const { record } = this;
     const replied = options.replyTo === undefined ? undefined : this.core.state.message(record, options.replyTo);
     if (options.replyTo !== undefined && !replied) throw new Error(`Message ${options.replyTo} does not exist in group ${record.chat.id}`);
+    const topicId = options.thread ?? (replied?.message.is_topic_message ? replied.message.message_thread_id : undefined);
+    if (options.thread !== undefined && !record.chat.is_forum) throw new Error(`Group ${record.chat.id} is not a forum: it has no topics`);
+    if (topicId !== undefined && record.chat.is_forum) {
+      const topic = liveTopic(record, topicId);
+      if (!topic) throw new Error(`Topic ${topicId} does not exist in group ${record.chat.id} (never created, or deleted)`);
+      if (topic.closed && !hasRight(record.members.get(this.id), "can_manage_topics")) {
+        throw new Error(`Topic ${topicId} is closed: only admins who can manage topics may write there`);
+      }
+    }
     const stored = this.core.state.addMessage(
       record,
-      { ...content, ...(replied ? { reply_to_message: withoutReply(replied.message) } : {}) },
+      { ...content, ...place(record, options.thread, replied) },
       { fromBot: false, from: this.info },
     );
     deliver(this.core, record, stored.message);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Chat, ChatMember, Document, Message, MessageEntity, User } from "grammy/types";
+import type { Chat, ChatMember, Document, ForumTopic, Message, MessageEntity, User } from "grammy/types";
 import { ApiError, chatNotFound } from "./api-error.js";
 import { assertGroupAccess } from "./groups.js";
 import type { ReplyMarkup } from "./validate.js";
@@ -49,6 +49,10 @@ export interface BotMessage {
   /** A photo the bot uploaded (sendPhoto), bytes included. */
   photo?: StoredFile;
   reply_to_message_id?: number;
+  /** The forum topic (or, outside topics, the reply thread) the message is in. */
+  message_thread_id?: number;
+  /** True when it is in a forum topic (not the General topic). */
+  is_topic_message?: boolean;
   edit_date?: number;
   /** How many times the bot edited it. */
   edits: number;
@@ -77,12 +81,22 @@ export interface PrivateChatRecord extends ChatRecordBase {
   blocked: boolean;
 }
 
+/** A forum topic; its id is the id of the forum_topic_created message that opened it. */
+export interface TopicRecord {
+  topic: ForumTopic;
+  closed: boolean;
+  deleted: boolean;
+  /** Who created it: the bot may close or rename its own topics without can_manage_topics. */
+  creatorId: number;
+}
+
 export interface GroupChatRecord extends ChatRecordBase {
   kind: "group";
   chat: Chat.GroupChat | Chat.SupergroupChat;
   /** The people in the chat, by user id, as getChatMember shows them (the bot is `bot`). */
   members: Map<number, ChatMember>;
   bot: ChatMember;
+  topics: Map<number, TopicRecord>;
   deleted: boolean;
   /** Set once a basic group is upgraded: the supergroup's id. */
   migratedTo?: number;
@@ -144,6 +158,7 @@ export class FakeState {
       chat,
       members: new Map(),
       bot,
+      topics: new Map(),
       deleted: false,
       ...newChatBase(),
     };
@@ -261,6 +276,8 @@ export function snapshot(stored: StoredMessage): BotMessage {
     ...(stored.replyMarkup ? { reply_markup: structuredClone(stored.replyMarkup) } : {}),
     ...(stored.file ? { [message.photo ? "photo" : "document"]: { ...stored.file } } : {}),
     ...(message.reply_to_message ? { reply_to_message_id: message.reply_to_message.message_id } : {}),
+    ...(message.message_thread_id !== undefined ? { message_thread_id: message.message_thread_id } : {}),
+    ...(message.is_topic_message ? { is_topic_message: true } : {}),
     ...(message.edit_date !== undefined ? { edit_date: message.edit_date } : {}),
     edits: stored.edits,
     deleted: stored.deleted,

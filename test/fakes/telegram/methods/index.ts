@@ -3,6 +3,7 @@ import { botMethods } from "./bot.js";
 import { copyMethods } from "./copy.js";
 import { groupMethods } from "./groups.js";
 import { messageMethods } from "./messages.js";
+import { topicMethods } from "./topics.js";
 import { updateMethods } from "./updates.js";
 
 const METHODS: Record<string, MethodHandler> = {
@@ -10,6 +11,7 @@ const METHODS: Record<string, MethodHandler> = {
   ...messageMethods,
   ...copyMethods,
   ...groupMethods,
+  ...topicMethods,
   ...updateMethods,
 };
 

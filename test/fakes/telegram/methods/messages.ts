@@ -4,7 +4,8 @@ import type { MethodContext, MethodHandler } from "../core.js";
 import type { UploadedFile } from "../multipart.js";
 import { isUploadedFile, type Params } from "../params.js";
 import { hasRight } from "../groups.js";
-import { withoutReply, type ChatRecord, type FakeState, type ReplyMessage, type StoredFile, type StoredMessage } from "../state.js";
+import type { ChatRecord, FakeState, StoredFile, StoredMessage } from "../state.js";
+import { place, threadParam, type Placement } from "../topics.js";
 import { caption, messageText, replyMarkup, type ReplyMarkup } from "../validate.js";
 
 const NOT_MODIFIED =
@@ -44,11 +45,12 @@ function recipient({ core, params }: MethodContext): ChatRecord {
   return chat;
 }
 
-/** Where a bot's new message goes: the chat and what it replies to. */
-export function destination(context: MethodContext): { chat: ChatRecord; placement: { reply_to_message?: ReplyMessage } } {
+/** Where a bot's new message goes: the chat, its thread and what it replies to. */
+export function destination(context: MethodContext): { chat: ChatRecord; placement: Placement } {
   const chat = recipient(context);
+  const threadId = threadParam(chat, context.params);
   const reply = replyTarget(context.core.state, chat, context.params);
-  return { chat, placement: reply ? { reply_to_message: withoutReply(reply.message) } : {} };
+  return { chat, placement: place(chat, threadId, reply) };
 }
 
 /** The message to reply to, from reply_parameters or the legacy reply_to_message_id. */
@@ -234,10 +236,9 @@ const deleteMessage: MethodHandler = ({ core, params }) => {
   const chat = core.state.requireChat(params.chatId());
   const stored = core.state.message(chat, params.requireInt("message_id"));
   if (!stored) throw badRequest("message to delete not found");
-  // In a group the bot deletes others' messages only with can_delete_messages.
-  if (chat.kind === "group" && !stored.fromBot && !hasRight(chat.bot, "can_delete_messages")) {
-    throw badRequest("message can't be deleted");
-  }
+  // In a group the bot deletes others' messages only with can_delete_messages; a topic's first message never.
+  const others = chat.kind === "group" && !stored.fromBot && !hasRight(chat.bot, "can_delete_messages");
+  if (others || stored.message.forum_topic_created) throw badRequest("message can't be deleted");
   core.state.remove(stored);
   return true;
 };
@@ -247,6 +248,7 @@ const sendChatAction: MethodHandler = (context) => {
   if (!CHAT_ACTIONS.has(context.params.string("action") ?? "")) throw badRequest("wrong parameter action in request");
   const chat = context.core.state.requireChat(chatId);
   if (chat.kind === "private" && chat.blocked) throw blockedByUser();
+  threadParam(chat, context.params);
   return true;
 };
 
