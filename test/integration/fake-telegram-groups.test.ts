@@ -384,3 +384,68 @@ describe("fake Telegram Bot API: the bot's membership", () => {
     expect((await drain(client)).map((u) => [u.message?.chat.id, u.message?.text])).toEqual([[upgraded.id, "/here"]]);
   });
 });
+
+describe("fake Telegram Bot API: scoped commands", () => {
+  it("stores commands per scope and language and resolves what each person sees in a group", async () => {
+    const telegram = await fake();
+    const team = telegram.group({ title: "Ops", owner: { id: 2800 } });
+    const admin = team.member({ id: 2801, language_code: "id" }, { status: "administrator" });
+    const member = team.member({ id: 2802 });
+    const special = team.member({ id: 2803 });
+    const dm = telegram.user({ id: 2804 });
+    const client = api(telegram);
+    const c = (command: string) => ({ command, description: command });
+
+    await client.setMyCommands([c("start")]);
+    await client.setMyCommands([c("help")], { scope: { type: "all_group_chats" } });
+    await client.setMyCommands([c("claim"), c("close")], { scope: { type: "all_chat_administrators" } });
+    await client.setMyCommands([c("klaim")], { scope: { type: "all_chat_administrators" }, language_code: "id" });
+    await client.setMyCommands([c("report")], { scope: { type: "chat", chat_id: team.id } });
+    await client.setMyCommands([c("shift")], { scope: { type: "chat_administrators", chat_id: team.id } });
+    await client.setMyCommands([c("vip")], { scope: { type: "chat_member", chat_id: team.id, user_id: special.id } });
+    await client.setMyCommands([c("menu")], { scope: { type: "all_private_chats" } });
+
+    expect(admin.commands()).toEqual([c("shift")]);
+    expect(member.commands()).toEqual([c("report")]);
+    expect(special.commands()).toEqual([c("vip")]);
+    expect(dm.commands()).toEqual([c("menu")]);
+    await client.deleteMyCommands({ scope: { type: "chat_administrators", chat_id: team.id } });
+    await client.deleteMyCommands({ scope: { type: "chat", chat_id: team.id } });
+    expect(admin.commands()).toEqual([c("klaim")]);
+    expect(team.owner.commands()).toEqual([c("claim"), c("close")]);
+    expect(member.commands()).toEqual([c("help")]);
+    expect(await client.getMyCommands({ scope: { type: "all_chat_administrators" }, language_code: "id" })).toEqual([c("klaim")]);
+    expect(telegram.commandsFor({ type: "chat_member", chat_id: team.id, user_id: special.id })).toEqual([c("vip")]);
+    expect(await client.getMyCommands({ scope: { type: "chat", chat_id: team.id } })).toEqual([]);
+  });
+
+  it("validates the scope object and the language code like the Bot API", async () => {
+    const telegram = await fake();
+    const team = telegram.group();
+    const user = telegram.user({ id: 2901 });
+    const post = (body: object) =>
+      fetch(`${telegram.apiRoot}/bot${telegram.token}/getMyCommands`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ description?: string }>);
+    const parse = (what: string) => `Bad Request: can't parse BotCommandScope: ${what}`;
+
+    expect(await post({ scope: ["default"] })).toMatchObject({ description: parse("BotCommandScope must be an Object") });
+    expect(await post({ scope: { type: "everyone" } })).toMatchObject({ description: parse("Unsupported type specified") });
+    expect(await post({ scope: {} })).toMatchObject({ description: parse(`Can't find field "type"`) });
+    expect(await post({ scope: { type: "chat" } })).toMatchObject({ description: parse(`Can't find field "chat_id"`) });
+    expect(await post({ scope: { type: "chat_member", chat_id: team.id } })).toMatchObject({
+      description: parse(`Can't find field "user_id"`),
+    });
+    expect(await post({ scope: { type: "chat_member", chat_id: team.id, user_id: 0 } })).toMatchObject({
+      description: parse("Invalid user_id specified"),
+    });
+    expect(await post({ scope: { type: "chat", chat_id: -100555 } })).toMatchObject({ description: "Bad Request: chat not found" });
+    expect(await post({ scope: { type: "chat_administrators", chat_id: user.id } })).toMatchObject({
+      description: "Bad Request: can't use specified scope in private chats",
+    });
+    expect(await post({ language_code: "english" })).toMatchObject({ description: "Bad Request: invalid language code specified" });
+    expect(await post({ scope: { type: "chat", chat_id: user.id }, language_code: "id" })).toMatchObject({ ok: true, result: [] });
+  });
+});

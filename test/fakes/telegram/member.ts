@@ -1,7 +1,7 @@
-import type { CallbackQuery, ChatMember, Message, User } from "grammy/types";
+import type { BotCommand, CallbackQuery, ChatMember, Message, User } from "grammy/types";
 import { findButton, pushCallbackQuery, targetMessage, type ButtonQuery } from "./buttons.js";
 import type { FakeCore } from "./core.js";
-import { chatMember, deliver, hasRight, isPresent, setMembership } from "./groups.js";
+import { chatMember, deliver, hasRight, isAdmin, isPresent, setMembership } from "./groups.js";
 import { commandEntities } from "./content.js";
 import { snapshot, type BotMessage, type CallbackAnswer, type GroupChatRecord } from "./state.js";
 import { liveTopic, place } from "./topics.js";
@@ -85,6 +85,12 @@ export class FakeMember {
   /** answerCallbackQuery calls for this member's presses. */
   callbackAnswers(): CallbackAnswer[] {
     return this.record.callbackAnswers.filter((answer) => this.queries.has(answer.callback_query_id)).map((answer) => ({ ...answer }));
+  }
+
+  /** The command menu this member sees in this group, through scopes and language like Telegram. */
+  commands(): BotCommand[] {
+    const admin = isAdmin(this.record.members.get(this.id));
+    return this.core.commands.forGroupMember(this.record.chat.id, this.id, admin, this.user.language_code?.slice(0, 2));
   }
 
   /** Leaves the group: a left_chat_member service message, and chat_member for an admin bot that asked for it. */

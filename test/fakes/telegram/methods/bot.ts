@@ -1,16 +1,25 @@
 import type { BotCommandScope, ChatFullInfo, MenuButton } from "grammy/types";
 import { badRequest } from "../api-error.js";
-import { commandList, commandScope } from "../commands.js";
+import { commandLanguage, commandList, commandScope } from "../commands.js";
 import type { MethodContext, MethodHandler } from "../core.js";
 
 const MAX_CALLBACK_ANSWER_LENGTH = 200;
 const MENU_BUTTON_TYPES = new Set(["commands", "web_app", "default"]);
 
-/** `scope` + `language_code`; scopes naming a chat need a chat the fake knows. */
+/**
+ * `scope` + `language_code`, checked like TDLib: a scope naming a chat needs a chat the bot
+ * can reach; in a private chat only the "chat" scope; chat_member a user Telegram knows.
+ */
 function scopeAndLanguage({ core, params }: MethodContext): [BotCommandScope, string] {
   const scope = commandScope(params.json("scope"));
-  if ("chat_id" in scope) core.state.requireChat(Number(scope.chat_id));
-  return [scope, params.string("language_code") ?? ""];
+  const language = commandLanguage(params.string("language_code"));
+  if (!("chat_id" in scope)) return [scope, language];
+  const id = Number(scope.chat_id);
+  const chat = core.state.requireChat(Number.isSafeInteger(id) ? id : undefined);
+  if (chat.kind === "private" && scope.type !== "chat") throw badRequest("can't use specified scope in private chats");
+  if (scope.type === "chat_member" && !core.state.users.has(scope.user_id)) throw badRequest("user not found");
+  // Stored under the numeric id, so a test's { chat_id: -100… } finds it.
+  return [{ ...scope, chat_id: chat.chat.id }, language];
 }
 
 const answerCallbackQuery: MethodHandler = ({ core, params }) => {
