@@ -449,3 +449,93 @@ describe("fake Telegram Bot API: scoped commands", () => {
     expect(await post({ scope: { type: "chat", chat_id: user.id }, language_code: "id" })).toMatchObject({ ok: true, result: [] });
   });
 });
+
+describe("fake Telegram Bot API: photos and documents from people", () => {
+  it("relays a DM photo and document into a forum topic with copyMessage, forwardMessage and sendPhoto by file_id", async () => {
+    const telegram = await fake();
+    const reseller = telegram.user({ id: 3001, first_name: "Rina" });
+    const desk = telegram.group({ title: "Desk", forum: true });
+    const client = api(telegram);
+    const ticket = await client.createForumTopic(desk.id, "Rina: slip");
+    const thread = ticket.message_thread_id;
+
+    const slip = await reseller.sendPhoto({ caption: "paid /deposit 50k", width: 1600, height: 1200 });
+    expect(slip.photo?.map((size) => [size.width, size.height])).toEqual([
+      [90, 68],
+      [320, 240],
+      [800, 600],
+      [1280, 960],
+    ]);
+    expect(slip.caption_entities).toEqual([{ type: "bot_command", offset: 5, length: 8 }]);
+    const [update] = await drain(client);
+    const largest = update?.message?.photo?.at(-1);
+    expect(largest?.file_id).toMatch(/^AgAC/);
+
+    const copy = await client.copyMessage(desk.id, reseller.id, slip.message_id, { message_thread_id: thread, caption: "Slip from Rina" });
+    const forward = await client.forwardMessage(desk.id, reseller.id, slip.message_id, { message_thread_id: thread });
+    const again = await client.sendPhoto(desk.id, largest!.file_id, { message_thread_id: thread });
+    expect(forward).toMatchObject({ is_topic_message: true, forward_origin: { type: "user", sender_user: { id: reseller.id } } });
+    expect(again.photo?.[0]).toMatchObject({ file_id: largest?.file_id, width: 1280, height: 960 });
+    expect(desk.messages({ thread })).toMatchObject([
+      { message_id: copy.message_id, text: "Slip from Rina", photo: { file_id: largest?.file_id } },
+      { message_id: forward.message_id, text: "paid /deposit 50k" },
+      { message_id: again.message_id, text: "" },
+    ]);
+
+    const file = await client.getFile(largest!.file_id);
+    expect(file).toMatchObject({ file_id: largest?.file_id, file_path: expect.stringMatching(/^photos\/file_\d+\.png$/) });
+    const download = await fetch(`${telegram.apiRoot}/file/bot${telegram.token}/${file.file_path}`);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 960]);
+    expect(bytes.length).toBe(file.file_size);
+    expect((await fetch(`${telegram.apiRoot}/file/bot${telegram.token}/photos/nope.png`)).status).toBe(404);
+
+    const invoice = await reseller.sendDocument({ fileName: "invoice.pdf", content: "%PDF-1.4 fake" });
+    expect(invoice.document).toEqual({
+      file_id: expect.stringMatching(/^BQAC/),
+      file_unique_id: expect.any(String),
+      file_name: "invoice.pdf",
+      mime_type: "application/pdf",
+      file_size: 13,
+    });
+    await client.sendDocument(desk.id, invoice.document!.file_id, { message_thread_id: thread });
+    expect(desk.lastMessage({ thread })?.document).toMatchObject({ file_name: "invoice.pdf", content: "%PDF-1.4 fake" });
+    await expect(client.sendPhoto(desk.id, invoice.document!.file_id)).rejects.toMatchObject({
+      description: "Bad Request: can't use file of type Document as Photo",
+    });
+    await expect(client.getFile("no-such-file")).rejects.toMatchObject({ description: "Bad Request: invalid file_id" });
+  });
+
+  it("takes photos and documents from group members and copies them back to a private chat", async () => {
+    const telegram = await fake();
+    const forum = telegram.group({ forum: true });
+    const operator = forum.member({ id: 3101, first_name: "Oka" });
+    const reseller = telegram.user({ id: 3102 });
+    const client = api(telegram);
+    const topic = forum.createTopic("Rina");
+    await drain(client);
+
+    const receipt = await operator.sendPhoto({ caption: "refund receipt" }, { thread: topic.message_thread_id });
+    const csv = await operator.sendDocument(
+      { fileName: "refunds.csv", content: "id,amount\n1,50000\n" },
+      { thread: topic.message_thread_id },
+    );
+    const updates = await drain(client);
+    expect(updates.map((u) => u.message)).toMatchObject([
+      { chat: { id: forum.id }, from: { id: operator.id }, message_thread_id: topic.message_thread_id, caption: "refund receipt" },
+      { document: { file_name: "refunds.csv", mime_type: "text/csv" }, is_topic_message: true },
+    ]);
+
+    await client.copyMessage(reseller.id, forum.id, receipt.message_id);
+    await client.copyMessage(reseller.id, forum.id, csv.message_id, { caption: "Your refunds" });
+    expect(reseller.messages()).toMatchObject([
+      { text: "refund receipt", photo: { kind: "photo" } },
+      { text: "Your refunds", document: { file_name: "refunds.csv", content: "id,amount\n1,50000\n" } },
+    ]);
+    expect(reseller.messages()[0]?.raw.message_thread_id).toBeUndefined();
+    await expect(client.copyMessage(reseller.id, forum.id, topic.message_thread_id)).rejects.toMatchObject({
+      description: "Bad Request: message can't be copied",
+    });
+  });
+});

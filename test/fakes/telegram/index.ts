@@ -21,6 +21,7 @@ export { FakeUser, type ButtonInfo, type ButtonQuery, type UserInit, type WaitFo
 export { FakeGroup, type GroupInit, type GroupWaitOptions, type MemberOptions, type ThreadFilter } from "./fake-group.js";
 export { FakeMember, type MemberPressOptions, type MemberSendOptions } from "./member.js";
 export type { AdminRights } from "./groups.js";
+export type { DocumentInput, PhotoInput } from "./content.js";
 export { TOPIC_COLORS } from "./topics.js";
 export type { ApiFailure } from "./api-error.js";
 export type { ApiCall, ApiResponse } from "./core.js";

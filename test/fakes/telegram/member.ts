@@ -2,8 +2,8 @@ import type { BotCommand, CallbackQuery, ChatMember, Message, User } from "gramm
 import { findButton, pushCallbackQuery, targetMessage, type ButtonQuery } from "./buttons.js";
 import type { FakeCore } from "./core.js";
 import { chatMember, deliver, hasRight, isAdmin, isPresent, setMembership } from "./groups.js";
-import { commandEntities } from "./content.js";
-import { snapshot, type BotMessage, type CallbackAnswer, type GroupChatRecord } from "./state.js";
+import { captionFields, commandEntities, documentFile, photoSizes, type DocumentInput, type PhotoInput } from "./content.js";
+import { documentOf, snapshot, type BotMessage, type CallbackAnswer, type GroupChatRecord, type StoredFile } from "./state.js";
 import { liveTopic, place } from "./topics.js";
 
 /** Where a member's message goes. */
@@ -28,8 +28,8 @@ export function inThread(messages: BotMessage[], thread: number | "general" | un
 }
 
 /**
- * A person in a group or supergroup: sends messages (text, commands, replies) into the
- * General topic or a forum topic, presses inline buttons on the bot's
+ * A person in a group or supergroup: sends messages (text, commands, replies, photos,
+ * documents) into the General topic or a forum topic, presses inline buttons on the bot's
  * group messages. Updates carry `chat` of the group and `from` of this member; privacy mode
  * decides which messages reach the bot (see groups.ts `botReceives`).
  */
@@ -60,6 +60,18 @@ export class FakeMember {
   async send(text: string, options: MemberSendOptions = {}): Promise<Message> {
     const entities = commandEntities(text);
     return this.post({ text, ...(entities.length > 0 ? { entities } : {}) }, options);
+  }
+
+  /** Sends a photo (a payment slip): `photo` holds its sizes, each with its own file_id. */
+  async sendPhoto(photo: PhotoInput = {}, options: MemberSendOptions = {}): Promise<Message> {
+    const { sizes, largest } = photoSizes(this.core.state, photo);
+    return this.post({ photo: sizes, ...captionFields(photo.caption) }, options, largest);
+  }
+
+  /** Sends a file, with `document` as Telegram describes it. */
+  async sendDocument(document: DocumentInput, options: MemberSendOptions = {}): Promise<Message> {
+    const file = documentFile(this.core.state, document);
+    return this.post({ document: documentOf(file), ...captionFields(document.caption) }, options, file);
   }
 
   /**
@@ -110,7 +122,7 @@ export class FakeMember {
     return query;
   }
 
-  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, options: MemberSendOptions): Message {
+  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, options: MemberSendOptions, file?: StoredFile): Message {
     this.assertCanAct();
     const { record } = this;
     const replied = options.replyTo === undefined ? undefined : this.core.state.message(record, options.replyTo);
@@ -127,7 +139,7 @@ export class FakeMember {
     const stored = this.core.state.addMessage(
       record,
       { ...content, ...place(record, options.thread, replied) },
-      { fromBot: false, from: this.info },
+      { fromBot: false, from: this.info, ...(file ? { file } : {}) },
     );
     deliver(this.core, record, stored.message);
     return structuredClone(stored.message);

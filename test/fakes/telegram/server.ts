@@ -119,6 +119,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   const app = new Hono();
   app.notFound((c) => c.json({ ok: false, error_code: 404, description: "Not Found" }, 404));
+  // Downloads of files getFile gave a path, as from https://api.telegram.org/file/bot<token>/<file_path>.
+  app.get("/file/:bot/*", (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname.split("/").slice(3).join("/"));
+    const file = c.req.param("bot") === `bot${token}` ? core.state.filePaths.get(path) : undefined;
+    if (!file) return c.json({ ok: false, error_code: 404, description: "Not Found" }, 404);
+    const body = new Uint8Array(file.bytes ?? Buffer.from(file.content, "utf8"));
+    return c.body(body, 200, { "content-type": file.mime_type ?? "application/octet-stream" });
+  });
   app.all("/:bot/:method", async (c) => {
     const found = findMethod(c.req.param("method"));
     const call: ApiCall = { method: found?.name ?? c.req.param("method"), payload: {}, at: Date.now() };

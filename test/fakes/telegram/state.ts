@@ -4,11 +4,15 @@ import { ApiError, chatNotFound } from "./api-error.js";
 import { assertGroupAccess } from "./groups.js";
 import type { ReplyMarkup } from "./validate.js";
 
-/** A file the bot uploaded (or referenced), with its text content. */
+/** A file the bot uploaded (or referenced), or one a simulated person sent, with its content. */
 export interface StoredFile extends Document {
   content: string;
-  /** The exact bytes when the bot uploaded them. */
+  /** The exact bytes when the bot uploaded them, or of a person's photo or document. */
   bytes?: Buffer;
+  /** What Telegram knows the file as; sendPhoto refuses a document's file_id and the other way round. */
+  kind?: "photo" | "document";
+  /** Set by the first getFile: where /file/bot<token>/<file_path> serves it. */
+  file_path?: string;
 }
 
 /** Internal record of a message in a chat; `message` is its current Bot API shape. */
@@ -124,6 +128,8 @@ export class FakeState {
   /** Every message the bot sent, in order. */
   readonly sent: StoredMessage[] = [];
   readonly files = new Map<string, StoredFile>();
+  /** Files getFile gave a path, by that path (what /file/bot<token>/<path> serves). */
+  readonly filePaths = new Map<string, StoredFile>();
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   private readonly listeners = new Set<(event: ChatEvent) => void>();
 
@@ -233,7 +239,13 @@ export class FakeState {
   }
 
   addFile(file: Omit<StoredFile, "file_id" | "file_unique_id">): StoredFile {
-    const stored: StoredFile = { file_id: randomId("BQACAgIAAxkBAAI", 24), file_unique_id: randomId("AgAD", 8), ...file };
+    // Photos' file_ids start with AgAC and their unique ids with AQAD, documents' with BQAC and AgAD.
+    const photo = file.kind === "photo";
+    const stored: StoredFile = {
+      file_id: randomId(photo ? "AgACAgIAAxkBAAI" : "BQACAgIAAxkBAAI", 24),
+      file_unique_id: randomId(photo ? "AQAD" : "AgAD", 8),
+      ...file,
+    };
     this.files.set(stored.file_id, stored);
     return stored;
   }
@@ -260,6 +272,17 @@ function newChatBase(): ChatRecordBase {
     botMessages: [],
     callbackAnswers: [],
     nextMessageId: 1,
+  };
+}
+
+/** A file as a Message's `document` shows it: the Bot API fields only. */
+export function documentOf(file: StoredFile): Document {
+  return {
+    file_id: file.file_id,
+    file_unique_id: file.file_unique_id,
+    ...(file.file_name !== undefined ? { file_name: file.file_name } : {}),
+    ...(file.mime_type !== undefined ? { mime_type: file.mime_type } : {}),
+    ...(file.file_size !== undefined ? { file_size: file.file_size } : {}),
   };
 }
 

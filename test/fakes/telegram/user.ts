@@ -10,8 +10,18 @@ import {
   targetMessage,
 } from "./buttons.js";
 import type { FakeCore } from "./core.js";
-import { commandEntities } from "./content.js";
-import { snapshot, unixTime, withoutReply, type BotMessage, type CallbackAnswer, type ChatEvent, type PrivateChatRecord } from "./state.js";
+import { captionFields, commandEntities, documentFile, photoSizes, type DocumentInput, type PhotoInput } from "./content.js";
+import {
+  documentOf,
+  snapshot,
+  unixTime,
+  withoutReply,
+  type BotMessage,
+  type CallbackAnswer,
+  type ChatEvent,
+  type PrivateChatRecord,
+  type StoredFile,
+} from "./state.js";
 import { matches, waitUntil } from "./wait.js";
 
 export type { ButtonInfo, ButtonQuery } from "./buttons.js";
@@ -59,6 +69,18 @@ export class FakeUser {
   async send(text: string, options: { replyTo?: number } = {}): Promise<Message> {
     const entities = commandEntities(text);
     return this.post({ text, ...(entities.length > 0 ? { entities } : {}) }, options.replyTo);
+  }
+
+  /** Sends a photo (a payment slip, a screenshot): `photo` holds its sizes, each with its own file_id. */
+  async sendPhoto(photo: PhotoInput = {}, options: { replyTo?: number } = {}): Promise<Message> {
+    const { sizes, largest } = photoSizes(this.core.state, photo);
+    return this.post({ photo: sizes, ...captionFields(photo.caption) }, options.replyTo, largest);
+  }
+
+  /** Sends a file, with `document` as Telegram describes it (file_id, file_name, mime_type, file_size). */
+  async sendDocument(document: DocumentInput, options: { replyTo?: number } = {}): Promise<Message> {
+    const file = documentFile(this.core.state, document);
+    return this.post({ document: documentOf(file), ...captionFields(document.caption) }, options.replyTo, file);
   }
 
   /**
@@ -171,14 +193,14 @@ export class FakeUser {
   }
 
   /** Stores a message from this user and queues it for the bot. */
-  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, replyTo?: number): Message {
+  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, replyTo?: number, file?: StoredFile): Message {
     this.assertNotBlocked();
     const replied = replyTo === undefined ? undefined : this.core.state.message(this.record, replyTo);
     if (replyTo !== undefined && !replied) throw new Error(`Message ${replyTo} does not exist in chat ${this.id}`);
     const stored = this.core.state.addMessage(
       this.record,
       { ...content, ...(replied ? { reply_to_message: withoutReply(replied.message) } : {}) },
-      { fromBot: false },
+      { fromBot: false, ...(file ? { file } : {}) },
     );
     // A private chat, so the NonChannel refinement of Update.message holds.
     this.core.updates.push({ message: structuredClone(stored.message) as Update["message"] });

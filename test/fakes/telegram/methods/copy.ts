@@ -43,7 +43,7 @@ const copyMessage: MethodHandler = (context): MessageId => {
   const { chat, placement } = destination(context);
   core.limiter?.take(chat.chat.id);
   const content = contentOf(original.message);
-  if (params.has("caption") && content.document) {
+  if (params.has("caption") && (content.document || content.photo)) {
     delete content.caption;
     delete content.caption_entities;
     if (newCaption) {
@@ -66,4 +66,21 @@ const copyMessage: MethodHandler = (context): MessageId => {
   return { message_id: copy.message.message_id };
 };
 
-export const copyMethods: Record<string, MethodHandler> = { copyMessage };
+/** forwardMessage: the same content, sent by the bot, with forward_origin naming the original sender. */
+const forwardMessage: MethodHandler = (context) => {
+  const { core } = context;
+  const original = source(context, "message to forward not found");
+  if (isServiceMessage(original.message)) throw badRequest("message can't be forwarded");
+  const { chat, placement } = destination(context);
+  core.limiter?.take(chat.chat.id);
+  const { message } = original;
+  const origin = message.forward_origin ?? { type: "user" as const, sender_user: message.from!, date: message.date };
+  const forward = core.state.addMessage(
+    chat,
+    { ...contentOf(message), forward_origin: origin, ...placement },
+    { fromBot: true, html: original.html, parseMode: original.parseMode, ...(original.file ? { file: original.file } : {}) },
+  );
+  return forward.message;
+};
+
+export const copyMethods: Record<string, MethodHandler> = { copyMessage, forwardMessage };

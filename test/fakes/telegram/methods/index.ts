@@ -1,6 +1,7 @@
 import type { MethodHandler } from "../core.js";
 import { botMethods } from "./bot.js";
 import { copyMethods } from "./copy.js";
+import { fileMethods } from "./files.js";
 import { groupMethods } from "./groups.js";
 import { messageMethods } from "./messages.js";
 import { topicMethods } from "./topics.js";
@@ -10,6 +11,7 @@ const METHODS: Record<string, MethodHandler> = {
   ...botMethods,
   ...messageMethods,
   ...copyMethods,
+  ...fileMethods,
   ...groupMethods,
   ...topicMethods,
   ...updateMethods,

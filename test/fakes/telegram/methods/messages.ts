@@ -4,7 +4,8 @@ import type { MethodContext, MethodHandler } from "../core.js";
 import type { UploadedFile } from "../multipart.js";
 import { isUploadedFile, type Params } from "../params.js";
 import { hasRight } from "../groups.js";
-import type { ChatRecord, FakeState, StoredFile, StoredMessage } from "../state.js";
+import { mimeTypeOf } from "../content.js";
+import { documentOf, type ChatRecord, type FakeState, type StoredFile, type StoredMessage } from "../state.js";
 import { place, threadParam, type Placement } from "../topics.js";
 import { caption, messageText, replyMarkup, type ReplyMarkup } from "../validate.js";
 
@@ -25,18 +26,6 @@ const CHAT_ACTIONS = new Set([
   "record_video_note",
   "upload_video_note",
 ]);
-
-const MIME_TYPES: Record<string, string> = {
-  txt: "text/plain",
-  csv: "text/csv",
-  json: "application/json",
-  pdf: "application/pdf",
-  html: "text/html",
-  xml: "application/xml",
-  zip: "application/zip",
-  png: "image/png",
-  jpg: "image/jpeg",
-};
 
 /** The chat a message goes to: known, reachable, and not blocked by its user. */
 function recipient({ core, params }: MethodContext): ChatRecord {
@@ -71,19 +60,24 @@ export function inlineMarkup(markup: ReplyMarkup | undefined): { reply_markup?: 
   return markup && "inline_keyboard" in markup ? { reply_markup: markup } : {};
 }
 
-function fileFromParam(state: FakeState, value: UploadedFile | string): StoredFile {
+/**
+ * An uploaded file (stored as `kind`), a known file_id, or a URL. A document's file_id is
+ * refused as a photo; sendDocument takes any file_id, as Telegram does.
+ */
+function fileFromParam(state: FakeState, value: UploadedFile | string, kind: "photo" | "document"): StoredFile {
   if (isUploadedFile(value)) {
     if (value.size === 0) throw badRequest("file must be non-empty");
-    const extension = value.filename.split(".").pop()?.toLowerCase() ?? "";
     return state.addFile({
+      kind,
       file_name: value.filename,
-      mime_type: MIME_TYPES[extension] ?? "application/octet-stream",
+      mime_type: mimeTypeOf(value.filename),
       file_size: value.size,
       content: value.content,
       bytes: value.bytes,
     });
   }
   const known = state.files.get(value);
+  if (kind === "photo" && known?.kind === "document") throw badRequest("can't use file of type Document as Photo");
   if (known) return known;
   if (/^https?:\/\//.test(value)) {
     // Telegram would download it; the fake only notes the name.
@@ -118,13 +112,12 @@ const sendDocument: MethodHandler = (context) => {
   const captionText = caption(params);
   const markup = replyMarkup(params);
   const { chat, placement } = destination(context);
-  const file = fileFromParam(core.state, document);
+  const file = fileFromParam(core.state, document, "document");
   core.limiter?.take(chat.chat.id);
-  const { content: _, ...documentInfo } = file;
   const stored = core.state.addMessage(
     chat,
     {
-      document: documentInfo,
+      document: documentOf(file),
       ...(captionText ? { caption: captionText.text } : {}),
       ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
       ...inlineMarkup(markup),
@@ -152,7 +145,7 @@ const sendPhoto: MethodHandler = (context) => {
   const captionText = caption(params);
   const markup = replyMarkup(params);
   const { chat, placement } = destination(context);
-  const file = fileFromParam(core.state, photo);
+  const file = fileFromParam(core.state, photo, "photo");
   if (isUploadedFile(photo) && pngSize(file.bytes).width === 0) throw badRequest("IMAGE_PROCESS_FAILED");
   core.limiter?.take(chat.chat.id);
   const size = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, ...pngSize(file.bytes) };
