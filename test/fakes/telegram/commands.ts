@@ -1,24 +1,40 @@
 import type { BotCommand, BotCommandScope } from "grammy/types";
 import { badRequest } from "./api-error.js";
 
-const SCOPE_TYPES = new Set([
-  "default",
-  "all_private_chats",
-  "all_group_chats",
-  "all_chat_administrators",
-  "chat",
-  "chat_administrators",
-  "chat_member",
-]);
+const CHATLESS_SCOPES = new Set(["default", "all_private_chats", "all_group_chats", "all_chat_administrators"]);
+const CHAT_SCOPES = new Set(["chat", "chat_administrators", "chat_member"]);
 
 const DEFAULT_SCOPE: BotCommandScope = { type: "default" };
 
-/** Validates a `scope` parameter (already JSON-decoded). */
+const scopeError = (what: string) => badRequest(`can't parse BotCommandScope: ${what}`);
+
+/**
+ * Validates a `scope` parameter (already JSON-decoded) as the Bot API reads it. Only the
+ * shape: whether the chat exists and suits the scope is the caller's check.
+ */
 export function commandScope(value: unknown): BotCommandScope {
-  if (value === undefined || value === null) return DEFAULT_SCOPE;
-  const scope = value as BotCommandScope;
-  if (typeof scope !== "object" || !SCOPE_TYPES.has(scope.type)) throw badRequest("unsupported bot command scope type");
-  return scope;
+  if (value === undefined) return DEFAULT_SCOPE;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw scopeError("BotCommandScope must be an Object");
+  const scope = value as Record<string, unknown>;
+  if (scope.type === undefined) throw scopeError(`Can't find field "type"`);
+  if (typeof scope.type !== "string") throw scopeError(`Field "type" must be of type String`);
+  if (CHATLESS_SCOPES.has(scope.type)) return { type: scope.type } as BotCommandScope;
+  if (!CHAT_SCOPES.has(scope.type)) throw scopeError("Unsupported type specified");
+  if (scope.chat_id === undefined || scope.chat_id === "") throw scopeError(`Can't find field "chat_id"`);
+  const chatId = typeof scope.chat_id === "number" || typeof scope.chat_id === "string" ? scope.chat_id : undefined;
+  if (chatId === undefined) throw scopeError(`Field "chat_id" must be a valid Number or String`);
+  if (scope.type !== "chat_member") return { type: scope.type, chat_id: chatId } as BotCommandScope;
+  if (scope.user_id === undefined) throw scopeError(`Can't find field "user_id"`);
+  const userId = Number(scope.user_id);
+  if (!Number.isSafeInteger(userId) || userId <= 0) throw scopeError("Invalid user_id specified");
+  return { type: "chat_member", chat_id: chatId, user_id: userId };
+}
+
+/** `language_code`: empty (all languages) or two lower-case letters, as TDLib checks it. */
+export function commandLanguage(value: string | undefined): string {
+  const language = value ?? "";
+  if (language !== "" && !/^[a-z]{2}$/.test(language)) throw badRequest("invalid language code specified");
+  return language;
 }
 
 /** Validates a `commands` parameter the way Telegram does. */
@@ -59,7 +75,30 @@ export class CommandStore {
    * chat scope, then all_private_chats, then default — each with the user's language first.
    */
   forPrivateChat(chatId: number, languageCode = ""): BotCommand[] {
-    const scopes: BotCommandScope[] = [{ type: "chat", chat_id: chatId }, { type: "all_private_chats" }, DEFAULT_SCOPE];
+    return this.first([{ type: "chat", chat_id: chatId }, { type: "all_private_chats" }, DEFAULT_SCOPE], languageCode);
+  }
+
+  /**
+   * The menu a member sees in a group, by the documented order: chat_member, chat_administrators
+   * (admins only), chat, all_chat_administrators (admins only), all_group_chats, default — each
+   * with the member's language first.
+   */
+  forGroupMember(chatId: number, userId: number, admin: boolean, languageCode = ""): BotCommand[] {
+    const scopes: (BotCommandScope | false)[] = [
+      { type: "chat_member", chat_id: chatId, user_id: userId },
+      admin && { type: "chat_administrators", chat_id: chatId },
+      { type: "chat", chat_id: chatId },
+      admin && { type: "all_chat_administrators" },
+      { type: "all_group_chats" },
+      DEFAULT_SCOPE,
+    ];
+    return this.first(
+      scopes.filter((scope) => scope !== false),
+      languageCode,
+    );
+  }
+
+  private first(scopes: BotCommandScope[], languageCode: string): BotCommand[] {
     const languages = languageCode ? [languageCode, ""] : [""];
     for (const scope of scopes) {
       for (const language of languages) {

@@ -9,9 +9,20 @@
  *   await user.send("/start");
  *   const reply = await user.waitForMessage({ match: /welcome/i });
  *   await user.press("Buy");
+ *
+ *   const team = telegram.group({ title: "Operators", forum: true });   // bot is admin by default
+ *   const ana = team.member({ id: 2001, first_name: "Ana" });
+ *   const topic = team.createTopic("Tickets");
+ *   await ana.send("/claim", { thread: topic.message_thread_id });
+ *   await team.waitForMessage({ thread: topic.message_thread_id, match: /claimed/ });
  */
 export { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from "./server.js";
 export { FakeUser, type ButtonInfo, type ButtonQuery, type UserInit, type WaitForMessageOptions } from "./user.js";
+export { FakeGroup, type GroupInit, type GroupWaitOptions, type MemberOptions, type ThreadFilter } from "./fake-group.js";
+export { FakeMember, type MemberPressOptions, type MemberSendOptions } from "./member.js";
+export type { AdminRights } from "./groups.js";
+export type { DocumentInput, PhotoInput } from "./content.js";
+export { TOPIC_COLORS } from "./topics.js";
 export type { ApiFailure } from "./api-error.js";
 export type { ApiCall, ApiResponse } from "./core.js";
 export type { UploadedFile } from "./multipart.js";

@@ -7,12 +7,15 @@ export interface RateLimitOptions {
   perChatBurst?: number;
   /** Messages per second across all chats (also the burst). Default 30. */
   globalPerSecond?: number;
+  /** Messages per minute into one group or supergroup (also the burst), on top of the per-chat rate. Default 20. */
+  perGroupPerMinute?: number;
 }
 
 export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
   perChatPerSecond: 1,
   perChatBurst: 3,
   globalPerSecond: 30,
+  perGroupPerMinute: 20,
 };
 
 /** A token bucket: holds up to `capacity` tokens, refilled at `perSecond`. */
@@ -43,12 +46,14 @@ class Bucket {
 
 /**
  * Telegram's flood limits, approximated with token buckets: per chat a burst of
- * `perChatBurst` then `perChatPerSecond`, and `globalPerSecond` over all chats.
+ * `perChatBurst` then `perChatPerSecond`, and `globalPerSecond` over all chats; a group
+ * (negative chat id) also gets only `perGroupPerMinute` a minute.
  * Only accepted messages consume tokens; a refusal is a 429 with a whole-second retry_after ≥ 1.
  */
 export class RateLimiter {
   private readonly limits: Required<RateLimitOptions>;
   private readonly chats = new Map<number, Bucket>();
+  private readonly groups = new Map<number, Bucket>();
   private readonly global: Bucket;
 
   constructor(options: RateLimitOptions = {}) {
@@ -64,9 +69,18 @@ export class RateLimiter {
       chat = new Bucket(this.limits.perChatBurst, this.limits.perChatPerSecond, now);
       this.chats.set(chatId, chat);
     }
-    const wait = Math.max(chat.wait(now), perChatOnly ? 0 : this.global.wait(now));
+    let group: Bucket | undefined;
+    if (chatId < 0 && !perChatOnly) {
+      group = this.groups.get(chatId);
+      if (!group) {
+        group = new Bucket(this.limits.perGroupPerMinute, this.limits.perGroupPerMinute / 60, now);
+        this.groups.set(chatId, group);
+      }
+    }
+    const wait = Math.max(chat.wait(now), group?.wait(now) ?? 0, perChatOnly ? 0 : this.global.wait(now));
     if (wait > 0) throw tooManyRequests(Math.max(1, Math.ceil(wait)));
     chat.take();
+    group?.take();
     if (!perChatOnly) this.global.take();
   }
 }

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type ApiFailure } from "./api-error.js";
 import { CommandStore } from "./commands.js";
 import type { ApiCall, ApiResponse, FakeCore } from "./core.js";
+import { createGroup, type FakeGroup, type GroupDirectory, type GroupInit } from "./fake-group.js";
 import { findMethod } from "./methods/index.js";
 import { Params, readPayload } from "./params.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
@@ -24,6 +25,12 @@ export interface FakeTelegramOptions {
   botUsername?: string;
   /** Webhook redelivery; default 5 attempts, 200 ms apart. */
   webhookRetry?: Partial<WebhookRetry>;
+  /**
+   * The bot's group privacy mode (BotFather's /setprivacy); default true, as for every new bot:
+   * getMe says can_read_all_group_messages: false and, where the bot is not an admin, only
+   * commands, replies to it and service messages reach it.
+   */
+  groupPrivacy?: boolean;
 }
 
 export interface FakeTelegram {
@@ -34,6 +41,11 @@ export interface FakeTelegram {
   readonly stats: { tooManyRequests: { total: number; byMethod: Record<string, number> } };
   /** A user with a private chat (chat.id === user id); the same object for the same id. */
   user(init: UserInit): FakeUser;
+  /**
+   * A group or supergroup (default: a non-forum supergroup with the bot as administrator); the
+   * same object for an existing `id` (including the supergroup a migrate() made).
+   */
+  group(init?: GroupInit): FakeGroup;
   /** Every API call so far, or those of one method. */
   calls(method?: string): ApiCall[];
   /** Every message the bot sent, to any chat, edits applied. */
@@ -55,7 +67,7 @@ export interface FakeTelegram {
 
 const DEFAULT_TOKEN = "123456789:TEST-token-for-the-fake-bot-api";
 
-function makeBotInfo(token: string, username: string): UserFromGetMe {
+function makeBotInfo(token: string, username: string, groupPrivacy: boolean): UserFromGetMe {
   const id = Number(token.split(":")[0]);
   return {
     id: Number.isSafeInteger(id) && id > 0 ? id : 123456789,
@@ -63,7 +75,7 @@ function makeBotInfo(token: string, username: string): UserFromGetMe {
     first_name: "Fake Bot",
     username,
     can_join_groups: true,
-    can_read_all_group_messages: false,
+    can_read_all_group_messages: !groupPrivacy,
     supports_inline_queries: false,
     can_connect_to_business: false,
     has_main_web_app: false,
@@ -77,7 +89,7 @@ function makeBotInfo(token: string, username: string): UserFromGetMe {
 /** Starts a fake Telegram Bot API on 127.0.0.1 (random port). */
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const token = options.token ?? DEFAULT_TOKEN;
-  const botInfo = makeBotInfo(token, options.botUsername ?? "fake_reseller_bot");
+  const botInfo = makeBotInfo(token, options.botUsername ?? "fake_reseller_bot", options.groupPrivacy ?? true);
   const botUser: User = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
   const updates = new UpdateQueue();
   const core: FakeCore = {
@@ -94,6 +106,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const injected = new Map<string, { error: ApiFailure; remaining: number }[]>();
   const listeners = new Set<(call: ApiCall) => void>();
   const users = new Map<number, FakeUser>();
+  const groups: GroupDirectory = new Map();
   const warnedMethods = new Set<string>();
 
   const takeInjected = (method: string): ApiFailure | undefined => {
@@ -106,6 +119,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   const app = new Hono();
   app.notFound((c) => c.json({ ok: false, error_code: 404, description: "Not Found" }, 404));
+  // Downloads of files getFile gave a path, as from https://api.telegram.org/file/bot<token>/<file_path>.
+  app.get("/file/:bot/*", (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname.split("/").slice(3).join("/"));
+    const file = c.req.param("bot") === `bot${token}` ? core.state.filePaths.get(path) : undefined;
+    if (!file) return c.json({ ok: false, error_code: 404, description: "Not Found" }, 404);
+    const body = new Uint8Array(file.bytes ?? Buffer.from(file.content, "utf8"));
+    return c.body(body, 200, { "content-type": file.mime_type ?? "application/octet-stream" });
+  });
   app.all("/:bot/:method", async (c) => {
     const found = findMethod(c.req.param("method"));
     const call: ApiCall = { method: found?.name ?? c.req.param("method"), payload: {}, at: Date.now() };
@@ -167,6 +188,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         users.set(init.id, user);
       }
       return user;
+    },
+    group(init = {}) {
+      const existing = init.id === undefined ? undefined : groups.get(init.id);
+      return existing ?? createGroup(core, groups, init);
     },
     calls: (method) => core.calls.filter((call) => method === undefined || call.method.toLowerCase() === method.toLowerCase()),
     sentMessages: () => core.state.sent.map(snapshot),

@@ -1,13 +1,18 @@
 import { randomBytes } from "node:crypto";
-import type { Chat, Document, Message, MessageEntity, User } from "grammy/types";
-import { chatNotFound } from "./api-error.js";
+import type { Chat, ChatMember, Document, ForumTopic, Message, MessageEntity, User } from "grammy/types";
+import { ApiError, chatNotFound } from "./api-error.js";
+import { assertGroupAccess } from "./groups.js";
 import type { ReplyMarkup } from "./validate.js";
 
-/** A file the bot uploaded (or referenced), with its text content. */
+/** A file the bot uploaded (or referenced), or one a simulated person sent, with its content. */
 export interface StoredFile extends Document {
   content: string;
-  /** The exact bytes when the bot uploaded them. */
+  /** The exact bytes when the bot uploaded them, or of a person's photo or document. */
   bytes?: Buffer;
+  /** What Telegram knows the file as; sendPhoto refuses a document's file_id and the other way round. */
+  kind?: "photo" | "document";
+  /** Set by the first getFile: where /file/bot<token>/<file_path> serves it. */
+  file_path?: string;
 }
 
 /** Internal record of a message in a chat; `message` is its current Bot API shape. */
@@ -48,6 +53,10 @@ export interface BotMessage {
   /** A photo the bot uploaded (sendPhoto), bytes included. */
   photo?: StoredFile;
   reply_to_message_id?: number;
+  /** The forum topic (or, outside topics, the reply thread) the message is in. */
+  message_thread_id?: number;
+  /** True when it is in a forum topic (not the General topic). */
+  is_topic_message?: boolean;
   edit_date?: number;
   /** How many times the bot edited it. */
   edits: number;
@@ -60,10 +69,7 @@ export type ChatEvent =
   | { type: "sent" | "edited" | "deleted"; chatId: number; message: BotMessage }
   | { type: "callback_answer"; chatId: number; answer: CallbackAnswer };
 
-export interface ChatRecord {
-  user: User;
-  chat: Chat.PrivateChat;
-  blocked: boolean;
+interface ChatRecordBase {
   /** Telegram's opaque per-chat id sent with callback queries. */
   chatInstance: string;
   messages: Map<number, StoredMessage>;
@@ -71,6 +77,36 @@ export interface ChatRecord {
   callbackAnswers: CallbackAnswer[];
   nextMessageId: number;
 }
+
+export interface PrivateChatRecord extends ChatRecordBase {
+  kind: "private";
+  user: User;
+  chat: Chat.PrivateChat;
+  blocked: boolean;
+}
+
+/** A forum topic; its id is the id of the forum_topic_created message that opened it. */
+export interface TopicRecord {
+  topic: ForumTopic;
+  closed: boolean;
+  deleted: boolean;
+  /** Who created it: the bot may close or rename its own topics without can_manage_topics. */
+  creatorId: number;
+}
+
+export interface GroupChatRecord extends ChatRecordBase {
+  kind: "group";
+  chat: Chat.GroupChat | Chat.SupergroupChat;
+  /** The people in the chat, by user id, as getChatMember shows them (the bot is `bot`). */
+  members: Map<number, ChatMember>;
+  bot: ChatMember;
+  topics: Map<number, TopicRecord>;
+  deleted: boolean;
+  /** Set once a basic group is upgraded: the supergroup's id. */
+  migratedTo?: number;
+}
+
+export type ChatRecord = PrivateChatRecord | GroupChatRecord;
 
 export const unixTime = () => Math.floor(Date.now() / 1000);
 
@@ -84,21 +120,27 @@ export function withoutReply(message: Message): ReplyMessage {
 
 const randomId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString("base64url");
 
-/** Users, their private chats, messages, files and pending callback queries. */
+/** Users, their private chats, groups, messages, files and pending callback queries. */
 export class FakeState {
   private readonly chats = new Map<number, ChatRecord>();
+  /** Every person the fake knows: private-chat users and group members. */
+  readonly users = new Map<number, User>();
   /** Every message the bot sent, in order. */
   readonly sent: StoredMessage[] = [];
   readonly files = new Map<string, StoredFile>();
+  /** Files getFile gave a path, by that path (what /file/bot<token>/<path> serves). */
+  readonly filePaths = new Map<string, StoredFile>();
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   private readonly listeners = new Set<(event: ChatEvent) => void>();
 
   constructor(readonly bot: User) {}
 
-  addChat(user: User): ChatRecord {
+  addChat(user: User): PrivateChatRecord {
     const existing = this.chats.get(user.id);
-    if (existing) return existing;
-    const record: ChatRecord = {
+    if (existing?.kind === "private") return existing;
+    this.users.set(user.id, this.users.get(user.id) ?? user);
+    const record: PrivateChatRecord = {
+      kind: "private",
       user,
       chat: {
         id: user.id,
@@ -108,13 +150,25 @@ export class FakeState {
         ...(user.username ? { username: user.username } : {}),
       },
       blocked: false,
-      chatInstance: String(BigInt.asIntN(64, randomBytes(8).readBigInt64BE())),
-      messages: new Map(),
-      botMessages: [],
-      callbackAnswers: [],
-      nextMessageId: 1,
+      ...newChatBase(),
     };
     this.chats.set(user.id, record);
+    return record;
+  }
+
+  /** A new group or supergroup with the bot's membership in it (no members yet). */
+  addGroup(chat: GroupChatRecord["chat"], bot: ChatMember): GroupChatRecord {
+    if (this.chats.has(chat.id)) throw new Error(`Chat ${chat.id} already exists`);
+    const record: GroupChatRecord = {
+      kind: "group",
+      chat,
+      members: new Map(),
+      bot,
+      topics: new Map(),
+      deleted: false,
+      ...newChatBase(),
+    };
+    this.chats.set(chat.id, record);
     return record;
   }
 
@@ -122,9 +176,20 @@ export class FakeState {
     return id === undefined ? undefined : this.chats.get(id);
   }
 
-  requireChat(id: number | undefined): ChatRecord {
+  /**
+   * The chat a method names, refused like Telegram refuses it: unknown, a person who never
+   * started the bot, a deleted or upgraded group, a group the bot is not in. `allowUpgraded`
+   * lets an upgraded basic group through (getChat, the source of a copy or forward).
+   */
+  requireChat(id: number | undefined, options: { allowUpgraded?: boolean } = {}): ChatRecord {
     const record = this.chat(id);
-    if (!record) throw chatNotFound();
+    if (!record) {
+      if (id !== undefined && id > 0 && this.users.has(id)) {
+        throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
+      }
+      throw chatNotFound();
+    }
+    if (record.kind === "group") assertGroupAccess(record, options);
     return record;
   }
 
@@ -134,19 +199,23 @@ export class FakeState {
     return stored && !stored.deleted ? stored : undefined;
   }
 
+  /** Stores a message; `from` is the bot, the private chat's user, or (in groups) `meta.from`. */
   addMessage(
     record: ChatRecord,
     content: Omit<Message, "message_id" | "date" | "chat" | "from">,
-    meta: Pick<StoredMessage, "fromBot" | "html" | "parseMode" | "replyMarkup" | "file">,
+    meta: Pick<StoredMessage, "fromBot" | "html" | "parseMode" | "replyMarkup" | "file"> & { from?: User },
   ): StoredMessage {
+    const { from, ...rest } = meta;
+    const sender = meta.fromBot ? this.bot : (from ?? (record.kind === "private" ? record.user : undefined));
+    if (!sender) throw new Error(`A message in group ${record.chat.id} needs its sender`);
     const message: Message = {
       message_id: record.nextMessageId++,
-      from: meta.fromBot ? this.bot : record.user,
+      from: sender,
       chat: record.chat,
       date: unixTime(),
       ...content,
     };
-    const stored: StoredMessage = { message, edits: 0, deleted: false, ...meta };
+    const stored: StoredMessage = { message, edits: 0, deleted: false, ...rest };
     record.messages.set(message.message_id, stored);
     if (meta.fromBot) {
       record.botMessages.push(stored);
@@ -170,7 +239,13 @@ export class FakeState {
   }
 
   addFile(file: Omit<StoredFile, "file_id" | "file_unique_id">): StoredFile {
-    const stored: StoredFile = { file_id: randomId("BQACAgIAAxkBAAI", 24), file_unique_id: randomId("AgAD", 8), ...file };
+    // Photos' file_ids start with AgAC and their unique ids with AQAD, documents' with BQAC and AgAD.
+    const photo = file.kind === "photo";
+    const stored: StoredFile = {
+      file_id: randomId(photo ? "AgACAgIAAxkBAAI" : "BQACAgIAAxkBAAI", 24),
+      file_unique_id: randomId(photo ? "AQAD" : "AgAD", 8),
+      ...file,
+    };
     this.files.set(stored.file_id, stored);
     return stored;
   }
@@ -190,6 +265,27 @@ export class FakeState {
   }
 }
 
+function newChatBase(): ChatRecordBase {
+  return {
+    chatInstance: String(BigInt.asIntN(64, randomBytes(8).readBigInt64BE())),
+    messages: new Map(),
+    botMessages: [],
+    callbackAnswers: [],
+    nextMessageId: 1,
+  };
+}
+
+/** A file as a Message's `document` shows it: the Bot API fields only. */
+export function documentOf(file: StoredFile): Document {
+  return {
+    file_id: file.file_id,
+    file_unique_id: file.file_unique_id,
+    ...(file.file_name !== undefined ? { file_name: file.file_name } : {}),
+    ...(file.mime_type !== undefined ? { mime_type: file.mime_type } : {}),
+    ...(file.file_size !== undefined ? { file_size: file.file_size } : {}),
+  };
+}
+
 export function snapshot(stored: StoredMessage): BotMessage {
   const { message } = stored;
   return {
@@ -203,6 +299,8 @@ export function snapshot(stored: StoredMessage): BotMessage {
     ...(stored.replyMarkup ? { reply_markup: structuredClone(stored.replyMarkup) } : {}),
     ...(stored.file ? { [message.photo ? "photo" : "document"]: { ...stored.file } } : {}),
     ...(message.reply_to_message ? { reply_to_message_id: message.reply_to_message.message_id } : {}),
+    ...(message.message_thread_id !== undefined ? { message_thread_id: message.message_thread_id } : {}),
+    ...(message.is_topic_message ? { is_topic_message: true } : {}),
     ...(message.edit_date !== undefined ? { edit_date: message.edit_date } : {}),
     edits: stored.edits,
     deleted: stored.deleted,

@@ -1,7 +1,30 @@
-import { randomBytes } from "node:crypto";
-import type { BotCommand, CallbackQuery, Chat, InlineKeyboardButton, Message, MessageEntity, Update, User } from "grammy/types";
+import type { BotCommand, CallbackQuery, Chat, Message, Update, User } from "grammy/types";
+import {
+  type ButtonInfo,
+  type ButtonQuery,
+  buttonsOf,
+  describeMessage,
+  findButton,
+  pushCallbackQuery,
+  repeatCallbackQuery,
+  targetMessage,
+} from "./buttons.js";
 import type { FakeCore } from "./core.js";
-import { snapshot, unixTime, withoutReply, type BotMessage, type CallbackAnswer, type ChatEvent, type ChatRecord } from "./state.js";
+import { captionFields, commandEntities, documentFile, photoSizes, type DocumentInput, type PhotoInput } from "./content.js";
+import {
+  documentOf,
+  snapshot,
+  unixTime,
+  withoutReply,
+  type BotMessage,
+  type CallbackAnswer,
+  type ChatEvent,
+  type PrivateChatRecord,
+  type StoredFile,
+} from "./state.js";
+import { matches, waitUntil } from "./wait.js";
+
+export type { ButtonInfo, ButtonQuery } from "./buttons.js";
 
 export interface UserInit {
   id: number;
@@ -9,15 +32,6 @@ export interface UserInit {
   username?: string;
   language_code?: string;
 }
-
-/** An inline button as a test sees it. */
-export interface ButtonInfo {
-  text: string;
-  data?: string;
-  url?: string;
-}
-
-export type ButtonQuery = string | RegExp | { data: string };
 
 export interface WaitForMessageOptions {
   /** Substring or pattern the text (or caption) must match. */
@@ -27,33 +41,7 @@ export interface WaitForMessageOptions {
   after?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 5000;
-
-const matches = (text: string, match: string | RegExp | undefined) =>
-  match === undefined || (typeof match === "string" ? text.includes(match) : match.test(text));
-
-function flatButtons(message: BotMessage): (InlineKeyboardButton & { callback_data?: string; url?: string })[] {
-  const markup = message.reply_markup;
-  return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
-}
-
-function buttonInfo(button: InlineKeyboardButton & { callback_data?: string; url?: string }): ButtonInfo {
-  return {
-    text: button.text,
-    ...(button.callback_data !== undefined ? { data: button.callback_data } : {}),
-    ...(button.url !== undefined ? { url: button.url } : {}),
-  };
-}
-
-function describeMessage(message: BotMessage): string {
-  const file = message.document
-    ? ` [document ${message.document.file_name ?? "?"}]`
-    : message.photo
-      ? ` [photo ${message.photo.file_name ?? "?"}]`
-      : "";
-  const state = message.deleted ? " (deleted)" : message.edits > 0 ? ` (edited ×${message.edits})` : "";
-  return `#${message.message_id}${file} ${JSON.stringify(message.text)}${state}`;
-}
+export const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
  * A Telegram user in a private chat with the bot: sends messages and presses buttons
@@ -62,7 +50,7 @@ function describeMessage(message: BotMessage): string {
 export class FakeUser {
   constructor(
     private readonly core: FakeCore,
-    private readonly record: ChatRecord,
+    private readonly record: PrivateChatRecord,
   ) {}
 
   get id(): number {
@@ -79,30 +67,22 @@ export class FakeUser {
 
   /** Sends a text message; commands get bot_command entities like in a real client. */
   async send(text: string, options: { replyTo?: number } = {}): Promise<Message> {
-    this.assertNotBlocked();
-    const replied = options.replyTo === undefined ? undefined : this.core.state.message(this.record, options.replyTo);
-    if (options.replyTo !== undefined && !replied) {
-      throw new Error(`Message ${options.replyTo} does not exist in chat ${this.id}`);
-    }
     const entities = commandEntities(text);
-    const stored = this.core.state.addMessage(
-      this.record,
-      {
-        text,
-        ...(entities.length > 0 ? { entities } : {}),
-        ...(replied ? { reply_to_message: withoutReply(replied.message) } : {}),
-      },
-      { fromBot: false },
-    );
-    // A private chat, so the NonChannel refinement of Update.message holds.
-    this.core.updates.push({ message: structuredClone(stored.message) as Update["message"] });
-    return structuredClone(stored.message);
+    return this.post({ text, ...(entities.length > 0 ? { entities } : {}) }, options.replyTo);
   }
 
-  /**
-   * Presses an inline button (by text, text pattern or callback_data) on the newest bot
-   * message that has it, or on `messageId`, queueing a callback_query update.
-   */
+  /** Sends a photo (a payment slip, a screenshot): `photo` holds its sizes, each with its own file_id. */
+  async sendPhoto(photo: PhotoInput = {}, options: { replyTo?: number } = {}): Promise<Message> {
+    const { sizes, largest } = photoSizes(this.core.state, photo);
+    return this.post({ photo: sizes, ...captionFields(photo.caption) }, options.replyTo, largest);
+  }
+
+  /** Sends a file, with `document` as Telegram describes it (file_id, file_name, mime_type, file_size). */
+  async sendDocument(document: DocumentInput, options: { replyTo?: number } = {}): Promise<Message> {
+    const file = documentFile(this.core.state, document);
+    return this.post({ document: documentOf(file), ...captionFields(document.caption) }, options.replyTo, file);
+  }
+
   /**
    * Two taps on the same button `gapMs` apart, both sent before the bot can react: what a
    * reseller's thumb does on a slow connection.
@@ -110,10 +90,7 @@ export class FakeUser {
   async doubleTap(button: ButtonQuery, gapMs: number, options: { messageId?: number } = {}): Promise<CallbackQuery[]> {
     const first = await this.press(button, options);
     await new Promise((resolve) => setTimeout(resolve, gapMs));
-    const second: CallbackQuery = { ...first, id: randomBytes(8).readBigUInt64BE().toString() };
-    this.core.state.callbackQueries.set(second.id, { chatId: this.id, answered: false });
-    this.core.updates.push({ callback_query: second });
-    return [first, structuredClone(second)];
+    return [first, repeatCallbackQuery(this.core, this.record, first)];
   }
 
   /**
@@ -122,52 +99,18 @@ export class FakeUser {
    */
   pressData(data: string, options: { messageId?: number } = {}): CallbackQuery {
     this.assertNotBlocked();
-    const live = this.messages().filter((m) => !m.deleted);
-    const message = options.messageId === undefined ? live.at(-1) : live.find((m) => m.message_id === options.messageId);
-    if (!message) throw new Error(`No bot message to attach a callback query to in chat ${this.id}`);
-    const query: CallbackQuery = {
-      id: randomBytes(8).readBigUInt64BE().toString(),
-      from: this.info,
-      message: message.raw,
-      chat_instance: this.record.chatInstance,
-      data,
-    };
-    this.core.state.callbackQueries.set(query.id, { chatId: this.id, answered: false });
-    this.core.updates.push({ callback_query: query });
-    return structuredClone(query);
+    const message = targetMessage(this.messages(), options.messageId, `in chat ${this.id}`);
+    return pushCallbackQuery(this.core, this.record, this.info, message, data);
   }
 
+  /**
+   * Presses an inline button (by text, text pattern or callback_data) on the newest bot
+   * message that has it, or on `messageId`, queueing a callback_query update.
+   */
   async press(button: ButtonQuery, options: { messageId?: number } = {}): Promise<CallbackQuery> {
     this.assertNotBlocked();
-    const live = this.messages().filter((message) => !message.deleted);
-    const candidates = options.messageId === undefined ? live.reverse() : live.filter((m) => m.message_id === options.messageId);
-    for (const message of candidates) {
-      const found = flatButtons(message).find((candidate) =>
-        typeof button === "string"
-          ? candidate.text === button
-          : button instanceof RegExp
-            ? button.test(candidate.text)
-            : candidate.callback_data === button.data,
-      );
-      if (!found) continue;
-      if (found.callback_data === undefined) {
-        throw new Error(
-          `Button "${found.text}" on message #${message.message_id} is not a callback button; pressing it sends nothing to the bot`,
-        );
-      }
-      const query: CallbackQuery = {
-        id: randomBytes(8).readBigUInt64BE().toString(),
-        from: this.info,
-        message: message.raw,
-        chat_instance: this.record.chatInstance,
-        data: found.callback_data,
-      };
-      this.core.state.callbackQueries.set(query.id, { chatId: this.id, answered: false });
-      this.core.updates.push({ callback_query: query });
-      return structuredClone(query);
-    }
-    const where = options.messageId === undefined ? `in chat ${this.id}` : `on message #${options.messageId}`;
-    throw new Error(`No inline button matching ${describeQuery(button)} ${where}. Available buttons:\n${this.buttonReport()}`);
+    const { message, data } = findButton(this.messages(), button, { ...options, where: `in chat ${this.id}` });
+    return pushCallbackQuery(this.core, this.record, this.info, message, data);
   }
 
   /** Every message the bot sent here, in order, edits applied (deleted ones flagged). */
@@ -184,12 +127,7 @@ export class FakeUser {
 
   /** Buttons of `message`, or of the newest live bot message with an inline keyboard. */
   buttons(message?: BotMessage): ButtonInfo[] {
-    const source =
-      message ??
-      this.messages()
-        .filter((m) => !m.deleted && flatButtons(m).length > 0)
-        .at(-1);
-    return source ? flatButtons(source).map(buttonInfo) : [];
+    return buttonsOf(this.messages(), message);
   }
 
   /** Resolves with the first new bot message matching `match` (edits count). */
@@ -220,29 +158,12 @@ export class FakeUser {
     timeoutMs = DEFAULT_TIMEOUT_MS,
     what = "the condition",
   ): Promise<Exclude<T, undefined | null | false>> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-      };
-      const check = () => {
-        try {
-          const result = predicate(this.messages());
-          if (result === undefined || result === null || result === false) return;
-          done();
-          resolve(result as Exclude<T, undefined | null | false>);
-        } catch (error) {
-          done();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(this.timeoutReport(what, timeoutMs)));
-      }, timeoutMs);
-      const unsubscribe = this.subscribe(check);
-      check();
-    });
+    return waitUntil(
+      (listener) => this.subscribe(listener),
+      () => predicate(this.messages()),
+      timeoutMs,
+      () => this.timeoutReport(what, timeoutMs),
+    );
   }
 
   /** answerCallbackQuery calls for this user's button presses. */
@@ -271,6 +192,21 @@ export class FakeUser {
     });
   }
 
+  /** Stores a message from this user and queues it for the bot. */
+  private post(content: Omit<Message, "message_id" | "date" | "chat" | "from">, replyTo?: number, file?: StoredFile): Message {
+    this.assertNotBlocked();
+    const replied = replyTo === undefined ? undefined : this.core.state.message(this.record, replyTo);
+    if (replyTo !== undefined && !replied) throw new Error(`Message ${replyTo} does not exist in chat ${this.id}`);
+    const stored = this.core.state.addMessage(
+      this.record,
+      { ...content, ...(replied ? { reply_to_message: withoutReply(replied.message) } : {}) },
+      { fromBot: false, ...(file ? { file } : {}) },
+    );
+    // A private chat, so the NonChannel refinement of Update.message holds.
+    this.core.updates.push({ message: structuredClone(stored.message) as Update["message"] });
+    return structuredClone(stored.message);
+  }
+
   private setBlocked(blocked: boolean): void {
     if (this.record.blocked === blocked) return;
     this.record.blocked = blocked;
@@ -292,16 +228,6 @@ export class FakeUser {
     if (this.record.blocked) throw new Error(`User ${this.id} has blocked the bot; call unblock() first`);
   }
 
-  private buttonReport(): string {
-    const lines = this.messages()
-      .filter((message) => !message.deleted && flatButtons(message).length > 0)
-      .map((message) => {
-        const buttons = flatButtons(message).map((b) => `[${b.text}]${b.callback_data ? ` (${b.callback_data})` : ""}`);
-        return `  #${message.message_id}: ${buttons.join(" ")}`;
-      });
-    return lines.length > 0 ? lines.join("\n") : "  (no bot message has inline buttons)";
-  }
-
   private timeoutReport(what: string, timeoutMs: number): string {
     const sent = this.messages().map((message) => `  ${describeMessage(message)}`);
     const failures = this.core.calls
@@ -316,18 +242,4 @@ export class FakeUser {
       `Unconfirmed updates in the queue: ${this.core.updates.size}`,
     ].join("\n");
   }
-}
-
-function describeQuery(query: ButtonQuery): string {
-  if (typeof query === "string") return JSON.stringify(query);
-  return query instanceof RegExp ? String(query) : `callback_data ${JSON.stringify(query.data)}`;
-}
-
-/** bot_command entities for each /command that starts a word, as Telegram clients mark them. */
-function commandEntities(text: string): MessageEntity[] {
-  return [...text.matchAll(/(?<=^|\s)\/[a-zA-Z0-9_]{1,64}(?:@[a-zA-Z0-9_]{3,})?/g)].map((match) => ({
-    type: "bot_command",
-    offset: match.index,
-    length: match[0].length,
-  }));
 }

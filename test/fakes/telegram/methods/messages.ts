@@ -1,9 +1,12 @@
-import type { InlineKeyboardMarkup, MessageId } from "grammy/types";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { badRequest, blockedByUser } from "../api-error.js";
 import type { MethodContext, MethodHandler } from "../core.js";
 import type { UploadedFile } from "../multipart.js";
 import { isUploadedFile, type Params } from "../params.js";
-import { withoutReply, type ChatRecord, type FakeState, type ReplyMessage, type StoredFile, type StoredMessage } from "../state.js";
+import { hasRight } from "../groups.js";
+import { mimeTypeOf } from "../content.js";
+import { documentOf, type ChatRecord, type FakeState, type StoredFile, type StoredMessage } from "../state.js";
+import { place, threadParam, type Placement } from "../topics.js";
 import { caption, messageText, replyMarkup, type ReplyMarkup } from "../validate.js";
 
 const NOT_MODIFIED =
@@ -24,56 +27,57 @@ const CHAT_ACTIONS = new Set([
   "upload_video_note",
 ]);
 
-const MIME_TYPES: Record<string, string> = {
-  txt: "text/plain",
-  csv: "text/csv",
-  json: "application/json",
-  pdf: "application/pdf",
-  html: "text/html",
-  xml: "application/xml",
-  zip: "application/zip",
-  png: "image/png",
-  jpg: "image/jpeg",
-};
-
-/** The chat a message goes to: must exist and must not have blocked the bot. */
+/** The chat a message goes to: known, reachable, and not blocked by its user. */
 function recipient({ core, params }: MethodContext): ChatRecord {
   const chat = core.state.requireChat(params.chatId());
-  if (chat.blocked) throw blockedByUser();
+  if (chat.kind === "private" && chat.blocked) throw blockedByUser();
   return chat;
 }
 
+/** Where a bot's new message goes: the chat, its thread and what it replies to. */
+export function destination(context: MethodContext): { chat: ChatRecord; placement: Placement } {
+  const chat = recipient(context);
+  const threadId = threadParam(chat, context.params);
+  const reply = replyTarget(context.core.state, chat, context.params);
+  return { chat, placement: place(chat, threadId, reply) };
+}
+
 /** The message to reply to, from reply_parameters or the legacy reply_to_message_id. */
-function replyTarget(state: FakeState, chat: ChatRecord, params: Params): ReplyMessage | undefined {
+function replyTarget(state: FakeState, chat: ChatRecord, params: Params): StoredMessage | undefined {
   const replyParameters = params.json("reply_parameters") as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
   if (replyParameters && replyParameters.message_id === undefined) throw badRequest(`can't find field "message_id"`);
   const messageId = replyParameters?.message_id ?? params.int("reply_to_message_id");
   if (messageId === undefined) return undefined;
   const target = state.message(chat, messageId);
-  if (target) return withoutReply(target.message);
+  if (target) return target;
   const lenient = replyParameters?.allow_sending_without_reply ?? params.bool("allow_sending_without_reply");
   if (!lenient) throw badRequest("message to be replied not found");
   return undefined;
 }
 
 /** Only inline keyboards are part of a Message object. */
-function inlineMarkup(markup: ReplyMarkup | undefined): { reply_markup?: InlineKeyboardMarkup } {
+export function inlineMarkup(markup: ReplyMarkup | undefined): { reply_markup?: InlineKeyboardMarkup } {
   return markup && "inline_keyboard" in markup ? { reply_markup: markup } : {};
 }
 
-function fileFromParam(state: FakeState, value: UploadedFile | string): StoredFile {
+/**
+ * An uploaded file (stored as `kind`), a known file_id, or a URL. A document's file_id is
+ * refused as a photo; sendDocument takes any file_id, as Telegram does.
+ */
+function fileFromParam(state: FakeState, value: UploadedFile | string, kind: "photo" | "document"): StoredFile {
   if (isUploadedFile(value)) {
     if (value.size === 0) throw badRequest("file must be non-empty");
-    const extension = value.filename.split(".").pop()?.toLowerCase() ?? "";
     return state.addFile({
+      kind,
       file_name: value.filename,
-      mime_type: MIME_TYPES[extension] ?? "application/octet-stream",
+      mime_type: mimeTypeOf(value.filename),
       file_size: value.size,
       content: value.content,
       bytes: value.bytes,
     });
   }
   const known = state.files.get(value);
+  if (kind === "photo" && known?.kind === "document") throw badRequest("can't use file of type Document as Photo");
   if (known) return known;
   if (/^https?:\/\//.test(value)) {
     // Telegram would download it; the fake only notes the name.
@@ -86,8 +90,7 @@ const sendMessage: MethodHandler = (context) => {
   const { core, params } = context;
   const text = messageText(params);
   const markup = replyMarkup(params);
-  const chat = recipient(context);
-  const reply = replyTarget(core.state, chat, params);
+  const { chat, placement } = destination(context);
   core.limiter?.take(chat.chat.id);
   const stored = core.state.addMessage(
     chat,
@@ -95,7 +98,7 @@ const sendMessage: MethodHandler = (context) => {
       text: text.text,
       ...(text.entities.length > 0 ? { entities: text.entities } : {}),
       ...inlineMarkup(markup),
-      ...(reply ? { reply_to_message: reply } : {}),
+      ...placement,
     },
     { fromBot: true, html: text.html, parseMode: text.parseMode, replyMarkup: markup },
   );
@@ -108,19 +111,17 @@ const sendDocument: MethodHandler = (context) => {
   if (document === undefined) throw badRequest("there is no document in the request");
   const captionText = caption(params);
   const markup = replyMarkup(params);
-  const chat = recipient(context);
-  const reply = replyTarget(core.state, chat, params);
-  const file = fileFromParam(core.state, document);
+  const { chat, placement } = destination(context);
+  const file = fileFromParam(core.state, document, "document");
   core.limiter?.take(chat.chat.id);
-  const { content: _, ...documentInfo } = file;
   const stored = core.state.addMessage(
     chat,
     {
-      document: documentInfo,
+      document: documentOf(file),
       ...(captionText ? { caption: captionText.text } : {}),
       ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
       ...inlineMarkup(markup),
-      ...(reply ? { reply_to_message: reply } : {}),
+      ...placement,
     },
     { fromBot: true, html: captionText?.html, parseMode: captionText?.parseMode, replyMarkup: markup, file },
   );
@@ -143,9 +144,8 @@ const sendPhoto: MethodHandler = (context) => {
   if (photo === undefined) throw badRequest("there is no photo in the request");
   const captionText = caption(params);
   const markup = replyMarkup(params);
-  const chat = recipient(context);
-  const reply = replyTarget(core.state, chat, params);
-  const file = fileFromParam(core.state, photo);
+  const { chat, placement } = destination(context);
+  const file = fileFromParam(core.state, photo, "photo");
   if (isUploadedFile(photo) && pngSize(file.bytes).width === 0) throw badRequest("IMAGE_PROCESS_FAILED");
   core.limiter?.take(chat.chat.id);
   const size = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, ...pngSize(file.bytes) };
@@ -156,56 +156,11 @@ const sendPhoto: MethodHandler = (context) => {
       ...(captionText ? { caption: captionText.text } : {}),
       ...(captionText?.entities.length ? { caption_entities: captionText.entities } : {}),
       ...inlineMarkup(markup),
-      ...(reply ? { reply_to_message: reply } : {}),
+      ...placement,
     },
     { fromBot: true, html: captionText?.html, parseMode: captionText?.parseMode, replyMarkup: markup, file },
   );
   return stored.message;
-};
-
-const copyMessage: MethodHandler = (context): MessageId => {
-  const { core, params } = context;
-  const source = core.state.requireChat(params.chatId("from_chat_id"));
-  const messageId = params.requireInt("message_id");
-  const newCaption = params.has("caption") ? caption(params) : undefined;
-  const markup = replyMarkup(params);
-  const original = core.state.message(source, messageId);
-  if (!original) throw badRequest("message to copy not found");
-  const chat = recipient(context);
-  const reply = replyTarget(core.state, chat, params);
-  core.limiter?.take(chat.chat.id);
-  // A copy keeps the content only: no sender, keyboard, reply or edit marks.
-  const {
-    message_id: _id,
-    from: _from,
-    chat: _chat,
-    date: _date,
-    edit_date: _edited,
-    reply_to_message: _reply,
-    reply_markup: _markup,
-    ...content
-  } = structuredClone(original.message);
-  if (params.has("caption") && content.document) {
-    delete content.caption;
-    delete content.caption_entities;
-    if (newCaption) {
-      content.caption = newCaption.text;
-      if (newCaption.entities.length > 0) content.caption_entities = newCaption.entities;
-    }
-  }
-  const formatted = params.has("caption") ? newCaption : original;
-  const copy = core.state.addMessage(
-    chat,
-    { ...content, ...inlineMarkup(markup), ...(reply ? { reply_to_message: reply } : {}) },
-    {
-      fromBot: true,
-      html: formatted?.html,
-      parseMode: formatted?.parseMode,
-      replyMarkup: markup,
-      ...(original.file ? { file: original.file } : {}),
-    },
-  );
-  return { message_id: copy.message.message_id };
 };
 
 /** The bot's own message addressed by chat_id + message_id, for an edit. */
@@ -219,7 +174,7 @@ function editable(context: MethodContext): StoredMessage {
   const stored = core.state.message(chat, messageId);
   if (!stored) throw badRequest("message to edit not found");
   if (!stored.fromBot) throw badRequest("message can't be edited");
-  if (chat.blocked) throw blockedByUser();
+  if (chat.kind === "private" && chat.blocked) throw blockedByUser();
   return stored;
 }
 
@@ -274,6 +229,9 @@ const deleteMessage: MethodHandler = ({ core, params }) => {
   const chat = core.state.requireChat(params.chatId());
   const stored = core.state.message(chat, params.requireInt("message_id"));
   if (!stored) throw badRequest("message to delete not found");
+  // In a group the bot deletes others' messages only with can_delete_messages; a topic's first message never.
+  const others = chat.kind === "group" && !stored.fromBot && !hasRight(chat.bot, "can_delete_messages");
+  if (others || stored.message.forum_topic_created) throw badRequest("message can't be deleted");
   core.state.remove(stored);
   return true;
 };
@@ -282,7 +240,8 @@ const sendChatAction: MethodHandler = (context) => {
   const chatId = context.params.chatId();
   if (!CHAT_ACTIONS.has(context.params.string("action") ?? "")) throw badRequest("wrong parameter action in request");
   const chat = context.core.state.requireChat(chatId);
-  if (chat.blocked) throw blockedByUser();
+  if (chat.kind === "private" && chat.blocked) throw blockedByUser();
+  threadParam(chat, context.params);
   return true;
 };
 
@@ -290,7 +249,6 @@ export const messageMethods: Record<string, MethodHandler> = {
   sendMessage,
   sendDocument,
   sendPhoto,
-  copyMessage,
   editMessageText,
   editMessageReplyMarkup,
   deleteMessage,
