@@ -21,7 +21,7 @@ export interface BotHandle {
   stop(): Promise<void>;
 }
 
-/** The node flags production runs the bot with (package.json start:prod, the Dockerfile's NODE_OPTIONS). */
+/** The node flags production runs the bot with (package.json start, the Dockerfile's NODE_OPTIONS). */
 export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=160"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -29,7 +29,7 @@ const OUT = join(ROOT, "dist/bench");
 let compiled: string | undefined;
 
 /**
- * The bots run as production runs them (npm run start:prod, the Docker image): compiled
+ * The bots run as production runs them (npm start, the Docker image): compiled
  * JavaScript on plain node. Under tsx the same bot holds about 45 MiB more. Compiled once per
  * benchmark run, and started with production's node flags; BENCH_TSX=1 runs the TypeScript
  * sources under tsx instead.

@@ -26,7 +26,7 @@ describe("the npm start entry point", () => {
     expect(missing.output().trim()).toBe("Configuration error: BOT_TOKEN is required");
   });
 
-  it("runs from the compiled build, as the Docker image does", async () => {
+  it("runs from the compiled build, as npm start and the Docker image do", async () => {
     const root = join(import.meta.dirname, "../..");
     mkdirSync(join(root, "dist"), { recursive: true });
     // Inside the project (dist/ is ignored by git) so the build resolves node_modules as in the image.

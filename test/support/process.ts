@@ -11,8 +11,8 @@ export interface BotProcess {
 }
 
 /**
- * Runs the real entry point with exactly this environment: `src/main.ts` as npm start does, or
- * a compiled `main.js` as the Docker image does.
+ * Runs the real entry point with exactly this environment: `src/main.ts` under tsx as `npm run
+ * dev` does, or a compiled `main.js` as `npm start` and the Docker image do.
  */
 export function spawnBot(env: Record<string, string>, entry: string[] = ["--import", "tsx", "src/main.ts"]): BotProcess {
   const child = spawn(process.execPath, entry, {
