@@ -12,7 +12,7 @@ import { startHarness, startTopup, tap, type Harness } from "../support/harness.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The status lines from locales/en.ftl (start-pending, start-banned), word for word. */
+/** The status lines from locales/en/bot.ftl (start-pending, start-banned), word for word. */
 const REFUSAL: Record<"pending" | "banned", string> = {
   pending: "Your reseller account is waiting for approval. We will message you as soon as an admin approves it.",
   banned: "Your account is suspended. Contact the operator.",

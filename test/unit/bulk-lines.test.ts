@@ -45,7 +45,7 @@ describe("bulk top-up lines", () => {
 
   it("has a localised reason for every problem, in every language", () => {
     for (const l of ["en", "id", "my"]) {
-      const ftl = readFileSync(join(import.meta.dirname, `../../locales/${l}.ftl`), "utf8");
+      const ftl = readFileSync(join(import.meta.dirname, `../../locales/${l}/bot.ftl`), "utf8");
       for (const code of ["format", "player", "zone", "zone-missing", "zone-none"])
         expect(ftl, `${l}: ${code}`).toMatch(new RegExp(`^bulk-reason-${code} = `, "m"));
     }

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const dir = join(import.meta.dirname, "../../locales");
-const load = (l: string) => new FluentResource(readFileSync(join(dir, `${l}.ftl`), "utf8"));
+/** A locale is every .ftl file in locales/<l>/ (one per area), as the i18n plugin reads them. */
+const source = (l: string) =>
+  readdirSync(join(dir, l))
+    .filter((f) => f.endsWith(".ftl"))
+    .sort()
+    .map((f) => readFileSync(join(dir, l, f), "utf8"))
+    .join("\n");
+const load = (l: string) => new FluentResource(source(l));
 const ids = (l: string) => new Set(load(l).body.map((m) => m.id));
 
 /** Message ids the code asks for by literal name: tr("x"), key: "x", render(..., "x"). */
