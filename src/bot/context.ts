@@ -1,3 +1,4 @@
+import type { Role, Team } from "../domain/team/index.js";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
 import type { User } from "grammy/types";
@@ -41,6 +42,9 @@ export interface AppFlavor {
   user?: UserRecord;
   /** True on the update that registered the user. */
   userCreated: boolean;
+  /** The sender's role in the operator team, read on every update (undefined: not on the team). */
+  role?: Role;
+  /** On the team, whatever the role: the reseller gate lets them through. */
   isAdmin: boolean;
   /** The reader's locale, resolved once per update. */
   locale: Locale;
@@ -87,6 +91,7 @@ export interface Services {
   /** The admin console's own: the audit trail, account changes, price changes, the daily report and /stats. */
   audit: AuditTrail;
   accounts: Accounts;
+  team: Team;
   prices: PriceAdmin;
   reports: DailyReports;
   notifier: Notifier;

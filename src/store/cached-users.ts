@@ -67,5 +67,6 @@ export function cachedUsers(users: Users, changes: UserChanges, opts: UserCacheO
     save: (user) => changed(user.id, () => users.save(user)),
     byUsername: (username) => users.byUsername(username),
     all: () => users.all(),
+    team: () => users.team(),
   };
 }

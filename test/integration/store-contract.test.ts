@@ -175,6 +175,15 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(await store.users.patch(999, { status: "active" })).toBeUndefined();
   });
 
+  it("keeps a team role on the user, lists the team, and removes the role", async () => {
+    for (const id of [61, 62]) await store.users.createIfAbsent({ id, firstName: `T${id}`, status: "active", tier: "member", createdAt: 1 });
+    expect(await store.users.patch(61, { teamRole: "finance" })).toMatchObject({ teamRole: "finance" });
+    expect((await store.users.team()).map((u) => [u.id, u.teamRole])).toEqual([[61, "finance"]]);
+    await store.users.patch(61, { teamRole: null });
+    expect(await store.users.get(61)).not.toHaveProperty("teamRole");
+    expect(await store.users.team()).toEqual([]);
+  });
+
   it("keeps users, usernames, audit and kv", async () => {
     const u = { id: 5, firstName: "Ana", username: "AnaX", status: "pending" as const, tier: "member" as const, createdAt: 1 };
     expect((await store.users.createIfAbsent(u)).created).toBe(true);

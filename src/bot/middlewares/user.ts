@@ -25,7 +25,8 @@ export function userContext(services: Services, translator: Translator): Middlew
       ctx.user = user;
       ctx.userCreated = created;
     }
-    ctx.isAdmin = from ? services.resellers.isAdmin(from.id) : false;
+    ctx.role = from ? services.team.roleOf(from.id, ctx.user) : undefined;
+    ctx.isAdmin = ctx.role !== undefined;
     ctx.locale = pickLocale(ctx.user?.locale, from?.language_code, services.defaultLocale);
     await next();
   };

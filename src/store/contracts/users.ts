@@ -1,6 +1,7 @@
 /** The user record: a reseller (or admin) as the bot knows them. */
 import type { Locale } from "../../domain/locale.js";
 import type { UserStatus } from "../../domain/reseller-status.js";
+import type { GrantableRole } from "../../domain/team/permissions.js";
 import type { Tier } from "../../domain/tiers.js";
 
 export interface UserRecord {
@@ -19,6 +20,8 @@ export interface UserRecord {
   createdAt: number;
   /** Set when Telegram answered 403 to a message: the user blocked the bot. */
   blockedAt?: number;
+  /** A role in the operator team, given with /role (owners are ADMIN_IDS and never stored). */
+  teamRole?: GrantableRole;
 }
 
 /** Fields to set; null removes an optional field. */
@@ -36,4 +39,6 @@ export interface Users {
   save(user: UserRecord): Promise<void>;
   byUsername(username: string): Promise<UserRecord | undefined>;
   all(): Promise<UserRecord[]>;
+  /** Everyone with a team role. */
+  team(): Promise<UserRecord[]>;
 }

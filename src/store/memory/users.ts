@@ -37,5 +37,8 @@ export function memoryUsers(t: Pick<MemoryTables, "users">): Users {
     async all() {
       return [...users.values()].map(copy);
     },
+    async team() {
+      return [...users.values()].filter((u) => u.teamRole !== undefined).map(copy);
+    },
   };
 }

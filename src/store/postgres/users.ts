@@ -13,6 +13,7 @@ interface Row {
   created_at: Date;
   blocked_at: Date | null;
   points_registered_at: Date | null;
+  team_role: UserRecord["teamRole"] | null;
 }
 
 const toUser = (r: Row): UserRecord => ({
@@ -27,6 +28,7 @@ const toUser = (r: Row): UserRecord => ({
   createdAt: r.created_at.getTime(),
   ...(r.blocked_at !== null && { blockedAt: r.blocked_at.getTime() }),
   ...(r.points_registered_at !== null && { pointsRegisteredAt: r.points_registered_at.getTime() }),
+  ...(r.team_role !== null && { teamRole: r.team_role }),
 });
 
 /** Record field -> column, and how a value is written. Only these fields can be patched. */
@@ -41,10 +43,11 @@ const COLUMNS: { [K in keyof UserPatch]-?: [string, (v: NonNullable<UserRecord[K
   createdAt: ["created_at", (v) => new Date(v)],
   blockedAt: ["blocked_at", (v) => new Date(v)],
   pointsRegisteredAt: ["points_registered_at", (v) => new Date(v)],
+  teamRole: ["team_role", (v) => v],
 };
 
-const INSERT = `INSERT INTO resellers (id, username, first_name, locale, telegram_language, status, tier, email, created_at, blocked_at, points_registered_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+const INSERT = `INSERT INTO resellers (id, username, first_name, locale, telegram_language, status, tier, email, created_at, blocked_at, points_registered_at, team_role)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
 const values = (u: UserRecord) => [
   u.id,
   u.username ?? null,
@@ -57,6 +60,7 @@ const values = (u: UserRecord) => [
   new Date(u.createdAt),
   u.blockedAt === undefined ? null : new Date(u.blockedAt),
   u.pointsRegisteredAt === undefined ? null : new Date(u.pointsRegisteredAt),
+  u.teamRole ?? null,
 ];
 
 export function postgresUsers(pool: Pool): Users {
@@ -90,7 +94,7 @@ export function postgresUsers(pool: Pool): Users {
     async save(user) {
       await pool.query(
         `${INSERT} ON CONFLICT (id) DO UPDATE SET username = $2, first_name = $3, locale = $4, telegram_language = $5,
-           status = $6, tier = $7, email = $8, created_at = $9, blocked_at = $10, points_registered_at = $11`,
+           status = $6, tier = $7, email = $8, created_at = $9, blocked_at = $10, points_registered_at = $11, team_role = $12`,
         values(user),
       );
     },
@@ -100,6 +104,10 @@ export function postgresUsers(pool: Pool): Users {
 
     async all() {
       return (await pool.query<Row>("SELECT * FROM resellers ORDER BY id")).rows.map(toUser);
+    },
+
+    async team() {
+      return (await pool.query<Row>("SELECT * FROM resellers WHERE team_role IS NOT NULL ORDER BY id")).rows.map(toUser);
     },
   };
 }

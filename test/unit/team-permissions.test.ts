@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ADMIN_COMMANDS as MENU_COMMANDS } from "../../src/bot/commands-menu.js";
+import { ADMIN_COMMANDS, COMMAND_PERMISSIONS, commandsFor, may, neededRole, ROLES } from "../../src/domain/team/permissions.js";
+
+/** SPEC §5's table, written out by hand: the declaration in code must say the same. */
+const SPEC: Record<string, string> = {
+  role: "owner",
+  maintenance: "owner admin",
+  markup: "owner admin",
+  price: "owner admin",
+  tier: "owner admin",
+  sync: "owner admin",
+  broadcast: "owner admin",
+  credit: "owner admin finance",
+  debit: "owner admin finance",
+  refund: "owner admin finance",
+  stats: "owner admin finance",
+  approve: "owner admin support",
+  ban: "owner admin support",
+  unban: "owner admin support",
+  admin: "owner admin finance support",
+  user: "owner admin finance support",
+  order: "owner admin finance support",
+  audit: "owner admin finance support",
+  providers: "owner admin finance support",
+};
+
+describe("the team's permission table", () => {
+  it("gives every role exactly what SPEC §5 gives it", () => {
+    for (const [command, roles] of Object.entries(SPEC)) {
+      const row = COMMAND_PERMISSIONS[command as keyof typeof COMMAND_PERMISSIONS];
+      expect(row, command).toBeDefined();
+      expect(ROLES.filter((r) => may(r, row)).join(" "), command).toBe(roles);
+    }
+  });
+
+  it("refuses everyone without a role", () => {
+    for (const c of ADMIN_COMMANDS) expect(may(undefined, COMMAND_PERMISSIONS[c])).toBe(false);
+  });
+
+  it("names the least role a refused command needs", () => {
+    expect(neededRole(COMMAND_PERMISSIONS.role)).toBe("owner");
+    expect(neededRole(COMMAND_PERMISSIONS.markup)).toBe("admin");
+    expect(neededRole(COMMAND_PERMISSIONS.credit)).toBe("finance");
+    expect(neededRole(COMMAND_PERMISSIONS.ban)).toBe("support");
+  });
+
+  it("has an entry for every admin command the console registers", () => {
+    const dir = join(import.meta.dirname, "../../src/bot/features/admin");
+    const registered = new Set<string>();
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(join(dir, f), "utf8");
+      for (const m of src.matchAll(/adminCommand\(\s*\w+,\s*"([a-z]+)"/g)) registered.add(m[1] as string);
+      for (const m of src.matchAll(/\.command\(\s*"([a-z]+)"/g)) registered.add(m[1] as string);
+    }
+    expect(registered.size).toBeGreaterThan(12);
+    for (const c of [...registered, ...MENU_COMMANDS]) expect(ADMIN_COMMANDS, c).toContain(c);
+  });
+
+  it("shows each role only its own commands in the menu", () => {
+    expect(commandsFor("owner")).toEqual(ADMIN_COMMANDS);
+    expect(commandsFor("support")).toEqual(expect.arrayContaining(["approve", "ban", "user", "order"]));
+    expect(commandsFor("support")).not.toContain("credit");
+    expect(commandsFor("finance")).not.toContain("role");
+  });
+});
