@@ -256,6 +256,7 @@ admin-help =
     /providers: provider health and our balances
     /maintenance on|off: pause or resume buying for resellers
     /audit [n]: the last n admin actions
+    /role [&lt;user&gt; admin|finance|support|none]: the team and its roles (owners only)
 
 admin-usage-approve = Usage: /approve &lt;user id or @username&gt;
 admin-usage-ban = Usage: /ban &lt;user id or @username&gt;

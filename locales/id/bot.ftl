@@ -256,6 +256,7 @@ admin-help =
     /providers: kesehatan provider dan saldo kami
     /maintenance on|off: jeda atau lanjutkan pembelian oleh reseller
     /audit [n]: n tindakan admin terakhir
+    /role [&lt;user&gt; admin|finance|support|none]: tim dan perannya (khusus pemilik)
 
 admin-usage-approve = Cara pakai: /approve &lt;id pengguna atau @username&gt;
 admin-usage-ban = Cara pakai: /ban &lt;id pengguna atau @username&gt;

@@ -256,6 +256,7 @@ admin-help =
     /providers: Provider များ၏ အခြေအနေနဲ့ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ
     /maintenance on|off: Reseller များ၏ ဝယ်ယူမှုကို ခေတ္တရပ်ရန် သို့မဟုတ် ပြန်ဖွင့်ရန်
     /audit [n]: နောက်ဆုံး Admin လုပ်ဆောင်ချက် n ခု
+    /role [&lt;user&gt; admin|finance|support|none]: အဖွဲ့နှင့် ရာထူးများ (ပိုင်ရှင်သာ)
 
 admin-usage-approve = အသုံးပြုပုံ: /approve &lt;user id သို့မဟုတ် @username&gt;
 admin-usage-ban = အသုံးပြုပုံ: /ban &lt;user id သို့မဟုတ် @username&gt;

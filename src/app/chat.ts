@@ -69,7 +69,7 @@ export function buildChat(
     name: "bot",
     async start() {
       await bot.init();
-      await setCommandMenus(bot.api, f.translator, config.adminIds).catch((err: unknown) =>
+      await setCommandMenus(bot.api, f.translator, await a.team.team.members()).catch((err: unknown) =>
         logger.warn({ err }, "could not set the command menus"),
       );
     },

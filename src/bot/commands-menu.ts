@@ -1,5 +1,6 @@
 import type { Api } from "grammy";
-import { LOCALES } from "../domain/locale.js";
+import { LOCALES, type Locale } from "../domain/locale.js";
+import { commandsFor, type Role } from "../domain/team/permissions.js";
 import type { Translator } from "./i18n.js";
 
 export const RESELLER_COMMANDS = [
@@ -19,45 +20,39 @@ export const RESELLER_COMMANDS = [
   "help",
   "start",
 ] as const;
-export const ADMIN_COMMANDS = [
-  "admin",
-  "approve",
-  "ban",
-  "unban",
-  "user",
-  "credit",
-  "debit",
-  "tier",
-  "markup",
-  "price",
-  "order",
-  "refund",
-  "link",
-  "broadcast",
-  "stats",
-  "report",
-  "providers",
-  "sync",
-  "maintenance",
-  "audit",
-] as const;
+/** The admin commands, from the permission table (each person's menu shows what their role allows). */
+export { ADMIN_COMMANDS } from "../domain/team/permissions.js";
+
+type Describe = (locale: Locale, names: readonly string[]) => { command: string; description: string }[];
+
+const describer =
+  (translator: Translator): Describe =>
+  (locale, names) =>
+    names.map((command) => ({ command, description: translator.render(locale, `cmd-${command}`) }));
 
 /**
- * The command menu per scope and language: everyone sees the reseller commands; each admin's
- * own chat sees the admin ones as well. Descriptions come from locales (cmd-<name>).
+ * One person's own menu (a chat scope): the reseller commands and what their role allows; no role
+ * drops the scope, so they see the default menu again.
  */
-export async function setCommandMenus(api: Api, translator: Translator, adminIds: readonly number[]): Promise<void> {
-  const describe = (locale: (typeof LOCALES)[number], names: readonly string[]) =>
-    names.map((command) => ({ command, description: translator.render(locale, `cmd-${command}`) }));
+export async function setMenuFor(api: Api, translator: Translator, chatId: number, role: Role | undefined): Promise<void> {
+  const scope = { type: "chat" as const, chat_id: chatId };
+  if (role === undefined) {
+    await api.deleteMyCommands({ scope });
+    for (const language_code of LOCALES) await api.deleteMyCommands({ scope, language_code });
+    return;
+  }
+  const describe = describer(translator);
+  const all = [...RESELLER_COMMANDS, ...commandsFor(role)];
+  await api.setMyCommands(describe("en", all), { scope });
+  for (const locale of LOCALES) await api.setMyCommands(describe(locale, all), { scope, language_code: locale });
+}
+
+/** The menus at start: everyone sees the reseller commands; each team member's chat their role's as well. */
+export async function setCommandMenus(api: Api, translator: Translator, team: readonly { id: number; role: Role }[]): Promise<void> {
+  const describe = describer(translator);
   await api.setMyCommands(describe("en", RESELLER_COMMANDS));
   for (const locale of LOCALES) {
     await api.setMyCommands(describe(locale, RESELLER_COMMANDS), { language_code: locale });
   }
-  const all = [...RESELLER_COMMANDS, ...ADMIN_COMMANDS];
-  for (const chat_id of adminIds) {
-    await api.setMyCommands(describe("en", all), { scope: { type: "chat", chat_id } });
-    for (const locale of LOCALES) {
-      await api.setMyCommands(describe(locale, all), { scope: { type: "chat", chat_id }, language_code: locale });
-    }
-  }
+  for (const m of team) await setMenuFor(api, translator, m.id, m.role);
 }

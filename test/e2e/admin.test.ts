@@ -116,6 +116,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
 
     const attempts: Record<(typeof ADMIN_COMMANDS)[number], string> = {
       admin: "/admin",
+      role: "/role 4002 admin",
       approve: "/approve 4003",
       ban: "/ban 4003",
       unban: "/unban 4003",

@@ -176,7 +176,8 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
   });
 
   it("keeps a team role on the user, lists the team, and removes the role", async () => {
-    for (const id of [61, 62]) await store.users.createIfAbsent({ id, firstName: `T${id}`, status: "active", tier: "member", createdAt: 1 });
+    for (const id of [61, 62])
+      await store.users.createIfAbsent({ id, firstName: `T${id}`, status: "active", tier: "member", createdAt: 1 });
     expect(await store.users.patch(61, { teamRole: "finance" })).toMatchObject({ teamRole: "finance" });
     expect((await store.users.team()).map((u) => [u.id, u.teamRole])).toEqual([[61, "finance"]]);
     await store.users.patch(61, { teamRole: null });

@@ -49,8 +49,6 @@ export const ADMIN_COMMANDS = Object.keys(COMMAND_PERMISSIONS) as AdminCommand[]
 /** Every admin button (its callback data family) and its row. */
 export const BUTTON_PERMISSIONS = {
   registration: "accounts",
-  "support-close": "read",
-  "deposit-review": "money",
 } as const satisfies Record<string, Permission>;
 export type AdminButton = keyof typeof BUTTON_PERMISSIONS;
 

@@ -1,3 +1,4 @@
+import { GRANTABLE_ROLES, type GrantableRole } from "../../../domain/team/permissions.js";
 /**
  * Strict parsing of admin command arguments. Every parser takes the text after the command
  * and returns a value or an error naming a locale message: "usage" means the shape is wrong
@@ -198,4 +199,16 @@ export function parseAuditCount(text: string): Parsed<number> {
   if (!/^\d{1,3}$/.test(t)) return usage();
   const n = Number(t);
   return n >= 1 && n <= MAX_AUDIT_ROWS ? ok(n) : fail("admin-bad-audit-count", { max: MAX_AUDIT_ROWS });
+}
+
+export type RoleArgs = { list: true } | { list: false; ref: string; role: GrantableRole | "none" };
+
+/** `/role` alone lists the team; `/role <user> <role>` gives one (none removes it). */
+export function parseRoleArgs(text: string): Parsed<RoleArgs> {
+  const { words, rest } = splitWords(text, 2);
+  if (words.length === 0) return ok({ list: true });
+  const [ref = "", role = ""] = words;
+  if (words.length !== 2 || rest || !userRef.safeParse(ref).success) return usage();
+  if (role !== "none" && !(GRANTABLE_ROLES as readonly string[]).includes(role)) return fail("team-role-unknown", { role });
+  return ok({ list: false, ref, role: role as GrantableRole | "none" });
 }

@@ -1,11 +1,11 @@
 import type { CommandContext, Composer, Filter } from "grammy";
 import type { UserRecord } from "../../../store/types.js";
-import type { ADMIN_COMMANDS } from "../../commands-menu.js";
+import type { AdminCommand } from "../../../domain/team/permissions.js";
 import type { BotContext } from "../../context.js";
 import type { Parsed } from "./args.js";
 import type { AdminKit } from "./kit.js";
 
-export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
+export type { AdminCommand } from "../../../domain/team/permissions.js";
 /** An admin command's context: a message (never a channel post), so it has a sender and a chat. */
 export type AdminCommandContext = CommandContext<Filter<BotContext, "message">>;
 

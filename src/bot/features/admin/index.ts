@@ -6,6 +6,9 @@ import type { BotContext } from "../../context.js";
 import type { Feature } from "../../feature.js";
 import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
+import { permissionGate } from "./gate.js";
+import { roleCommands } from "./role.js";
+import { setMenuFor } from "../../commands-menu.js";
 import { broadcastCommands } from "./broadcast.js";
 import { helpCommands } from "./help.js";
 import type { AdminKit } from "./kit.js";
@@ -21,16 +24,24 @@ import { walletCommands } from "./wallets.js";
 export type { AdminKit } from "./kit.js";
 
 /**
- * The admin console. One gate for every command and button: the sender is checked against
- * ADMIN_IDS on each update, and only in a private chat (costs, margins and profiles do not
- * belong in a group). Everyone else falls through to the catch-all, which answers as for any
+ * The admin console. Only the team gets in (a role read on each update), and only in a private
+ * chat; inside, every command and button is checked against the permission table (gate.ts). Costs, margins and profiles do not
+ * belong in other groups. Everyone else falls through to the catch-all, which answers as for any
  * unknown command; the attempt is logged.
  */
 export function adminFeature(kit: AdminKit): Feature {
   const c = new Composer<BotContext>();
 
+  // A changed role changes that person's menu at once (best effort: the role itself is already set).
+  const refreshMenu = async ({ api }: BotContext, userId: number) => {
+    const role = kit.team.roleOf(userId, await kit.resellers.get(userId));
+    await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
+  };
+
   c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
+    permissionGate(kit),
     helpCommands(),
+    roleCommands(kit, refreshMenu),
     usersCommands(kit),
     walletCommands(kit),
     pricingCommands(kit),
