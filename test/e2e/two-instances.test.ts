@@ -116,4 +116,29 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("two bot instances behind
       await db.end();
     }
   }, 120_000);
+  it("shares a role change at once: taken in one process, refused in the other", async () => {
+    const owner = telegram.user({ id: 1, first_name: "Owner", language_code: "en" });
+    const member = telegram.user({ id: 5252, first_name: "Fin", language_code: "en" });
+    await member.send("/start");
+    await member.waitForMessage({ match: /Fin/, timeoutMs: 10_000 });
+    // Paced under the flood limit (8 updates in 3 s per user), which both processes share.
+    const ask = async (user: typeof owner, text: string) => {
+      await new Promise((r) => setTimeout(r, 400));
+      const seen = user.messages().length;
+      await user.send(text);
+      return (await user.waitForMessage({ after: seen, timeoutMs: 10_000 })).text;
+    };
+    expect(await ask(owner, "/role 5252 finance")).toMatch(/now has: finance/);
+    // Round robin: four updates reach both processes; each already knows the role.
+    for (let i = 0; i < 4; i++) expect(await ask(member, "/credit")).toMatch(/Usage/);
+    const before = new Map(lb.served());
+    expect(await ask(owner, "/role 5252 support")).toMatch(/now has: support/);
+    const changedAt = Date.now();
+    for (let i = 0; i < 4; i++) expect(await ask(member, "/credit")).toMatch(/\/credit needs the finance role/);
+    expect(Date.now() - changedAt).toBeLessThan(5_000);
+    expect(await ask(owner, "/role 5252 none")).toMatch(/now has: no role/);
+    for (let i = 0; i < 4; i++) expect(await ask(member, "/stats")).toMatch(/I don't know that command/);
+    // Both processes answered after the change.
+    expect([...lb.served()].every(([port, n]) => n > (before.get(port) ?? 0))).toBe(true);
+  }, 60_000);
 });
