@@ -12,3 +12,5 @@ team-owner-fixed = { $name } ({ $userId }) is an owner: owners are set in ADMIN_
 team-title = <b>The team</b>
 team-member = { $name } (<code>{ $userId }</code>): { $role }
 team-role-set = { $name } ({ $userId }) now has: { $role }.
+registration-decided = ☑️ Now { $status }: decided by { $by }.
+registration-decided-earlier = ☑️ Already { $status }.

@@ -12,3 +12,5 @@ team-owner-fixed = { $name } ({ $userId }) adalah pemilik: pemilik hanya ditetap
 team-title = <b>Tim</b>
 team-member = { $name } (<code>{ $userId }</code>): { $role }
 team-role-set = { $name } ({ $userId }) sekarang berperan: { $role }.
+registration-decided = ☑️ Sekarang { $status }: diputuskan oleh { $by }.
+registration-decided-earlier = ☑️ Sudah { $status }.

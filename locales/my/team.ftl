@@ -12,3 +12,5 @@ team-owner-fixed = { $name } ({ $userId }) သည် ပိုင်ရှင်
 team-title = <b>အဖွဲ့</b>
 team-member = { $name } (<code>{ $userId }</code>): { $role }
 team-role-set = { $name } ({ $userId }) ၏ ရာထူး: { $role }။
+registration-decided = ☑️ ယခု { $status }: { $by } က ဆုံးဖြတ်ခဲ့သည်။
+registration-decided-earlier = ☑️ { $status } ဖြစ်ပြီးသားဖြစ်သည်။

@@ -167,8 +167,10 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     await next(h.admin, after, /Nina .*approved/);
     await received(nina, /Your reseller account is approved/);
     expect((await h.app.store.users.get(4100))?.status).toBe("active");
-    // The buttons are spent: the alert no longer offers them.
+    // The buttons are spent, and the card says who decided (in the group, everyone sees it).
     await h.admin.waitFor((m) => h.admin.buttons(m.find((x) => x.message_id === alert.message_id)!).length === 0);
+    const card = h.admin.messages().find((x) => x.message_id === alert.message_id)!;
+    expect(plain(card.text)).toMatch(/Nina .*\n\n☑️ Now active: decided by Admin \(@boss\)/s);
 
     // Reject, then the outcome is final for the buttons but /approve can still let them in.
     const omar = h.telegram.user({ id: 4101, first_name: "Omar", language_code: "en" });
@@ -181,6 +183,29 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     expect((await h.app.store.users.get(4101))?.status).toBe("rejected");
     await ask(h.admin, "/approve 4101", /Omar .*approved/);
     await received(omar, /Your reseller account is approved/);
+  });
+
+  it("decides a registration once when Approve is pressed twice at the same moment", async () => {
+    const pim = h.telegram.user({ id: 4102, first_name: "Pim", language_code: "en" });
+    await ask(pim, "/start", /waiting for approval/);
+    const alert = await h.admin.waitFor((m) => m.find((x) => h.admin.buttons(x).some((b) => b.data === "appr:4102")));
+    const after = h.admin.messages().length;
+    await Promise.all([h.admin.press({ data: "appr:4102" }), h.admin.press({ data: "appr:4102" })]);
+    await next(h.admin, after, /Pim .*approved/);
+    await next(h.admin, after, /Nothing changed: Pim/);
+    await received(pim, /Your reseller account is approved/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pim.messages().filter((m) => /Your reseller account is approved/.test(m.text))).toHaveLength(1);
+    expect(
+      h.admin
+        .messages()
+        .slice(after)
+        .filter((m) => /Pim .*approved/.test(m.text)),
+    ).toHaveLength(1);
+    const card = h.admin.messages().find((x) => x.message_id === alert.message_id)!;
+    expect(plain(card.text)).toMatch(/decided by Admin \(@boss\)/);
+    const approvals = (await h.app.store.audit.recent(50)).filter((e) => e.action === "approve" && e.target === "4102");
+    expect(approvals).toHaveLength(1);
   });
 
   it("bans, unbans and shows a user; refuses what makes no sense", async () => {

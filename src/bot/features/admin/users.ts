@@ -3,6 +3,7 @@ import type { AccountAction, AccountOutcome } from "../../../domain/accounts.js"
 import { onButton } from "../../callback-data/on-button.js";
 import { registrationButton } from "../../callback-data/registration.js";
 import type { BotContext } from "../../context.js";
+import type { UserRecord } from "../../../store/types.js";
 import { formatDate } from "../order-card.js";
 import { parseUserRef } from "./args.js";
 import { adminCommand, adminId, findUser, replyLines, who } from "./command.js";
@@ -25,6 +26,29 @@ function outcomeText(ctx: BotContext, action: AccountAction, out: AccountOutcome
 
 const LAST_ORDERS = 5;
 
+/** The registration alert's own text (resellers.register() sends it), rendered again for the edit. */
+const registrationCard = (ctx: BotContext, u: UserRecord) =>
+  ctx.tr("admin-new-registration", { ...who(u), username: u.username ? `@${u.username}` : "-" });
+
+const presser = (p: { first_name: string; username?: string; id: number }) =>
+  p.username ? `${p.first_name} (@${p.username})` : `${p.first_name} (${p.id})`;
+
+/** "Approved by …": the presser when this press decided, else whoever the audit log says did. */
+async function decidedLine(
+  kit: AdminKit,
+  ctx: BotContext,
+  user: UserRecord,
+  now: { action: AccountAction; by: { first_name: string; username?: string; id: number } } | undefined,
+): Promise<string> {
+  const status = ctx.tr(`admin-status-${user.status}`);
+  if (now) return ctx.tr("registration-decided", { status, by: presser(now.by) });
+  const last = (await kit.audit.recent(500)).find((e) => e.target === String(user.id) && e.action in DONE);
+  if (!last) return ctx.tr("registration-decided-earlier", { status });
+  const actor = await kit.resellers.get(last.actor);
+  const by = actor ? presser({ first_name: actor.firstName, username: actor.username, id: actor.id }) : String(last.actor);
+  return ctx.tr("registration-decided", { status, by });
+}
+
 /** /approve, /ban, /unban, /user and the Approve / Reject buttons of a registration alert. */
 export function usersCommands(kit: AdminKit) {
   const c = new Composer<BotContext>();
@@ -37,13 +61,19 @@ export function usersCommands(kit: AdminKit) {
     });
   }
 
-  // Sent to every admin by resellers.register(); the first press decides, later ones are told so.
+  // Sent to the Resellers topic (or each member's DM) by resellers.register(); the lock in
+  // accounts.change() lets the first press decide. The card is rewritten to say who decided, so
+  // everyone looking at it in the group sees the outcome; a later press is told so.
   onButton(c, registrationButton, async (ctx, { verdict, userId }) => {
     const action: AccountAction = verdict === "appr" ? "approve" : "reject";
     const out = await kit.accounts.change(action, userId, ctx.from.id);
     await ctx.answerCallbackQuery();
-    // Decided (now or earlier): the buttons are spent. An old message may refuse the edit; the reply still tells the admin.
-    if (out.kind !== "busy") await ctx.editMessageReplyMarkup().catch(() => {});
+    if (out.kind === "changed" || out.kind === "unchanged") {
+      const user = out.kind === "changed" ? out.after : out.user;
+      const decided = await decidedLine(kit, ctx, user, out.kind === "changed" ? { action, by: ctx.from } : undefined);
+      // An old message may refuse the edit; the reply below still tells the presser.
+      await ctx.editMessageText(`${registrationCard(ctx, user)}\n\n${decided}`).catch(() => ctx.editMessageReplyMarkup().catch(() => {}));
+    }
     await ctx.reply(outcomeText(ctx, action, out, String(userId)));
   });
 
