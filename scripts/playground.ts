@@ -3,10 +3,11 @@
  * on); the real bot (src/main.ts, SANDBOX=true) runs as a child process pointed at it, its
  * output going to a log file so the terminal shows only the conversation.
  *
- *   npm run playground -- [--admin] [--lang id|en|my]
+ *   npm run playground -- [--admin | --as-role admin|finance|support] [--lang id|en|my]
  *
  * You are user 1001 (a reseller), or user 1 with --admin (ADMIN_IDS is always "1", so
- * `:as 1` makes you the admin too).
+ * `:as 1` makes you the owner too). With --as-role you are user 2002, a team member the owner
+ * approved and gave that role with /role at start, so you see what the role may and may not do.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
@@ -29,6 +30,9 @@ import {
 
 const ADMIN_ID = 1;
 const RESELLER_ID = 1001;
+const MEMBER_ID = 2002;
+const TEAM_ROLES = ["admin", "finance", "support"];
+const START_TIMEOUT_MS = 60_000;
 const LANGUAGES = ["id", "en", "my"];
 const PREFERRED_PORT = 8080;
 const DOCUMENT_PREVIEW_LINES = 5;
@@ -132,12 +136,28 @@ function logTail(logPath: string, lines = 15): string {
 
 // ---- the chat ---------------------------------------------------------------
 
-function parseOptions(): { admin: boolean; lang: string | undefined } {
-  const { values } = parseArgs({ options: { admin: { type: "boolean" }, lang: { type: "string" } } });
+function parseOptions(): { admin: boolean; role: string | undefined; lang: string | undefined } {
+  const { values } = parseArgs({ options: { admin: { type: "boolean" }, "as-role": { type: "string" }, lang: { type: "string" } } });
   if (values.lang !== undefined && !LANGUAGES.includes(values.lang)) {
     throw new Error(`--lang must be one of ${LANGUAGES.join(", ")}`);
   }
-  return { admin: values.admin ?? false, lang: values.lang };
+  const role = values["as-role"];
+  if (role !== undefined && !TEAM_ROLES.includes(role)) throw new Error(`--as-role must be one of ${TEAM_ROLES.join(", ")}`);
+  return { admin: values.admin ?? false, role, lang: values.lang };
+}
+
+/** What an operator would do to bring a member in: the member says /start, the owner approves and gives the role. */
+async function joinTeam(member: FakeUser, owner: FakeUser, role: string): Promise<void> {
+  const say = async (user: FakeUser, text: string, match?: RegExp) => {
+    const after = user.messages().length;
+    await user.send(text);
+    await user.waitForMessage({ after, match, timeoutMs: START_TIMEOUT_MS });
+  };
+  // The owner's replies name the member as "Name (id)", in any language; the registration alert does not.
+  const named = new RegExp(`\\(${member.id}\\)`);
+  await say(member, "/start");
+  await say(owner, `/approve ${member.id}`, named);
+  await say(owner, `/role ${member.id} ${role}`, named);
 }
 
 async function main(): Promise<void> {
@@ -157,7 +177,8 @@ async function main(): Promise<void> {
 
   /** The user with this id, whose chat gets printed from now on. */
   const follow = (id: number): FakeUser => {
-    const user = fake.user({ id, first_name: id === ADMIN_ID ? "Admin" : `Reseller ${id}`, language_code: options.lang });
+    const name = id === ADMIN_ID ? "Admin" : id === MEMBER_ID && options.role ? `Team ${options.role}` : `Reseller ${id}`;
+    const user = fake.user({ id, first_name: name, language_code: options.lang });
     if (!followed.has(id)) {
       followed.add(id);
       user.subscribe((event) => {
@@ -233,7 +254,12 @@ async function main(): Promise<void> {
   rl.on("close", () => void shutdown(0)); // Ctrl-D
   rl.on("SIGINT", () => void shutdown(0)); // Ctrl-C
 
-  const role = options.admin ? "admin" : "reseller";
+  if (options.role) {
+    print(`Bringing user ${MEMBER_ID} into the team as ${options.role} (the owner's /approve and /role below)…`);
+    await joinTeam(follow(MEMBER_ID), follow(ADMIN_ID), options.role);
+    current = switchTo(MEMBER_ID);
+  }
+  const role = options.role ?? (options.admin ? "owner" : "reseller");
   console.log(
     [
       `Playground: you are user ${current.id} (${role})${options.lang ? `, language ${options.lang}` : ""}`,
