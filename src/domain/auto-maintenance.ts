@@ -101,12 +101,19 @@ export function createAutoMaintenance(deps: {
 
 export type AutoMaintenance = ReturnType<typeof createAutoMaintenance>;
 
-/** Runs the health check every `everyMs` in this process; returns its stop. */
+/** Runs the health check every `everyMs` in this process (never two at once); returns its stop. */
 export function startHealthChecks(auto: AutoMaintenance, everyMs: number, logger: Logger): () => void {
-  const timer = setInterval(
-    () => void auto.check(everyMs).catch((err: unknown) => logger.warn({ err }, "maintenance health check failed")),
-    everyMs,
-  );
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void auto
+      .check(everyMs)
+      .catch((err: unknown) => logger.warn({ err }, "maintenance health check failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }
