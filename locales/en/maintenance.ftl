@@ -21,5 +21,7 @@ maintenance-list-title = <b>In maintenance</b>
 maintenance-list-manual = 🛠 { $what } · since { $since } · set by { $by }
 maintenance-list-auto = 🛠 { $what } · since { $since } · automatic (failed calls in a row)
 maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 In maintenance (set by hand: /maintenance to see the note)
+maintenance-provider-auto = 🛠 In maintenance (automatic: failed calls in a row; lifted when its health check answers)
 admin-provider-maintenance-on = 🛠 Provider { $provider } is in maintenance: { $failures } calls failed in a row (unreachable, 5xx or timeout). Its products cannot be bought; orders already placed are still followed. It comes back by itself when its health check answers.
 admin-provider-maintenance-off = ✅ Provider { $provider } answers again: out of maintenance, its products can be bought.

@@ -21,5 +21,7 @@ maintenance-list-title = <b>Dalam pemeliharaan</b>
 maintenance-list-manual = 🛠 { $what } · sejak { $since } · diatur oleh { $by }
 maintenance-list-auto = 🛠 { $what } · sejak { $since } · otomatis (panggilan gagal berturut-turut)
 maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 Dalam pemeliharaan (diatur manual: /maintenance untuk melihat catatannya)
+maintenance-provider-auto = 🛠 Dalam pemeliharaan (otomatis: panggilan gagal berturut-turut; dicabut saat pengecekan kesehatannya dijawab)
 admin-provider-maintenance-on = 🛠 Provider { $provider } masuk pemeliharaan: { $failures } panggilan gagal berturut-turut (tidak terjangkau, 5xx atau timeout). Produknya tidak bisa dibeli; pesanan yang sudah masuk tetap dipantau. Akan kembali dengan sendirinya saat pengecekan kesehatannya dijawab.
 admin-provider-maintenance-off = ✅ Provider { $provider } menjawab lagi: keluar dari pemeliharaan, produknya bisa dibeli.

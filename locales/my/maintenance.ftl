@@ -21,5 +21,7 @@ maintenance-list-title = <b>ပြုပြင်ထိန်းသိမ်း�
 maintenance-list-manual = 🛠 { $what } · { $since } မှစ၍ · { $by } က သတ်မှတ်ထားသည်
 maintenance-list-auto = 🛠 { $what } · { $since } မှစ၍ · အလိုအလျောက် (ဆက်တိုက် မအောင်မြင်သော ခေါ်ဆိုမှုများ)
 maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 ပြုပြင်ထိန်းသိမ်းနေသည် (လက်ဖြင့် သတ်မှတ်ထားသည်: မှတ်ချက်ကြည့်ရန် /maintenance)
+maintenance-provider-auto = 🛠 ပြုပြင်ထိန်းသိမ်းနေသည် (အလိုအလျောက်: ဆက်တိုက် မအောင်မြင်သော ခေါ်ဆိုမှုများ; health check ပြန်ဖြေသောအခါ ပြန်ဖွင့်ပါမည်)
 admin-provider-maintenance-on = 🛠 Provider { $provider } ကို ပြုပြင်ထိန်းသိမ်းမှုမုဒ် ထားလိုက်ပါပြီ: ခေါ်ဆိုမှု { $failures } ကြိမ် ဆက်တိုက် မအောင်မြင်ပါ (ချိတ်ဆက်မရ၊ 5xx သို့မဟုတ် timeout)။ ၎င်း၏ ထုတ်ကုန်များ ဝယ်လို့မရပါ; တင်ပြီးသား အော်ဒါများကို ဆက်စောင့်ကြည့်ပါမယ်။ Health check ပြန်ဖြေသောအခါ သူ့အလိုလို ပြန်ဖွင့်ပါမယ်။
 admin-provider-maintenance-off = ✅ Provider { $provider } ပြန်ဖြေပါပြီ: ပြုပြင်ထိန်းသိမ်းမှုမှ ထွက်ပြီး ၎င်း၏ ထုတ်ကုန်များ ဝယ်လို့ရပါပြီ။

@@ -21,6 +21,13 @@ async function confirm(u: FakeUser) {
   return u.waitForMessage({ match: /maintenance|received/, after: seen });
 }
 
+/** The game catalogue's first message as `u` sees it (a chat of its own: its buttons would race a walk to a card). */
+async function gameCatalogue(u: FakeUser) {
+  const seen = u.messages().length;
+  await u.send("/topup");
+  return u.waitForMessage({ match: /choose a game/, after: seen });
+}
+
 /** SPEC §5 maintenance through the bot: a card opened before maintenance is refused at Confirm, with the note. */
 describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot API, real PostgreSQL and Redis)", () => {
   let h: Harness;
@@ -67,6 +74,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
       const told = await confirm(u);
       expect(told.text).toMatch(c.says);
       expect(told.text).toContain(c.note);
+      if (c.what === "the whole bot") {
+        // Resellers are told it, with the note, as soon as they open the catalogue.
+        const banner = await gameCatalogue(await h.reseller(nextId++));
+        expect(banner.text).toMatch(/The bot is under maintenance[\s\S]*choose a game/);
+        expect(banner.text).toContain(c.note);
+      }
       expect(await h.balance(u.id, "IDR")).toBe(100_000);
       expect(await h.app.store.orders.byUser(u.id)).toEqual([]);
       expect(h.gametopup.control.requests("order")).toHaveLength(sent);
@@ -81,6 +94,11 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
   it("lets the team buy through a whole-bot maintenance, but not a product in maintenance", async () => {
     await h.credit(h.admin.id, 100_000, "IDR");
     await admin(h, "/maintenance on upgrade", /is in maintenance now/);
+    // Anyone with a team role keeps working too: no banner for them.
+    const member = await h.reseller(nextId++);
+    await h.app.store.users.patch(member.id, { teamRole: "support" });
+    expect((await gameCatalogue(member)).text).not.toMatch(/under maintenance/);
+    expect((await gameCatalogue(await h.reseller(nextId++))).text).toMatch(/under maintenance[\s\S]*upgrade/);
     await toConfirmCard(h.admin);
     expect((await confirm(h.admin)).text).toMatch(/received/);
     await toConfirmCard(h.admin);
@@ -114,6 +132,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
     await admin(h, "/maintenance xinstitute on invoice run", /Provider xinstitute is in maintenance now/);
     const list = await admin(h, "/maintenance", /In maintenance/);
     expect(list.text).toMatch(/🛠 Provider xinstitute · since .+ · set by 1\n +invoice run/);
+    const providers = await admin(h, "/providers", /Providers/);
+    expect(providers.text).toMatch(/xinstitute[^\n]*\n(?:[^\n]*\n)*?🛠 In maintenance \(set by hand/);
 
     const audit = await h.app.store.audit.recent(1);
     expect(audit[0]).toMatchObject({ actor: 1, action: "maintenance", target: "provider:xinstitute" });

@@ -31,7 +31,10 @@ export function catalogFeature(s: Services): Feature {
     if (products.length === 0) return void (await ctx.reply(ctx.tr("catalog-empty")));
     const kb = new InlineKeyboard();
     for (const [i, cat] of categoriesOf(products).entries()) kb.text(cat, categoryButton.pack({ mode, index: i, page: 0 })).row();
+    // A whole-bot maintenance is said up front, with its note, to those it stops (not the team).
+    const bot = ctx.isAdmin ? undefined : (await s.maintenance.view()).bot;
     const text = [
+      ...(bot ? [maintenanceText(ctx, bot)] : []),
       ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"),
       ...(s.sandbox ? [ctx.tr("sandbox-banner")] : []),
     ].join("\n\n");
