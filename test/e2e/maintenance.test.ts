@@ -28,6 +28,24 @@ async function gameCatalogue(u: FakeUser) {
   return u.waitForMessage({ match: /choose a game/, after: seen });
 }
 
+/**
+ * An active reseller stored directly: h.reseller() registers, and the admin's "new reseller"
+ * alert (with its buttons) would land in the middle of the admin's own walk to a card.
+ */
+async function quietReseller(h: Harness, id: number, teamRole?: "support"): Promise<FakeUser> {
+  const user = h.telegram.user({ id, first_name: `Reseller${id}`, language_code: "en" });
+  await h.app.store.users.createIfAbsent({
+    id,
+    firstName: `Reseller${id}`,
+    telegramLanguage: "en",
+    status: "active",
+    tier: "member",
+    createdAt: Date.now(),
+    ...(teamRole ? { teamRole } : {}),
+  });
+  return user;
+}
+
 /** SPEC §5 maintenance through the bot: a card opened before maintenance is refused at Confirm, with the note. */
 describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot API, real PostgreSQL and Redis)", () => {
   let h: Harness;
@@ -66,7 +84,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
   ];
   for (const c of cases) {
     it(`refuses a card opened before ${c.what} went into maintenance, with the note; nothing charged, no order`, async () => {
-      const u = await h.reseller(nextId++);
+      const u = await quietReseller(h, nextId++);
       await h.credit(u.id, 100_000, "IDR");
       await toConfirmCard(u);
       const sent = h.gametopup.control.requests("order").length;
@@ -76,7 +94,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
       expect(told.text).toContain(c.note);
       if (c.what === "the whole bot") {
         // Resellers are told it, with the note, as soon as they open the catalogue.
-        const banner = await gameCatalogue(await h.reseller(nextId++));
+        const banner = await gameCatalogue(await quietReseller(h, nextId++));
         expect(banner.text).toMatch(/The bot is under maintenance[\s\S]*choose a game/);
         expect(banner.text).toContain(c.note);
       }
@@ -88,6 +106,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
       await toConfirmCard(u);
       expect((await confirm(u)).text).toMatch(/received/);
       expect(await h.app.store.orders.byUser(u.id)).toHaveLength(1);
+
+      // Buy again goes through the same check, before any card.
+      await admin(h, c.on, /is in maintenance now/);
+      const [order] = await h.app.store.orders.byUser(u.id);
+      expect(await h.app.services.reorder(order!.id, u.id)).toMatchObject({
+        kind: "blocked",
+        reason: "maintenance",
+        maintenance: { note: c.note },
+      });
+      await admin(h, c.off, /is out of maintenance/);
     });
   }
 
@@ -95,10 +123,9 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
     await h.credit(h.admin.id, 100_000, "IDR");
     await admin(h, "/maintenance on upgrade", /is in maintenance now/);
     // Anyone with a team role keeps working too: no banner for them.
-    const member = await h.reseller(nextId++);
-    await h.app.store.users.patch(member.id, { teamRole: "support" });
+    const member = await quietReseller(h, nextId++, "support");
     expect((await gameCatalogue(member)).text).not.toMatch(/under maintenance/);
-    expect((await gameCatalogue(await h.reseller(nextId++))).text).toMatch(/under maintenance[\s\S]*upgrade/);
+    expect((await gameCatalogue(await quietReseller(h, nextId++))).text).toMatch(/under maintenance[\s\S]*upgrade/);
     await toConfirmCard(h.admin);
     expect((await confirm(h.admin)).text).toMatch(/received/);
     await toConfirmCard(h.admin);
@@ -110,7 +137,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
   });
 
   it("shows a product in maintenance as unavailable (🛠 and the note) in the catalogue and the price list", async () => {
-    const u = await h.reseller(nextId++);
+    const u = await quietReseller(h, nextId++);
     await admin(h, `/maintenance ${PRODUCT} on restock`, /is in maintenance now/);
     await u.send("/topup");
     await tap(u, /Mobile/);
@@ -150,7 +177,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("maintenance (fake Bot AP
 
   it("is the same in every process: maintenance set in one is enforced in the other", async () => {
     const other = await h.another();
-    const u = await h.reseller(nextId++);
+    const u = await quietReseller(h, nextId++);
     await h.credit(u.id, 100_000, "IDR");
     const s = h.app.services;
     const product = (await s.catalog.product("gametopup", "1"))!;

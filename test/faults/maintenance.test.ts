@@ -163,4 +163,32 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("automatic maintenance (f
     expect(await streak()).toBe(0);
     expect(await inMaintenance()).toEqual([]);
   });
+
+  it("counts the failures of every process in one streak, and only one process announces", async () => {
+    const other = await h.another();
+    const adminSeen = h.admin.messages().length;
+    h.gametopup.control.failNext("products", unavailable, 1000);
+    await sync(); // 3 failures here
+    await other.services.catalog.refresh(); // 3 more in the other process: 6 in a row
+    await waitFor(async () => ((await inMaintenance()).length ? true : undefined), 5_000, "automatic maintenance");
+    await h.admin.waitForMessage({ match: /Provider gametopup is in maintenance/, after: adminSeen });
+    // The other process refuses the product as well.
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    const product = (await other.services.catalog.product("gametopup", "1"))!;
+    const draft = await other.services.drafts.create(u.id, product, await other.services.catalog.price(product, "member"), {
+      playerId: "12345678",
+      zone: "2001",
+    });
+    expect(await other.services.orders.accept(draft.id, u.id)).toMatchObject({ kind: "blocked", reason: "maintenance" });
+    await sleep(300);
+    expect(
+      h.admin
+        .messages()
+        .slice(adminSeen)
+        .filter((m) => /Provider gametopup is in maintenance/.test(m.text)),
+    ).toHaveLength(1);
+    h.gametopup.control.reset();
+    await waitFor(async () => ((await inMaintenance()).length === 0 ? true : undefined), 10_000, "the health check's lift");
+  });
 });
