@@ -36,7 +36,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
 
   const f = await openFoundation(config, deps);
   const team = buildTeam(config, f);
-  const catalogue = buildCatalogue(config, f, team, logger);
+  const catalogue = buildCatalogue(config, f, team, logger, timings);
   const money = buildMoney(config, f, team, deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
@@ -50,6 +50,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       web.parts.listening,
       chat.parts.init,
       workersPart(f, areas, { ...deps, delivery: chat.delivery }),
+      catalogue.healthChecks,
       chat.parts.intake(web),
       web.parts.readiness,
     ],

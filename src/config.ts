@@ -118,6 +118,8 @@ const general = z
     /** Provider balance alerts; unset: off. xinstitute in whole MMK, vifox in points. */
     XINSTITUTE_BALANCE_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
     VIFOX_POOL_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
+    /** Failed provider calls in a row (unreachable, 5xx, timeout) that put the provider in maintenance. */
+    MAINTENANCE_AUTO_FAILURES: optionalText.pipe(z.coerce.number<string | undefined>().int().positive().max(1000).default(5)),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -140,6 +142,7 @@ const general = z
     report: { hour: env.REPORT_HOUR === "off" ? undefined : env.REPORT_HOUR, timeZone: env.REPORT_TIMEZONE },
     bulkMaxLines: env.BULK_MAX_LINES,
     balanceAlerts: { xinstituteMmk: env.XINSTITUTE_BALANCE_ALERT, vifoxPoints: env.VIFOX_POOL_ALERT },
+    maintenanceAutoFailures: env.MAINTENANCE_AUTO_FAILURES,
   }));
 
 /** Telegram's secret_token: 16–256 characters of A-Z a-z 0-9 _ -. */

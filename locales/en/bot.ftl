@@ -48,7 +48,6 @@ language-set = Language set to English.
 blocked-pending = Your account is waiting for approval, so you cannot buy yet.
 blocked-banned = Your account is suspended, so you cannot buy.
 blocked-rejected = Your reseller application was not approved, so you cannot buy.
-blocked-maintenance = 🛠 The bot is under maintenance. Buying is paused; please try again later.
 blocked-paused = This product is paused and cannot be bought right now.
 blocked-provider-off = This product's provider is not available right now.
 
@@ -254,7 +253,7 @@ admin-help =
     /stats: resellers, sales and margin, open orders
     /report: yesterday's daily report (sales, refunds, deposits, providers)
     /providers: provider health and our balances
-    /maintenance on|off: pause or resume buying for resellers
+    /maintenance [&lt;provider&gt; | &lt;provider:product&gt;] on|off [note]: maintenance for the whole bot, a provider or a product; alone: what is in maintenance
     /audit [n]: the last n admin actions
     /role [&lt;user&gt; admin|finance|support|none]: the team and its roles (owners only)
 
@@ -271,7 +270,6 @@ admin-usage-order = Usage: /order &lt;order id&gt; (ours, or the provider's tran
 admin-usage-refund = Usage: /refund &lt;order id&gt;
 admin-usage-link = Usage: /link &lt;order id&gt; &lt;provider order id&gt;
 admin-usage-broadcast = Usage: /broadcast &lt;text&gt;, or reply /broadcast to the message to send. No broadcast has been sent yet.
-admin-usage-maintenance = Usage: /maintenance on|off (alone: the current state)
 admin-usage-audit = Usage: /audit [n], n from 1 to 50 (default 10)
 admin-no-arguments = /{ $command } takes no arguments.
 
@@ -372,8 +370,6 @@ admin-provider-counts = { $calls } calls since start, { $failures } failed
 admin-provider-balance = Our balance: <b>{ $balance }</b>
 admin-provider-balance-failed = Our balance is unavailable ({ $error }).
 
-admin-maintenance-on = 🛠 Maintenance is ON: resellers cannot buy; admins still can.
-admin-maintenance-off = ✅ Maintenance is OFF: resellers can buy.
 
 admin-audit-title = 🧾 <b>Last { $count } admin actions</b>
 admin-audit-empty = No admin action recorded yet.

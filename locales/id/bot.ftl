@@ -48,7 +48,6 @@ language-set = Bahasa diatur ke Bahasa Indonesia.
 blocked-pending = Akun Anda sedang menunggu persetujuan, jadi Anda belum bisa membeli.
 blocked-banned = Akun Anda ditangguhkan, jadi Anda tidak bisa membeli.
 blocked-rejected = Pendaftaran reseller Anda tidak disetujui, jadi Anda tidak bisa membeli.
-blocked-maintenance = 🛠 Bot sedang dalam pemeliharaan. Pembelian dihentikan sementara; silakan coba lagi nanti.
 blocked-paused = Produk ini sedang dijeda dan tidak bisa dibeli saat ini.
 blocked-provider-off = Provider produk ini sedang tidak tersedia.
 
@@ -254,7 +253,7 @@ admin-help =
     /stats: reseller, penjualan dan margin, pesanan terbuka
     /report: laporan harian kemarin (penjualan, refund, deposit, provider)
     /providers: kesehatan provider dan saldo kami
-    /maintenance on|off: jeda atau lanjutkan pembelian oleh reseller
+    /maintenance [&lt;provider&gt; | &lt;provider:produk&gt;] on|off [catatan]: pemeliharaan seluruh bot, satu provider atau satu produk; tanpa argumen: apa yang sedang dalam pemeliharaan
     /audit [n]: n tindakan admin terakhir
     /role [&lt;user&gt; admin|finance|support|none]: tim dan perannya (khusus pemilik)
 
@@ -271,7 +270,6 @@ admin-usage-order = Cara pakai: /order &lt;id pesanan&gt; (id kami, atau id tran
 admin-usage-refund = Cara pakai: /refund &lt;id pesanan&gt;
 admin-usage-link = Cara pakai: /link &lt;id pesanan&gt; &lt;id pesanan penyedia&gt;
 admin-usage-broadcast = Cara pakai: /broadcast &lt;teks&gt;, atau balas pesan yang ingin dikirim dengan /broadcast. Belum ada broadcast yang dikirim.
-admin-usage-maintenance = Cara pakai: /maintenance on|off (tanpa argumen: status saat ini)
 admin-usage-audit = Cara pakai: /audit [n], n dari 1 sampai 50 (bawaan 10)
 admin-no-arguments = /{ $command } tidak memakai argumen.
 
@@ -372,8 +370,6 @@ admin-provider-counts = { $calls } panggilan sejak bot berjalan, { $failures } g
 admin-provider-balance = Saldo kami: <b>{ $balance }</b>
 admin-provider-balance-failed = Saldo kami tidak tersedia ({ $error }).
 
-admin-maintenance-on = 🛠 Mode pemeliharaan AKTIF: reseller tidak bisa membeli; admin tetap bisa.
-admin-maintenance-off = ✅ Mode pemeliharaan NONAKTIF: reseller bisa membeli.
 
 admin-audit-title = 🧾 <b>{ $count } tindakan admin terakhir</b>
 admin-audit-empty = Belum ada tindakan admin yang tercatat.

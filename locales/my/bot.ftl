@@ -48,7 +48,6 @@ language-set = ဘာသာစကားကို မြန်မာဘာသာ�
 blocked-pending = သင့်အကောင့်က အတည်ပြုချက် စောင့်နေဆဲဖြစ်လို့ ဝယ်ယူလို့ မရသေးပါ။
 blocked-banned = သင့်အကောင့်ကို ဆိုင်းငံ့ထားလို့ ဝယ်ယူလို့ မရပါ။
 blocked-rejected = သင့် Reseller လျှောက်လွှာကို အတည်မပြုခဲ့လို့ ဝယ်ယူလို့ မရပါ။
-blocked-maintenance = 🛠 Bot ကို ပြုပြင်ထိန်းသိမ်းနေပါတယ်။ ဝယ်ယူမှုကို ခေတ္တရပ်ထားလို့ နောက်မှ ထပ်စမ်းကြည့်ပါ။
 blocked-paused = ဒီပစ္စည်းကို ခေတ္တရပ်ထားလို့ အခု ဝယ်လို့ မရပါ။
 blocked-provider-off = ဒီပစ္စည်းရဲ့ provider ကို အခု အသုံးပြုလို့ မရပါ။
 
@@ -254,7 +253,7 @@ admin-help =
     /stats: Reseller များ၊ အရောင်းနဲ့ အမြတ်၊ ဖွင့်ထားဆဲ အော်ဒါများ
     /report: မနေ့က နေ့စဉ် အစီရင်ခံစာ (အရောင်း၊ ငွေပြန်အမ်း၊ ငွေသွင်း၊ Provider များ)
     /providers: Provider များ၏ အခြေအနေနဲ့ ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ
-    /maintenance on|off: Reseller များ၏ ဝယ်ယူမှုကို ခေတ္တရပ်ရန် သို့မဟုတ် ပြန်ဖွင့်ရန်
+    /maintenance [&lt;provider&gt; | &lt;provider:product&gt;] on|off [မှတ်ချက်]: Bot တစ်ခုလုံး၊ provider တစ်ခု သို့မဟုတ် ထုတ်ကုန်တစ်ခုကို ပြုပြင်ထိန်းသိမ်းမှုမုဒ်ထားရန်; တစ်ခုတည်းဆိုရင်: ပြုပြင်ထိန်းသိမ်းနေသည်များ
     /audit [n]: နောက်ဆုံး Admin လုပ်ဆောင်ချက် n ခု
     /role [&lt;user&gt; admin|finance|support|none]: အဖွဲ့နှင့် ရာထူးများ (ပိုင်ရှင်သာ)
 
@@ -271,7 +270,6 @@ admin-usage-order = အသုံးပြုပုံ: /order &lt;အော်�
 admin-usage-refund = အသုံးပြုပုံ: /refund &lt;အော်ဒါ id&gt;
 admin-usage-link = အသုံးပြုပုံ: /link &lt;အော်ဒါ id&gt; &lt;ပံ့ပိုးသူ အော်ဒါ id&gt;
 admin-usage-broadcast = အသုံးပြုပုံ: /broadcast &lt;စာသား&gt; သို့မဟုတ် ပို့လိုသော မက်ဆေ့ချ်ကို /broadcast ဖြင့် reply ပြန်ပါ။ Broadcast တစ်ခုမှ မပို့ရသေးပါ။
-admin-usage-maintenance = အသုံးပြုပုံ: /maintenance on|off (တစ်ခုတည်းဆိုရင် လက်ရှိအခြေအနေကို ပြပါမယ်)
 admin-usage-audit = အသုံးပြုပုံ: /audit [n]၊ n သည် 1 မှ 50 အထိ (မူလ 10)
 admin-no-arguments = /{ $command } တွင် argument မထည့်ရပါ။
 
@@ -372,8 +370,6 @@ admin-provider-counts = စတင်ကတည်းက ခေါ်ဆိုမ�
 admin-provider-balance = ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေ: <b>{ $balance }</b>
 admin-provider-balance-failed = ကျွန်ုပ်တို့ရဲ့ လက်ကျန်ငွေကို မရနိုင်ပါ ({ $error })။
 
-admin-maintenance-on = 🛠 ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ဖွင့်ထားပါတယ်: Reseller များ ဝယ်ယူ၍ မရပါ၊ Admin များ ဝယ်ယူနိုင်ဆဲပါ။
-admin-maintenance-off = ✅ ပြုပြင်ထိန်းသိမ်းမှု မုဒ် ပိတ်ထားပါတယ်: Reseller များ ဝယ်ယူနိုင်ပါတယ်။
 
 admin-audit-title = 🧾 <b>နောက်ဆုံး Admin လုပ်ဆောင်ချက် { $count } ခု</b>
 admin-audit-empty = မှတ်တမ်းတင်ထားသော Admin လုပ်ဆောင်ချက် မရှိသေးပါ။

@@ -23,4 +23,9 @@ export interface Timings {
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
+  /** How often providers in automatic maintenance are read to see whether they answer again. */
+  maintenanceHealthEveryMs?: number;
 }
+
+/** The maintenance health check's period in production. */
+export const MAINTENANCE_HEALTH_EVERY_MS = 60_000;

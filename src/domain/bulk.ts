@@ -36,7 +36,7 @@ export interface BulkBatch {
 /** Why Confirm stopped placing lines before the end. */
 export type BulkStop =
   | { kind: "insufficient"; balance: number }
-  | { kind: "blocked"; reason: Extract<AcceptOutcome, { kind: "blocked" }>["reason"] }
+  | Pick<Extract<AcceptOutcome, { kind: "blocked" }>, "kind" | "reason" | "maintenance">
   | { kind: "expired" };
 
 export interface BulkPlaced {
@@ -192,7 +192,7 @@ export function createBulk(deps: BulkDeps) {
           out.kind === "insufficient"
             ? { kind: "insufficient", balance: out.balance }
             : out.kind === "blocked"
-              ? { kind: "blocked", reason: out.reason }
+              ? { kind: "blocked", reason: out.reason, maintenance: out.maintenance }
               : { kind: "expired" };
       }
     }

@@ -5,6 +5,7 @@ import type { Tier } from "./tiers.js";
 import type { Kv } from "../store/types.js";
 import { salePrice } from "./pricing.js";
 import { productKey, type PriceBook } from "./price-book.js";
+import type { Maintenance, MaintenanceNotice } from "./maintenance.js";
 
 interface CachedCatalog {
   fetchedAt: number;
@@ -20,6 +21,8 @@ export interface PricedProduct {
   price: Money;
   inStock: boolean;
   paused: boolean;
+  /** In maintenance (itself or its provider): shown as unavailable, with the note, and not for sale. */
+  maintenance?: MaintenanceNotice;
   note?: string;
   input: Product["input"];
 }
@@ -43,6 +46,7 @@ export function createCatalog(deps: {
   providers: ProviderDirectory;
   kv: Kv;
   priceBook: PriceBook;
+  maintenance?: Pick<Maintenance, "view">;
   ttlMs: number;
   logger: Logger;
   onSynced?: (products: Product[]) => Promise<void>;
@@ -117,8 +121,10 @@ export function createCatalog(deps: {
     price,
     async priced(tier) {
       const s = await priceBook.pricing();
+      const held = await deps.maintenance?.view();
       return (await products()).map((p) => {
         const key = productKey(p.provider, p.sku);
+        const m = held?.forProduct(p.provider, p.sku);
         return {
           provider: p.provider,
           sku: p.sku,
@@ -127,6 +133,7 @@ export function createCatalog(deps: {
           price: salePrice(p.cost, s.markups[tier], s.fixedPrices[key]),
           inStock: p.inStock,
           paused: key in s.paused,
+          ...(m ? { maintenance: { scope: m.scope, target: m.target, note: m.note, auto: m.auto } } : {}),
           note: p.note,
           input: p.input,
         };

@@ -11,7 +11,7 @@ export interface PricingSettings {
 }
 
 /** The price book: markups, fixed prices and paused products. Reads merge the configured defaults in; every change is one atomic step of the store. */
-export interface PriceBook extends Omit<PricingRecords, "snapshot" | "setMarkup" | "flag" | "setFlag"> {
+export interface PriceBook extends Omit<PricingRecords, "snapshot" | "setMarkup"> {
   pricing(): Promise<PricingSettings>;
   /** Returns the markup in force before (the configured default when no admin had set one). */
   setMarkup(tier: Tier, percent: number): Promise<number>;

@@ -1,6 +1,7 @@
 import { exponentOf } from "../lib/money.js";
 import type { Money, ProviderId } from "../providers/types.js";
 import type { PricedProduct } from "./catalog.js";
+import type { MaintenanceNotice } from "./maintenance.js";
 import { productKey } from "./price-book.js";
 
 export interface PriceListItem {
@@ -10,6 +11,8 @@ export interface PriceListItem {
   category: string;
   price: Money;
   inStock: boolean;
+  /** Listed as unavailable (🛠 and the note): it cannot be bought until maintenance ends. */
+  maintenance?: MaintenanceNotice;
 }
 
 /**
@@ -22,7 +25,15 @@ export function priceList(products: readonly PricedProduct[]): PriceListItem[] {
   return categories.flatMap((category) =>
     products
       .filter((p) => p.category === category && !p.paused)
-      .map((p) => ({ provider: p.provider, sku: p.sku, name: p.name, category, price: p.price, inStock: p.inStock })),
+      .map((p) => ({
+        provider: p.provider,
+        sku: p.sku,
+        name: p.name,
+        category,
+        price: p.price,
+        inStock: p.inStock,
+        ...(p.maintenance ? { maintenance: p.maintenance } : {}),
+      })),
   );
 }
 
@@ -62,6 +73,6 @@ export function priceListRows(items: readonly PriceListItem[]): (string | number
     productKey(i.provider, i.sku),
     majorUnits(i.price),
     i.price.currency,
-    i.inStock ? "yes" : "no",
+    i.inStock && !i.maintenance ? "yes" : "no",
   ]);
 }

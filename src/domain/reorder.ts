@@ -3,7 +3,7 @@ import type { Catalog } from "./catalog.js";
 import type { Draft } from "./drafts.js";
 import { quote, type QuoteDeps } from "./quote.js";
 import type { BuyBlock, Resellers } from "./resellers.js";
-import type { Maintenance } from "./maintenance.js";
+import type { Maintenance, MaintenanceNotice } from "./maintenance.js";
 import type { PriceBook } from "./price-book.js";
 
 /** Orders that are over, well or badly: these offer "Buy again". */
@@ -11,7 +11,7 @@ export const REORDERABLE_STATES: readonly OrderState[] = ["completed", "shipped"
 
 export type ReorderOutcome =
   | { kind: "not_found" }
-  | { kind: "blocked"; reason: BuyBlock }
+  | { kind: "blocked"; reason: BuyBlock | "maintenance"; maintenance?: MaintenanceNotice }
   /** No longer in any enabled provider's catalogue. */
   | { kind: "gone" }
   | { kind: "paused" }
@@ -30,8 +30,10 @@ export function createReorder(
     if (!order || order.userId !== userId) return { kind: "not_found" };
     const user = await deps.resellers.get(userId);
     if (!user) return { kind: "not_found" };
-    const block = deps.resellers.buyBlock(user, await deps.maintenance.isOn());
+    const block = deps.resellers.buyBlock(user);
     if (block) return { kind: "blocked", reason: block };
+    const held = await deps.maintenance.blockFor(user, order.provider, order.sku);
+    if (held) return { kind: "blocked", reason: "maintenance", maintenance: held };
     const product = await deps.catalog.product(order.provider, order.sku);
     if (!product) return { kind: "gone" };
     if (await deps.priceBook.isPaused(product.provider, product.sku)) return { kind: "paused" };

@@ -11,7 +11,7 @@ export interface TelegramProfile {
   languageCode?: string;
 }
 
-export type BuyBlock = "pending" | "banned" | "rejected" | "maintenance";
+export type BuyBlock = "pending" | "banned" | "rejected";
 
 export interface Resellers {
   /** Registers on first contact; refreshes the name and username on later ones. */
@@ -25,7 +25,8 @@ export interface Resellers {
   markBlocked(id: number, blocked: boolean): Promise<void>;
   isAdmin(id: number): boolean;
   /** Why this user may not buy now, or undefined when they may. */
-  buyBlock(user: UserRecord, maintenance: boolean): BuyBlock | undefined;
+  /** The account's own standing; maintenance is the maintenance module's (domain/maintenance.ts). */
+  buyBlock(user: UserRecord): BuyBlock | undefined;
 }
 
 export function createResellers(deps: {
@@ -102,9 +103,8 @@ export function createResellers(deps: {
     async markBlocked(id, blocked) {
       await store.users.patch(id, { blockedAt: blocked ? Date.now() : null });
     },
-    buyBlock(user, maintenance) {
+    buyBlock(user) {
       if (user.status !== "active") return user.status;
-      if (maintenance && !isAdmin(user.id)) return "maintenance";
       return undefined;
     },
   };

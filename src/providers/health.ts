@@ -16,15 +16,36 @@ export interface ProviderHealthSnapshot {
   failures: number;
 }
 
+/**
+ * What one call attempt says about whether the provider is up (automatic maintenance, SPEC §5):
+ * no answer (unreachable, timeout) or a 5xx is a "failure"; any answer, 4xx included, is an
+ * "answer"; a call that never went out (our own rate limiter held it) is "neither".
+ */
+export type UpSignal = "failure" | "answer" | "neither";
+
+export function upSignal(outcome: CallOutcome, status?: number): UpSignal {
+  if (outcome === "ok") return "answer";
+  if (status !== undefined) return status >= 500 ? "failure" : "answer";
+  return outcome === "timeout" || outcome === "unavailable" ? "failure" : "neither";
+}
+
 /** The last thing we saw from one provider, for the admin `/providers` view. */
 export class ProviderHealth {
   private state: ProviderHealthSnapshot;
+  private readonly listeners: ((signal: UpSignal) => void)[] = [];
 
   constructor(readonly provider: ProviderId) {
     this.state = { provider, calls: 0, failures: 0 };
   }
 
-  record(endpoint: string, outcome: CallOutcome, latencyMs: number, errorCode?: string): void {
+  /** Told of every attempt's UpSignal (the failure streak counts them); must not throw. */
+  listen(fn: (signal: UpSignal) => void): void {
+    this.listeners.push(fn);
+  }
+
+  record(endpoint: string, outcome: CallOutcome, latencyMs: number, errorCode?: string, status?: number): void {
+    const signal = upSignal(outcome, status);
+    for (const fn of this.listeners) fn(signal);
     this.state = {
       provider: this.provider,
       lastOutcome: outcome,

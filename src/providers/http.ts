@@ -10,7 +10,7 @@ import { ProviderHealth, type CallOutcome } from "./health.js";
 import { LimiterTimeout, type Limiter, type LimiterFactory, type Release } from "./rate-limiter.js";
 import { ProviderError, type ProviderErrorKind, type ProviderId } from "./types.js";
 
-export { ProviderHealth, type CallOutcome, type ProviderHealthSnapshot } from "./health.js";
+export { ProviderHealth, upSignal, type CallOutcome, type ProviderHealthSnapshot, type UpSignal } from "./health.js";
 export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
 export { errorFromStatus, httpErrorMessage, providerMessage } from "./http-errors.js";
 
@@ -128,7 +128,7 @@ export function createProviderHttp(opts: ProviderHttpOptions): ProviderHttp {
   function observe(endpoint: string, outcome: CallOutcome, ms: number, error?: ProviderError, status?: number, attempt?: number) {
     metrics?.providerCalls.inc({ provider, endpoint, outcome });
     metrics?.providerSeconds.observe({ provider, endpoint }, ms / 1000);
-    health.record(endpoint, outcome, ms, error?.code);
+    health.record(endpoint, outcome, ms, error?.code, status);
     // Never headers or bodies: only what the error message (already redacted) says.
     const fields = { provider, endpoint, outcome, status, ms: Math.round(ms), attempt, code: error?.code, reason: error?.message };
     if (outcome === "ok") logger?.debug(fields, "provider call");

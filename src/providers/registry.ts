@@ -2,7 +2,7 @@
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { createGametopupAdapter, type GametopupConfig } from "./gametopup/index.js";
-import { longestWriteMs, ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy } from "./http.js";
+import { longestWriteMs, ProviderHealth, type AdapterDeps, type ProviderHealthSnapshot, type RetryPolicy, type UpSignal } from "./http.js";
 import type { LimiterFactory } from "./rate-limiter.js";
 import type { ProviderAdapter, ProviderId } from "./types.js";
 import { createVifoxAdapter, type VifoxConfig } from "./vifox/index.js";
@@ -28,6 +28,8 @@ export interface ProviderRegistry {
   list(): ProviderAdapter[];
   get(id: ProviderId): ProviderAdapter | undefined;
   health(): Record<string, ProviderHealthSnapshot>;
+  /** Told of every call attempt's UpSignal, per provider (the automatic-maintenance streak). */
+  onSignal(fn: (provider: ProviderId, signal: UpSignal) => void): void;
 }
 
 export const DEFAULT_TIMEOUTS = { orderMs: 7_000, readMs: 10_000 } as const;
@@ -70,5 +72,8 @@ export function createProviderRegistry(
     list: () => [...adapters.values()],
     get: (id) => adapters.get(id),
     health: () => Object.fromEntries([...healths].map(([id, h]) => [id, h.snapshot()])),
+    onSignal(fn) {
+      for (const [id, h] of healths) h.listen((signal) => fn(id, signal));
+    },
   };
 }

@@ -446,20 +446,25 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
     // Health is read after the balance check it just made, not from before it.
     expect(providers.text).toMatch(/xinstitute: last call ok \(account,/);
 
-    await ask(h.admin, "/maintenance on", /Maintenance is ON/);
+    await ask(h.admin, "/maintenance on back at ten", /The whole bot is in maintenance now/);
     expect(await s.maintenance.isOn()).toBe(true);
     await activeReseller(h, 4500);
     await h.credit(4500, 100_000, "IDR");
     const product = (await s.catalog.product("gametopup", "1"))!;
     const draft = await s.drafts.create(4500, product, await s.catalog.price(product, "member"), { playerId: "12345678" });
-    expect(await s.orders.place(draft.id, 4500)).toEqual({ kind: "blocked", reason: "maintenance" });
-    await ask(h.admin, "/maintenance", /Maintenance is ON/);
-    await ask(h.admin, "/maintenance off", /Maintenance is OFF/);
+    expect(await s.orders.place(draft.id, 4500)).toEqual({
+      kind: "blocked",
+      reason: "maintenance",
+      maintenance: { scope: "bot", target: "", note: "back at ten", auto: false },
+    });
+    await ask(h.admin, "/maintenance", /In maintenance\n🛠 The whole bot · since .+ · set by 1\n +back at ten/);
+    await ask(h.admin, "/maintenance off", /The whole bot is out of maintenance/);
     expect(await s.maintenance.isOn()).toBe(false);
 
     const audit = await ask(h.admin, "/audit 3", /Last 3 admin actions/);
     expect(audit.text).toMatch(/admin 1 · maintenance/);
-    expect(audit.text).toContain('{"on":true} → {"on":false}');
+    expect(audit.text).toMatch(/admin 1 · maintenance · bot\n\{"on":true,[^}]*"note":"back at ten"[^}]*\} → \{"on":false\}/);
+    expect(audit.text).toContain('{"on":false} → {"on":true,"note":"back at ten"}');
   });
 
   it("broadcasts once per admin message, as a reply too, and shows progress", async () => {

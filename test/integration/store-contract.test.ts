@@ -258,9 +258,36 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
       store.pricing.setMarkup("member", 12.5),
     ]);
     expect(await store.pricing.snapshot()).toEqual({ markups: { vip: 3, member: 12.5 }, fixedPrices: { "gametopup:2": 500 }, paused: {} });
-    expect(await store.pricing.flag("maintenance")).toBe(false);
-    await store.pricing.setFlag("maintenance", true);
-    expect(await store.pricing.flag("maintenance")).toBe(true);
+  });
+
+  it("keeps maintenance entries: set, set only if absent, lift, lift only an automatic one", async () => {
+    expect(await store.maintenance.list()).toEqual([]);
+    const t0 = Date.now() - 10_000;
+    expect(await store.maintenance.set({ scope: "bot", target: "", note: "upgrade", setBy: 7, setAt: t0, auto: false })).toBe(true);
+    expect(
+      await store.maintenance.set({ scope: "provider", target: "gametopup", note: "maintenance-auto-note", setAt: t0 + 1, auto: true }),
+    ).toBe(true);
+    // An automatic entry never overrides what is there; a manual one replaces it.
+    expect(await store.maintenance.set({ scope: "provider", target: "gametopup", setAt: t0 + 2, auto: true }, { ifAbsent: true })).toBe(
+      false,
+    );
+    expect(
+      await store.maintenance.set({ scope: "product", target: "gametopup:ML5", note: "price check", setBy: 8, setAt: t0 + 3, auto: false }),
+    ).toBe(true);
+    expect(await store.maintenance.list()).toEqual([
+      { scope: "bot", target: "", note: "upgrade", setBy: 7, setAt: t0, auto: false },
+      { scope: "provider", target: "gametopup", note: "maintenance-auto-note", setBy: undefined, setAt: t0 + 1, auto: true },
+      { scope: "product", target: "gametopup:ML5", note: "price check", setBy: 8, setAt: t0 + 3, auto: false },
+    ]);
+    expect(
+      await store.maintenance.set({ scope: "provider", target: "gametopup", note: "by hand", setBy: 7, setAt: t0 + 4, auto: false }),
+    ).toBe(true);
+    expect(await store.maintenance.clear("provider", "gametopup", { autoOnly: true })).toBe(false);
+    expect(await store.maintenance.clear("provider", "gametopup")).toBe(true);
+    expect(await store.maintenance.clear("provider", "gametopup")).toBe(false);
+    await store.maintenance.set({ scope: "provider", target: "xen", setAt: t0 + 5, auto: true });
+    expect(await store.maintenance.clear("provider", "xen", { autoOnly: true })).toBe(true);
+    expect((await store.maintenance.list()).map((e) => e.target)).toEqual(["", "gametopup:ML5"]);
   });
 
   it("reports sales, margin and resellers by state from the records", async () => {

@@ -116,6 +116,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...fakeProviderEnv({ xinstitute, gametopup, xen, vifox, xpay }),
     // Off unless a test turns it on: at or after its hour it would message every test's admin.
     REPORT_HOUR: "off",
+    // Automatic maintenance only where a test asks for it (MAINTENANCE_AUTO_FAILURES in env):
+    // the fault tests make providers fail on purpose, and must not take them out of sale.
+    MAINTENANCE_AUTO_FAILURES: "1000",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,

@@ -4,6 +4,7 @@ import { createOrderService, type Scheduler } from "../../src/domain/orders.js";
 import { createResellers } from "../../src/domain/resellers.js";
 import { createPriceBook } from "../../src/domain/price-book.js";
 import { createMaintenance } from "../../src/domain/maintenance.js";
+import { createAuditTrail } from "../../src/domain/audit.js";
 import { createLogger } from "../../src/observability/logger.js";
 import {
   ProviderError,
@@ -126,7 +127,11 @@ export function orderWorld(options: { pendingWindowMs?: number } = {}) {
   const deliveredOrders: string[] = [];
   const drafts = createDrafts(store.kv);
   const priceBook = createPriceBook(store.pricing, { markups: { member: 10, reseller: 5, vip: 2 } });
-  const maintenance = createMaintenance(store.pricing);
+  const maintenance = createMaintenance({
+    records: store.maintenance,
+    audit: createAuditTrail(store.audit),
+    isTeam: (user) => user.id === 1 || user.teamRole !== undefined,
+  });
   const resellers = createResellers({ store, adminIds: [1], registration: "open", notifier: messages.notifier });
   const orders = createOrderService({
     store,

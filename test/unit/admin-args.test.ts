@@ -86,9 +86,7 @@ describe("admin argument parsing", () => {
     expect(parseBroadcast("")).toEqual({ ok: true, value: { kind: "progress" } });
     expect(errorKey(parseBroadcast("&".repeat(1000)))).toBe("admin-broadcast-too-long");
 
-    expect(parseMaintenance("ON")).toEqual({ ok: true, value: true });
-    expect(parseMaintenance("off")).toEqual({ ok: true, value: false });
-    expect(parseMaintenance("")).toEqual({ ok: true, value: undefined });
+    expect(parseMaintenance("")).toEqual({ ok: true, value: { kind: "list" } });
     expect(errorKey(parseMaintenance("yes"))).toBe("usage");
 
     expect(parseAuditCount("")).toEqual({ ok: true, value: 10 });
@@ -122,5 +120,39 @@ describe("admin argument parsing", () => {
     expect(matchProducts(all, { provider: "xinstitute", sku: "1" })).toEqual([all[1]]);
     expect(matchProducts(all, { sku: "spotify_1y" })).toEqual([all[2]]);
     expect(matchProducts(all, { provider: "gametopup", sku: "SPOTIFY_1Y" })).toEqual([]);
+  });
+});
+
+describe("/maintenance arguments", () => {
+  const set = (scope: string, target: string, on: boolean, note?: string) => ({
+    ok: true,
+    value: { kind: "set", scope, target, on, ...(note ? { note } : {}) },
+  });
+  it("the whole bot, a provider or a product, on or off, with a note", () => {
+    expect(parseMaintenance("  ")).toEqual({ ok: true, value: { kind: "list" } });
+    expect(parseMaintenance("ON")).toEqual(set("bot", "", true));
+    expect(parseMaintenance("on  back at  10:00 ")).toEqual(set("bot", "", true, "back at 10:00"));
+    expect(parseMaintenance("off")).toEqual(set("bot", "", false));
+    expect(parseMaintenance("gametopup on server move")).toEqual(set("provider", "gametopup", true, "server move"));
+    expect(parseMaintenance("GameTopup OFF")).toEqual(set("provider", "gametopup", false));
+    expect(parseMaintenance("gametopup:ML5 on price check")).toEqual(set("product", "gametopup:ML5", true, "price check"));
+    expect(parseMaintenance("xinstitute:netflix-1m off")).toEqual(set("product", "xinstitute:netflix-1m", false));
+  });
+  it("refuses every other shape with the usage line, and a note too long", () => {
+    for (const bad of [
+      "maybe",
+      "gametopup",
+      "gametopup maybe",
+      "gametopup:ML5",
+      "on!",
+      "g on",
+      "Game:ML5 on",
+      "gametopup: on",
+      "1234 on",
+      "<b> on",
+    ])
+      expect(errorKey(parseMaintenance(bad)), bad).toBe("usage");
+    expect(errorKey(parseMaintenance(`on ${"x".repeat(201)}`))).toBe("admin-note-too-long");
+    expect(errorKey(parseMaintenance(`gametopup on ${"x".repeat(201)}`))).toBe("admin-note-too-long");
   });
 });

@@ -161,9 +161,25 @@ describe(".env.example", () => {
     const sample = sampleEnv();
     expect(sample.BOT_TOKEN).toBeDefined();
     const c = loadConfig(sample);
-    expect(c).toMatchObject({ mode: "polling", publicUrl: undefined, port: 8080, pointsPerOrder: 10, bulkMaxLines: 50 });
+    expect(c).toMatchObject({
+      mode: "polling",
+      publicUrl: undefined,
+      port: 8080,
+      pointsPerOrder: 10,
+      bulkMaxLines: 50,
+      maintenanceAutoFailures: 5,
+    });
     expect(Object.values(c.providers).every((p) => p === undefined)).toBe(true);
     const webhook = loadConfig({ ...sample, BOT_MODE: "webhook", PUBLIC_URL: "https://bot.example", TELEGRAM_WEBHOOK_SECRET: SECRET });
     expect(webhook).toMatchObject({ mode: "webhook", publicUrl: "https://bot.example", webhookSecret: SECRET });
+  });
+});
+
+describe("MAINTENANCE_AUTO_FAILURES", () => {
+  it("defaults to 5 and takes a positive whole number only", () => {
+    expect(load({}).maintenanceAutoFailures).toBe(5);
+    expect(load({ MAINTENANCE_AUTO_FAILURES: "3" }).maintenanceAutoFailures).toBe(3);
+    for (const bad of ["0", "-1", "2.5", "many"])
+      expect(failure({ MAINTENANCE_AUTO_FAILURES: bad }).message).toContain("MAINTENANCE_AUTO_FAILURES");
   });
 });

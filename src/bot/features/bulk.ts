@@ -5,12 +5,13 @@ import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.j
 import type { BotContext, Services } from "../context.js";
 import { escapeHtml } from "../i18n.js";
 import type { Feature } from "../feature.js";
+import { blockedText } from "./maintenance-notice.js";
 
 /** Why the lines after the first one that failed were not placed. */
 function stopText(ctx: BotContext, r: BulkPlaced): string {
   const stop = r.stop;
   if (!stop || stop.kind === "expired") return ctx.tr("draft-expired");
-  if (stop.kind === "blocked") return ctx.tr(`blocked-${stop.reason.replace("_", "-")}`);
+  if (stop.kind === "blocked") return blockedText(ctx, stop);
   return ctx.tr("bulk-not-placed-balance", { balance: { money: [stop.balance, r.batch.unitPrice.currency] } });
 }
 

@@ -8,6 +8,7 @@ import type { BotContext, Services } from "../context.js";
 import { PURCHASE_FLOW, purchaseConversation } from "../conversations/purchase.js";
 import type { Feature } from "../feature.js";
 import { registerFlow } from "../flow.js";
+import { blockedText, maintenanceText } from "./maintenance-notice.js";
 
 const inMode = (mode: Mode) => (p: PricedProduct) => mode === "a" || p.input.kind === "player";
 
@@ -30,7 +31,10 @@ export function catalogFeature(s: Services): Feature {
     if (products.length === 0) return void (await ctx.reply(ctx.tr("catalog-empty")));
     const kb = new InlineKeyboard();
     for (const [i, cat] of categoriesOf(products).entries()) kb.text(cat, categoryButton.pack({ mode, index: i, page: 0 })).row();
+    // A whole-bot maintenance is said up front, with its note, to those it stops (not the team).
+    const bot = ctx.isAdmin ? undefined : (await s.maintenance.view()).bot;
     const text = [
+      ...(bot ? [maintenanceText(ctx, bot)] : []),
       ctx.tr(mode === "t" ? "catalog-topup-categories" : "catalog-categories"),
       ...(s.sandbox ? [ctx.tr("sandbox-banner")] : []),
     ].join("\n\n");
@@ -56,8 +60,9 @@ export function catalogFeature(s: Services): Feature {
     const page = Math.min(asked, pages - 1);
     const kb = new InlineKeyboard();
     for (const p of inCat.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) {
-      const label =
-        p.inStock && !p.paused
+      const label = p.maintenance
+        ? ctx.label("maintenance-catalog-item", { name: p.name })
+        : p.inStock && !p.paused
           ? ctx.label("catalog-item", { name: p.name, price: { money: [p.price.amount, p.price.currency] } })
           : ctx.label("catalog-item-out", { name: p.name });
       kb.text(label, productButton.pack({ mode, provider: shortProvider(p.provider), sku: p.sku })).row();
@@ -77,9 +82,10 @@ export function catalogFeature(s: Services): Feature {
     if (p.note) lines.push(ctx.tr("catalog-product-note", { note: p.note }));
     if (!p.inStock) lines.push(ctx.tr("catalog-product-out"));
     if (p.paused) lines.push(ctx.tr("catalog-product-paused"));
+    if (p.maintenance) lines.push(maintenanceText(ctx, p.maintenance));
     if (s.sandbox) lines.push(ctx.tr("sandbox-banner"));
     const kb = new InlineKeyboard();
-    if (p.inStock && !p.paused) kb.text(ctx.tr("btn-buy"), buyButton.pack({ provider: short, sku })).row();
+    if (p.inStock && !p.paused && !p.maintenance) kb.text(ctx.tr("btn-buy"), buyButton.pack({ provider: short, sku })).row();
     const catIndex = categoriesOf(products).indexOf(p.category);
     kb.text(ctx.tr("btn-back"), categoryButton.pack({ mode, index: catIndex, page: 0 }));
     await ctx.editMessageText(lines.join("\n"), { reply_markup: kb });
@@ -88,9 +94,11 @@ export function catalogFeature(s: Services): Feature {
   onButton(c, buyButton, async (ctx, { provider: short, sku }) => {
     await ctx.answerCallbackQuery();
     const provider = longProvider(short);
-    const block = ctx.user && s.resellers.buyBlock(ctx.user, await s.maintenance.isOn());
+    const block = ctx.user && s.resellers.buyBlock(ctx.user);
     if (!ctx.user || block) return void (await ctx.reply(ctx.tr(`blocked-${block ?? "pending"}`)));
     if (!provider) return void (await ctx.reply(ctx.tr("catalog-gone")));
+    const held = await s.maintenance.blockFor(ctx.user, provider, sku);
+    if (held) return void (await ctx.reply(blockedText(ctx, { reason: "maintenance", maintenance: held })));
     if (await s.priceBook.isPaused(provider, sku)) return void (await ctx.reply(ctx.tr("blocked-paused")));
     await ctx.conversation.exitAll();
     await PURCHASE_FLOW.enter(ctx, provider, sku);

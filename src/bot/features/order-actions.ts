@@ -6,6 +6,7 @@ import { buyAgainButton, receiptButton } from "../callback-data/orders.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BaseContext, BotContext, Services } from "../context.js";
 import { confirmCard } from "../conversations/purchase.js";
+import { blockedText } from "./maintenance-notice.js";
 import { formatDate } from "./order-card.js";
 import type { Feature } from "../feature.js";
 
@@ -45,7 +46,7 @@ export function orderActionsFeature(s: Services): Feature {
       case "not_found":
         return void (await ctx.reply(ctx.tr("status-not-found")));
       case "blocked":
-        return void (await ctx.reply(ctx.tr(`blocked-${out.reason}`)));
+        return void (await ctx.reply(blockedText(ctx, out)));
       case "gone":
         return void (await ctx.reply(ctx.tr("again-gone")));
       case "paused":

@@ -7,6 +7,7 @@ import type { BotContext, Services } from "../context.js";
 import { addPager } from "../keyboards/pager.js";
 import { formatDate } from "./order-card.js";
 import type { Feature } from "../feature.js";
+import { maintenanceNote } from "./maintenance-notice.js";
 
 /** Lines per chat page: a page stays readable on a phone and far under Telegram's 4096 characters. */
 export const PRICELIST_PAGE_SIZE = 20;
@@ -27,7 +28,14 @@ export function pricelistFeature(s: Services): Feature {
       lines.push("", ctx.tr("pricelist-category", { category: section.category }));
       for (const i of section.items) {
         const args = { name: i.name, price: { money: [i.price.amount, i.price.currency] as [number, string] } };
-        lines.push(ctx.tr(i.inStock ? "pricelist-item" : "pricelist-item-out", args));
+        if (i.maintenance) {
+          const note = maintenanceNote(ctx, i.maintenance);
+          lines.push(
+            note
+              ? ctx.tr("maintenance-pricelist-item-note", { name: i.name, note })
+              : ctx.tr("maintenance-pricelist-item", { name: i.name }),
+          );
+        } else lines.push(ctx.tr(i.inStock ? "pricelist-item" : "pricelist-item-out", args));
       }
     }
     if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));

@@ -3,6 +3,7 @@ import { onButton } from "../callback-data/on-button.js";
 import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
 import type { BotContext, Services } from "../context.js";
 import type { Feature } from "../feature.js";
+import { blockedText } from "./maintenance-notice.js";
 
 type ConfirmOutcome = Awaited<ReturnType<Services["orders"]["confirm"]>>;
 
@@ -11,7 +12,7 @@ function outcomeText(ctx: BotContext, out: ConfirmOutcome): string {
     case "expired":
       return ctx.tr("draft-expired");
     case "blocked":
-      return ctx.tr(`blocked-${out.reason.replace("_", "-")}`);
+      return blockedText(ctx, out);
     case "insufficient":
       return ctx.tr("order-insufficient", {
         price: { money: [out.order.price.amount, out.order.price.currency] },

@@ -1,6 +1,7 @@
 import { NOT_SENT_CODES, ProviderError, type Money, type OrderPlacer, type ProviderOrderStatus } from "../../providers/types.js";
 import type { OrderRecord, OrderState } from "../../store/types.js";
 import { money } from "../notifications.js";
+import type { MaintenanceNotice } from "../maintenance.js";
 import type { OrderServiceDeps } from "./deps.js";
 import type { ProviderSignals } from "./signals.js";
 import { debitKey, NOT_SENT, OPEN_STATES, SENDING, TURNED_AWAY, turnedAwaySince, type Transitions } from "./transitions.js";
@@ -8,14 +9,24 @@ import { debitKey, NOT_SENT, OPEN_STATES, SENDING, TURNED_AWAY, turnedAwaySince,
 /** What the reseller's Confirm did, before anything is sent to the provider. */
 export type AcceptOutcome =
   | { kind: "expired" }
-  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | {
+      kind: "blocked";
+      reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off";
+      /** With reason "maintenance": what is in maintenance, and its note. */
+      maintenance?: MaintenanceNotice;
+    }
   | { kind: "insufficient"; balance: number; order: OrderRecord }
   | { kind: "existing"; order: OrderRecord }
   | { kind: "accepted"; order: OrderRecord };
 
 export type PlaceOutcome =
   | { kind: "expired" }
-  | { kind: "blocked"; reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off" }
+  | {
+      kind: "blocked";
+      reason: "pending" | "banned" | "rejected" | "maintenance" | "paused" | "provider_off";
+      /** With reason "maintenance": what is in maintenance, and its note. */
+      maintenance?: MaintenanceNotice;
+    }
   | { kind: "insufficient"; balance: number; order: OrderRecord }
   | { kind: "existing"; order: OrderRecord }
   | { kind: "placed"; order: OrderRecord }
@@ -79,8 +90,12 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
     if (!draft || draft.userId !== userId) return { kind: "expired" };
     const user = await deps.resellers.get(userId);
     if (!user) return { kind: "expired" };
-    const block = deps.resellers.buyBlock(user, await deps.maintenance.isOn());
+    const block = deps.resellers.buyBlock(user);
     if (block) return { kind: "blocked", reason: block };
+    // Every order passes here (a chat Confirm, a bulk line, Buy again): read at this instant, so a
+    // card opened before maintenance began is refused at Confirm, before anything is taken.
+    const held = await deps.maintenance.blockFor(user, draft.provider, draft.sku);
+    if (held) return { kind: "blocked", reason: "maintenance", maintenance: held };
     if (await deps.priceBook.isPaused(draft.provider, draft.sku)) return { kind: "blocked", reason: "paused" };
     const ordering = providers.get(draft.provider)?.ordering;
     if (!ordering) return { kind: "blocked", reason: "provider_off" };

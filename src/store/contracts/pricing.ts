@@ -1,4 +1,4 @@
-/** The stored pricing: markups, fixed prices, pauses and switches admins set at run time. */
+/** The stored pricing: markups, fixed prices, and pauses admins set at run time. */
 import type { Tier } from "../../domain/tiers.js";
 
 /** Pricing admins set at run time, stored as it is changed; every change is atomic. */
@@ -21,7 +21,4 @@ export interface PricingRecords {
   pauseIfBelow(productKey: string, cost: number, reason: string): Promise<{ fixed: number } | undefined>;
   /** Lifts a pause with this reason if, at this instant, no fixed price is below `cost`. */
   resumeIfCovered(productKey: string, cost: number, reason: string): Promise<boolean>;
-  /** Named on/off switches (maintenance). */
-  flag(name: string): Promise<boolean>;
-  setFlag(name: string, on: boolean): Promise<void>;
 }

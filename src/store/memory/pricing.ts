@@ -3,7 +3,6 @@ import type { PricingRecords, StoredPricing } from "../types.js";
 /** Pricing in memory; each method runs to completion without awaiting, so each is atomic. */
 export function memoryPricing(): PricingRecords {
   const s: StoredPricing = { markups: {}, fixedPrices: {}, paused: {} };
-  const flags = new Map<string, boolean>();
   return {
     async snapshot() {
       return structuredClone(s);
@@ -32,12 +31,6 @@ export function memoryPricing(): PricingRecords {
       if (s.paused[key]?.reason !== reason || (fixed !== undefined && fixed < cost)) return false;
       delete s.paused[key];
       return true;
-    },
-    async flag(name) {
-      return flags.get(name) === true;
-    },
-    async setFlag(name, on) {
-      flags.set(name, on);
     },
   };
 }

@@ -28,24 +28,37 @@ const knownMigrations = () =>
  * migrations this build does not know stops the bot instead of running old code on it.
  * Returns the names applied.
  */
-export async function migrate(pool: Pool, log: (msg: string) => void = () => {}): Promise<string[]> {
+export async function migrate(
+  pool: Pool,
+  log: (msg: string) => void = () => {},
+  /** Stop after this migration (e.g. "0012_team"): tests of a migration's data conversion. */
+  options: { upTo?: string } = {},
+): Promise<string[]> {
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     try {
       const exists = await client.query("SELECT to_regclass($1) AS t", [TABLE]);
+      let applied: string[] = [];
       if (exists.rows[0].t !== null) {
-        const applied = (await client.query<{ name: string }>(`SELECT name FROM ${TABLE}`)).rows.map((r) => r.name);
+        applied = (await client.query<{ name: string }>(`SELECT name FROM ${TABLE}`)).rows.map((r) => r.name);
         const known = new Set(knownMigrations());
         const unknown = applied.filter((n) => !known.has(n));
         if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+      }
+      let count = Number.POSITIVE_INFINITY;
+      if (options.upTo !== undefined) {
+        const index = knownMigrations().indexOf(options.upTo);
+        if (index < 0) throw new Error(`no migration named ${options.upTo}`);
+        count = Math.max(0, index + 1 - applied.length);
+        if (count === 0) return [];
       }
       const ran = await runner({
         dbClient: client,
         dir: MIGRATIONS_DIR,
         migrationsTable: TABLE,
         direction: "up",
-        count: Number.POSITIVE_INFINITY,
+        count,
         singleTransaction: true,
         checkOrder: true,
         // The lock above already serialises us; node-pg-migrate's own would be a second one.

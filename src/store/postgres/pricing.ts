@@ -62,17 +62,5 @@ export function postgresPricing(pool: Pool): PricingRecords {
       );
       return (r.rowCount ?? 0) > 0;
     },
-
-    async flag(name) {
-      const r = await pool.query<{ value: unknown }>("SELECT value FROM settings WHERE key = $1", [name]);
-      return r.rows[0]?.value === true;
-    },
-
-    async setFlag(name, on) {
-      await pool.query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2", [
-        name,
-        JSON.stringify(on),
-      ]);
-    },
   };
 }

@@ -184,12 +184,46 @@ export function parseBroadcast(text: string, repliedText?: string): Parsed<Broad
   return ok({ kind: "send", text: body });
 }
 
-/** `on|off`; nothing asks for the current state. */
-export function parseMaintenance(text: string): Parsed<boolean | undefined> {
-  const t = text.trim().toLowerCase();
-  if (t === "") return ok(undefined);
-  if (t === "on" || t === "off") return ok(t === "on");
-  return usage();
+export type MaintenanceArgs =
+  | { kind: "list" }
+  | { kind: "set"; scope: "bot" | "provider" | "product"; target: string; on: boolean; note?: string };
+
+/** A provider id as the registry names them. */
+const providerWord = /^[a-z]{2,20}$/;
+/** A product id as /price and the price list show it: `provider:sku`. */
+const productWord = /^([a-z]{2,20}):([A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/;
+const onOff = (w: string | undefined) => (w?.toLowerCase() === "on" ? true : w?.toLowerCase() === "off" ? false : undefined);
+
+/**
+ * `on|off [note]` (the whole bot), `<provider> on|off [note]`, `<provider:sku> on|off [note]`;
+ * nothing lists what is in maintenance. Whether the provider or product exists is the handler's.
+ */
+export function parseMaintenance(text: string): Parsed<MaintenanceArgs> {
+  const first = splitWords(text, 1);
+  const head = first.words[0];
+  if (head === undefined) return ok({ kind: "list" });
+  let scope: "bot" | "provider" | "product";
+  let target = "";
+  let on = onOff(head);
+  let rest = first.rest;
+  if (on !== undefined) scope = "bot";
+  else {
+    const second = splitWords(first.rest, 1);
+    on = onOff(second.words[0]);
+    if (on === undefined) return usage();
+    rest = second.rest;
+    const product = productWord.exec(head);
+    if (product) {
+      scope = "product";
+      target = `${product[1]}:${product[2]}`;
+    } else if (providerWord.test(head.toLowerCase())) {
+      scope = "provider";
+      target = head.toLowerCase();
+    } else return usage();
+  }
+  const note = rest.replace(/\s+/g, " ").trim();
+  if (note.length > MAX_NOTE_LENGTH) return fail("admin-note-too-long", { max: MAX_NOTE_LENGTH });
+  return ok({ kind: "set", scope, target, on, ...(note ? { note } : {}) });
 }
 
 /** `[n]`, 1–50, default 10. */

@@ -62,11 +62,14 @@ export function providersCommands(kit: AdminKit) {
       }),
     );
     const health = kit.providers.health();
+    const held = await kit.maintenance.view();
     const lines = [ctx.tr("admin-providers-title")];
     for (const { a, balance, licenceAccounts, pool } of checks) {
       lines.push("", healthLine(ctx, health[a.id], a.id));
       const h = health[a.id];
       if (h?.calls) lines.push(ctx.tr("admin-provider-counts", { calls: h.calls, failures: h.failures }));
+      const m = held.entries.find((e) => e.scope === "provider" && e.target === a.id);
+      if (m) lines.push(ctx.tr(m.auto ? "maintenance-provider-auto" : "maintenance-provider-manual"));
       if (balance) lines.push(balance);
       lines.push(...licenceAccounts);
       if (pool) lines.push(pool);

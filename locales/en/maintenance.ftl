@@ -1,0 +1,27 @@
+# --- maintenance (SPEC §5) ---
+admin-usage-maintenance = Usage: /maintenance on|off [note] (the whole bot), /maintenance &lt;provider&gt; on|off [note], /maintenance &lt;provider:product&gt; on|off [note]; alone: what is in maintenance.
+maintenance-blocked-bot = 🛠 The bot is under maintenance. Buying is paused; please try again later.
+maintenance-blocked-provider = 🛠 This product's provider is under maintenance. It cannot be bought right now; please try again later.
+maintenance-blocked-product = 🛠 This product is under maintenance. It cannot be bought right now; please try again later.
+maintenance-note = Note: { $note }
+maintenance-auto-note = The provider is not answering; it is checked every minute and comes back by itself.
+maintenance-catalog-item = 🛠 { $name } · maintenance
+maintenance-pricelist-item = 🛠 { $name } · under maintenance
+maintenance-pricelist-item-note = 🛠 { $name } · under maintenance: { $note }
+maintenance-what-bot = The whole bot
+maintenance-what-provider = Provider { $target }
+maintenance-what-product = Product <code>{ $target }</code>
+maintenance-now-on = 🛠 { $what } is in maintenance now. Nothing of it can be bought; orders already placed go on.
+maintenance-now-off = ✅ { $what } is out of maintenance.
+maintenance-was-off = { $what } was not in maintenance. Nothing was changed.
+maintenance-unknown-provider = “{ $provider }” is not an enabled provider (enabled: { $known }). Nothing was changed.
+maintenance-unknown-product = No product <code>{ $product }</code> in the catalogue. Nothing was changed.
+maintenance-list-none = ✅ Nothing is in maintenance.
+maintenance-list-title = <b>In maintenance</b>
+maintenance-list-manual = 🛠 { $what } · since { $since } · set by { $by }
+maintenance-list-auto = 🛠 { $what } · since { $since } · automatic (failed calls in a row)
+maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 In maintenance (set by hand: /maintenance to see the note)
+maintenance-provider-auto = 🛠 In maintenance (automatic: failed calls in a row; lifted when its health check answers)
+admin-provider-maintenance-on = 🛠 Provider { $provider } is in maintenance: { $failures } calls failed in a row (unreachable, 5xx or timeout). Its products cannot be bought; orders already placed are still followed. It comes back by itself when its health check answers.
+admin-provider-maintenance-off = ✅ Provider { $provider } answers again: out of maintenance, its products can be bought.

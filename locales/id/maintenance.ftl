@@ -1,0 +1,27 @@
+# --- pemeliharaan (SPEC §5) ---
+admin-usage-maintenance = Cara pakai: /maintenance on|off [catatan] (seluruh bot), /maintenance &lt;provider&gt; on|off [catatan], /maintenance &lt;provider:produk&gt; on|off [catatan]; tanpa argumen: apa yang sedang dalam pemeliharaan.
+maintenance-blocked-bot = 🛠 Bot sedang dalam pemeliharaan. Pembelian dihentikan sementara; silakan coba lagi nanti.
+maintenance-blocked-provider = 🛠 Provider produk ini sedang dalam pemeliharaan. Produk ini belum bisa dibeli; silakan coba lagi nanti.
+maintenance-blocked-product = 🛠 Produk ini sedang dalam pemeliharaan. Produk ini belum bisa dibeli; silakan coba lagi nanti.
+maintenance-note = Catatan: { $note }
+maintenance-auto-note = Provider tidak menjawab; dicek setiap menit dan akan kembali dengan sendirinya.
+maintenance-catalog-item = 🛠 { $name } · pemeliharaan
+maintenance-pricelist-item = 🛠 { $name } · dalam pemeliharaan
+maintenance-pricelist-item-note = 🛠 { $name } · dalam pemeliharaan: { $note }
+maintenance-what-bot = Seluruh bot
+maintenance-what-provider = Provider { $target }
+maintenance-what-product = Produk <code>{ $target }</code>
+maintenance-now-on = 🛠 { $what } sekarang dalam pemeliharaan. Tidak ada yang bisa dibeli darinya; pesanan yang sudah masuk tetap berjalan.
+maintenance-now-off = ✅ { $what } sudah keluar dari pemeliharaan.
+maintenance-was-off = { $what } tidak sedang dalam pemeliharaan. Tidak ada yang diubah.
+maintenance-unknown-provider = “{ $provider }” bukan provider yang aktif (aktif: { $known }). Tidak ada yang diubah.
+maintenance-unknown-product = Tidak ada produk <code>{ $product }</code> di katalog. Tidak ada yang diubah.
+maintenance-list-none = ✅ Tidak ada yang dalam pemeliharaan.
+maintenance-list-title = <b>Dalam pemeliharaan</b>
+maintenance-list-manual = 🛠 { $what } · sejak { $since } · diatur oleh { $by }
+maintenance-list-auto = 🛠 { $what } · sejak { $since } · otomatis (panggilan gagal berturut-turut)
+maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 Dalam pemeliharaan (diatur manual: /maintenance untuk melihat catatannya)
+maintenance-provider-auto = 🛠 Dalam pemeliharaan (otomatis: panggilan gagal berturut-turut; dicabut saat pengecekan kesehatannya dijawab)
+admin-provider-maintenance-on = 🛠 Provider { $provider } masuk pemeliharaan: { $failures } panggilan gagal berturut-turut (tidak terjangkau, 5xx atau timeout). Produknya tidak bisa dibeli; pesanan yang sudah masuk tetap dipantau. Akan kembali dengan sendirinya saat pengecekan kesehatannya dijawab.
+admin-provider-maintenance-off = ✅ Provider { $provider } menjawab lagi: keluar dari pemeliharaan, produknya bisa dibeli.

@@ -1,0 +1,27 @@
+# --- ပြုပြင်ထိန်းသိမ်းမှု (SPEC §5) ---
+admin-usage-maintenance = အသုံးပြုပုံ: /maintenance on|off [မှတ်ချက်] (Bot တစ်ခုလုံး)၊ /maintenance &lt;provider&gt; on|off [မှတ်ချက်]၊ /maintenance &lt;provider:product&gt; on|off [မှတ်ချက်]; တစ်ခုတည်းဆိုရင် ပြုပြင်ထိန်းသိမ်းနေသည်များကို ပြပါမယ်။
+maintenance-blocked-bot = 🛠 Bot ကို ပြုပြင်ထိန်းသိမ်းနေပါတယ်။ ဝယ်ယူမှုကို ခေတ္တရပ်ထားလို့ နောက်မှ ထပ်စမ်းကြည့်ပါ။
+maintenance-blocked-provider = 🛠 ဒီထုတ်ကုန်ရဲ့ provider ကို ပြုပြင်ထိန်းသိမ်းနေပါတယ်။ အခု ဝယ်လို့မရသေးပါ၊ နောက်မှ ထပ်စမ်းကြည့်ပါ။
+maintenance-blocked-product = 🛠 ဒီထုတ်ကုန်ကို ပြုပြင်ထိန်းသိမ်းနေပါတယ်။ အခု ဝယ်လို့မရသေးပါ၊ နောက်မှ ထပ်စမ်းကြည့်ပါ။
+maintenance-note = မှတ်ချက်: { $note }
+maintenance-auto-note = Provider က ပြန်မဖြေပါ; တစ်မိနစ်တိုင်း စစ်ဆေးနေပြီး သူ့အလိုလို ပြန်ဖွင့်ပါမယ်။
+maintenance-catalog-item = 🛠 { $name } · ပြုပြင်ထိန်းသိမ်းနေသည်
+maintenance-pricelist-item = 🛠 { $name } · ပြုပြင်ထိန်းသိမ်းနေသည်
+maintenance-pricelist-item-note = 🛠 { $name } · ပြုပြင်ထိန်းသိမ်းနေသည်: { $note }
+maintenance-what-bot = Bot တစ်ခုလုံး
+maintenance-what-provider = Provider { $target }
+maintenance-what-product = ထုတ်ကုန် <code>{ $target }</code>
+maintenance-now-on = 🛠 { $what } ကို အခု ပြုပြင်ထိန်းသိမ်းနေပါပြီ။ ဘာမှ ဝယ်လို့မရပါ; တင်ပြီးသား အော်ဒါများ ဆက်လုပ်ဆောင်ပါမယ်။
+maintenance-now-off = ✅ { $what } ပြုပြင်ထိန်းသိမ်းမှုမှ ပြန်ထွက်ပါပြီ။
+maintenance-was-off = { $what } ကို ပြုပြင်ထိန်းသိမ်းမနေပါ။ ဘာမှ မပြောင်းလဲပါ။
+maintenance-unknown-provider = “{ $provider }” သည် ဖွင့်ထားသော provider မဟုတ်ပါ (ဖွင့်ထားသည်: { $known })။ ဘာမှ မပြောင်းလဲပါ။
+maintenance-unknown-product = ကတ်တလောက်တွင် ထုတ်ကုန် <code>{ $product }</code> မရှိပါ။ ဘာမှ မပြောင်းလဲပါ။
+maintenance-list-none = ✅ ပြုပြင်ထိန်းသိမ်းနေသည် မရှိပါ။
+maintenance-list-title = <b>ပြုပြင်ထိန်းသိမ်းနေသည်များ</b>
+maintenance-list-manual = 🛠 { $what } · { $since } မှစ၍ · { $by } က သတ်မှတ်ထားသည်
+maintenance-list-auto = 🛠 { $what } · { $since } မှစ၍ · အလိုအလျောက် (ဆက်တိုက် မအောင်မြင်သော ခေါ်ဆိုမှုများ)
+maintenance-list-note = { "   " }{ $note }
+maintenance-provider-manual = 🛠 ပြုပြင်ထိန်းသိမ်းနေသည် (လက်ဖြင့် သတ်မှတ်ထားသည်: မှတ်ချက်ကြည့်ရန် /maintenance)
+maintenance-provider-auto = 🛠 ပြုပြင်ထိန်းသိမ်းနေသည် (အလိုအလျောက်: ဆက်တိုက် မအောင်မြင်သော ခေါ်ဆိုမှုများ; health check ပြန်ဖြေသောအခါ ပြန်ဖွင့်ပါမည်)
+admin-provider-maintenance-on = 🛠 Provider { $provider } ကို ပြုပြင်ထိန်းသိမ်းမှုမုဒ် ထားလိုက်ပါပြီ: ခေါ်ဆိုမှု { $failures } ကြိမ် ဆက်တိုက် မအောင်မြင်ပါ (ချိတ်ဆက်မရ၊ 5xx သို့မဟုတ် timeout)။ ၎င်း၏ ထုတ်ကုန်များ ဝယ်လို့မရပါ; တင်ပြီးသား အော်ဒါများကို ဆက်စောင့်ကြည့်ပါမယ်။ Health check ပြန်ဖြေသောအခါ သူ့အလိုလို ပြန်ဖွင့်ပါမယ်။
+admin-provider-maintenance-off = ✅ Provider { $provider } ပြန်ဖြေပါပြီ: ပြုပြင်ထိန်းသိမ်းမှုမှ ထွက်ပြီး ၎င်း၏ ထုတ်ကုန်များ ဝယ်လို့ရပါပြီ။
