@@ -427,6 +427,62 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
   });
 });
 
+describe.each(backends)("support tickets contract (%s)", (_name, make) => {
+  let store: Records;
+  beforeEach(async () => {
+    store = await make();
+  });
+
+  it("holds the open-ticket limit under 10 concurrent opens, and frees a slot on close", async () => {
+    const opened = await Promise.all(Array.from({ length: 10 }, () => store.support.open(70, 3)));
+    expect(opened.filter((o) => o.ok)).toHaveLength(3);
+    expect(opened.filter((o) => !o.ok)).toEqual(Array.from({ length: 7 }, () => ({ ok: false, open: 3 })));
+    const open = await store.support.openOf(70);
+    expect(open.map((t) => t.status)).toEqual(["open", "open", "open"]);
+    // Newest first; another reseller's limit is their own.
+    expect(open.map((t) => t.id)).toEqual([...open.map((t) => t.id)].sort((a, b) => b - a));
+    expect((await store.support.open(71, 3)).ok).toBe(true);
+    const first = open[2]!;
+    const closed = await store.support.close(first.id, 1);
+    expect(closed).toMatchObject({ closed: true, ticket: { id: first.id, status: "closed", closedBy: 1 } });
+    expect(closed.closed && closed.ticket.closedAt).toBeGreaterThan(0);
+    // A second close changes nothing and tells the ticket as it is.
+    expect(await store.support.close(first.id, 2)).toMatchObject({ closed: false, ticket: { status: "closed", closedBy: 1 } });
+    expect(await store.support.close(999_999, 1)).toEqual({ closed: false });
+    expect((await store.support.open(70, 3)).ok).toBe(true);
+    expect(await store.support.open(70, 3)).toEqual({ ok: false, open: 3 });
+  });
+
+  it("finds a ticket by the message a team chat shows, or by the reseller's", async () => {
+    const o = await store.support.open(72, 3);
+    if (!o.ok) throw new Error("not opened");
+    const t = o.ticket.id;
+    await store.support.record({ ticketId: t, kind: "card", fromUserId: 72, teamChatId: 1, teamMessageId: 10, resellerMessageId: 5 });
+    await store.support.record({
+      ticketId: t,
+      kind: "in",
+      fromUserId: 72,
+      teamChatId: -100123,
+      teamThreadId: 7,
+      teamMessageId: 10,
+      resellerMessageId: 5,
+    });
+    await store.support.record({ ticketId: t, kind: "out", fromUserId: 1, teamChatId: 1, teamMessageId: 12, resellerMessageId: 6 });
+    expect(await store.support.byTeamMessage(1, 10)).toMatchObject({ ticket: { id: t, resellerId: 72 }, message: { kind: "card" } });
+    expect(await store.support.byTeamMessage(-100123, 10)).toMatchObject({ message: { kind: "in", teamThreadId: 7 } });
+    expect(await store.support.byTeamMessage(1, 11)).toBeUndefined();
+    expect(await store.support.byResellerMessage(72, 6)).toMatchObject({ ticket: { id: t }, message: { kind: "out", fromUserId: 1 } });
+    // The same message id in another reseller's chat is not this ticket's.
+    expect(await store.support.byResellerMessage(73, 6)).toBeUndefined();
+    const all = await store.support.messages(t);
+    expect(all.map((m) => m.kind)).toEqual(["card", "in", "out"]);
+    expect(all[0]).not.toHaveProperty("teamThreadId");
+    expect(all[0]!.createdAt).toBeGreaterThan(0);
+    expect(await store.support.get(t)).toMatchObject({ id: t, status: "open" });
+    expect(await store.support.get(t)).not.toHaveProperty("closedAt");
+  });
+});
+
 describe.each(kvBackends)("kv contract (%s)", (_name, make) => {
   it("sets if absent with a time to live, and counts", async () => {
     const kv = await make();

@@ -9,6 +9,7 @@ import { memoryLowBalance } from "./low-balance.js";
 import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
+import { memorySupport } from "./support.js";
 import { memoryTables } from "./tables.js";
 import { memoryUnmatched } from "./unmatched.js";
 import { memoryUsers } from "./users.js";
@@ -36,6 +37,7 @@ export function memoryRecords(): Records {
     unmatched: memoryUnmatched(),
     customers: memoryCustomers(),
     lowBalance: memoryLowBalance(),
+    support: memorySupport(),
     async ping() {
       return true;
     },

@@ -10,6 +10,7 @@ import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
+import { postgresSupport } from "./support.js";
 import { postgresUnmatched } from "./unmatched.js";
 import { postgresUsers } from "./users.js";
 
@@ -32,6 +33,7 @@ export function postgresRecords(pool: Pool): Records {
     unmatched: postgresUnmatched(pool),
     customers: postgresCustomers(pool),
     lowBalance: postgresLowBalance(pool),
+    support: postgresSupport(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");
