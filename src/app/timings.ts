@@ -3,6 +3,7 @@ import type { PointsSweepTimings } from "../jobs/points.js";
 import type { SweepTimings } from "../jobs/workers.js";
 import type { ProvidersConfig } from "../providers/registry.js";
 import type { HintLimits } from "../server/xpay-webhook.js";
+import type { SupportLimits } from "../domain/support/index.js";
 
 /**
  * Every clock and back-off the app runs by, in one place. Production takes the defaults (each
@@ -23,4 +24,6 @@ export interface Timings {
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
+  /** Support tickets: the open limit and the follow-up rate per ticket. */
+  support?: Partial<SupportLimits>;
 }

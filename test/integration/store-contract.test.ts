@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
 import { createPool, migrate, postgresRecords } from "../../src/store/postgres/index.js";
 import { KEY_PREFIX, redisKv } from "../../src/store/redis/index.js";
@@ -428,8 +428,9 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
 });
 
 describe.each(backends)("support tickets contract (%s)", (_name, make) => {
+  // One database for the block (each case uses its own resellers): every database costs a drop at the end.
   let store: Records;
-  beforeEach(async () => {
+  beforeAll(async () => {
     store = await make();
   });
 

@@ -29,7 +29,7 @@ export function memorySupport(): SupportTickets {
     },
     async close(id, by) {
       const t = tickets.get(id);
-      if (!t || t.status !== "open") return { closed: false, ...(t ? { ticket: copy(t) } : {}) };
+      if (t?.status !== "open") return { closed: false, ...(t ? { ticket: copy(t) } : {}) };
       Object.assign(t, { status: "closed", closedAt: Date.now(), closedBy: by });
       return { closed: true, ticket: copy(t) };
     },
