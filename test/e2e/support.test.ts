@@ -270,6 +270,62 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("support tickets (fake Bo
     ).toHaveLength(0);
   });
 
+  it("works in the operator group's Support topic when the desk points there: a member answers and closes, a stranger cannot", async () => {
+    const group = h.telegram.group({ title: "Operators", forum: true });
+    const topic = group.createTopic("Support");
+    const thread = topic.message_thread_id;
+    const sari = group.member({ id: 5001, first_name: "Sari" });
+    const lurker = group.member({ id: 7001, first_name: "Lurker" });
+    // The port the operator group plugs into (domain/support/desk.ts), pointed at its topic.
+    const support = h.app.services.support;
+    const dms = support.targets;
+    support.targets = async () => [{ chatId: group.id, threadId: thread }];
+    try {
+      const r = await person(h, 6015);
+      const id = await openTicket(r, "asked in the group");
+      const card = await group.waitForMessage({ thread, match: `Ticket #${id} `, after: 0 });
+      await group.waitFor(
+        () => group.messages({ thread }).find((m) => m.reply_to_message_id === card.message_id && m.text === "asked in the group"),
+        5000,
+        "the question in the topic",
+      );
+      await sari.send("Answered from the topic", { replyTo: card.message_id, thread });
+      await r.waitForMessage({ match: "Answered from the topic" });
+      // Someone off the team: their reply is not relayed, their Close is refused.
+      await lurker.send("let me answer", { replyTo: card.message_id, thread });
+      await lurker.press("✅ Close ticket", { messageId: card.message_id });
+      await group.waitFor(() => lurker.callbackAnswers().find((a) => /needs the support role/.test(a.text ?? "")), 5000, "the refusal");
+      expect(r.messages().some((m) => m.text === "let me answer")).toBe(false);
+      await sari.press("✅ Close ticket", { messageId: card.message_id });
+      await group.waitFor(
+        () => group.messages().find((m) => m.message_id === card.message_id && /Closed by Sari/.test(m.text)),
+        5000,
+        "the closed card in the topic",
+      );
+      await r.waitForMessage({ match: `Ticket #${id} was closed` });
+    } finally {
+      support.targets = dms;
+    }
+  });
+
+  it("lets the bot's flood limit hold back a flood before it reaches a ticket", async () => {
+    await h.restart({ flood: { max: 8, windowMs: 3000 } });
+    try {
+      const r = await person(h, 6016);
+      const id = await openTicket(r, "flood under the bot's limit");
+      const card = await cardOf(owner, id);
+      await owner.waitFor(() => under(owner, card).length === 1, 5000, "the question");
+      const after = r.messages().length;
+      for (let i = 0; i < 30; i++) await r.send(`burst ${i}`);
+      await r.waitForMessage({ match: /too fast/, after });
+      await settle(1000);
+      // The opening /support counted against the same window: fewer than 8 follow-ups got through.
+      expect(under(owner, card).length - 1).toBeLessThan(8);
+    } finally {
+      await h.restart();
+    }
+  });
+
   it("keeps an open ticket across a restart (PostgreSQL): replies and follow-ups still find it", async () => {
     const r = await person(h, 6014);
     const id = await openTicket(r, "before the restart");
