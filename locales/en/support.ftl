@@ -23,3 +23,4 @@ support-closed-done = Ticket #{ $ticketId } closed.
 support-already-closed = Ticket #{ $ticketId } was already closed.
 support-reply-closed = Ticket #{ $ticketId } is closed: your reply was not sent to the reseller.
 support-reply-failed = Your reply to ticket #{ $ticketId } could not be delivered: the reseller may have blocked the bot.
+support-answered = 💬 { $by } answered ticket #{ $ticketId }: { $preview }

@@ -23,3 +23,4 @@ support-closed-done = Tiket #{ $ticketId } ditutup.
 support-already-closed = Tiket #{ $ticketId } sudah ditutup sebelumnya.
 support-reply-closed = Tiket #{ $ticketId } sudah ditutup: balasan Anda tidak dikirim ke reseller.
 support-reply-failed = Balasan Anda untuk tiket #{ $ticketId } tidak dapat dikirim: reseller mungkin telah memblokir bot.
+support-answered = 💬 { $by } menjawab tiket #{ $ticketId }: { $preview }

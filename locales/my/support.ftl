@@ -23,3 +23,4 @@ support-closed-done = လက်မှတ် #{ $ticketId } ကို ပိတ�
 support-already-closed = လက်မှတ် #{ $ticketId } ကို ပိတ်ပြီးသား ဖြစ်သည်။
 support-reply-closed = လက်မှတ် #{ $ticketId } ပိတ်ထားပြီးဖြစ်၍ သင့်အဖြေကို ရီဆယ်လာထံ မပို့ခဲ့ပါ။
 support-reply-failed = လက်မှတ် #{ $ticketId } အတွက် သင့်အဖြေကို ပို့၍ မရပါ: ရီဆယ်လာက ဘော့ကို ပိတ်ထားနိုင်သည်။
+support-answered = 💬 { $by } က လက်မှတ် #{ $ticketId } ကို ဖြေခဲ့သည်: { $preview }

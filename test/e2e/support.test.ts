@@ -111,11 +111,28 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("support tickets (fake Bo
       const photo = await member.waitFor(() => under(member, c).find((m) => m.photo !== undefined), 5000, "the photo");
       expect(photo.text).toBe("the slip");
     }
-    // The owner answers in their own DM: that goes back too.
-    const ownerCard = await cardOf(owner, id);
-    await owner.send("Found it, credited.", { replyTo: ownerCard.message_id });
-    await r.waitForMessage({ match: "Found it, credited." });
+    // The owner's DM was told of Sari's answers (so no one answers twice); a reply to that note goes back too.
+    const note = await owner.waitFor(
+      (all) => all.find((m) => m.text === `💬 Sari answered ticket #${id}: We are checking it now.`),
+      5000,
+      "the note of Sari's answer",
+    );
+    await owner.waitFor((all) => all.find((m) => m.text === `💬 Sari answered ticket #${id}: Your receipt`), 5000, "the file's note");
+    await owner.send("Found it, credited.", { replyTo: note.message_id });
+    const credited = await r.waitForMessage({ match: "Found it, credited." });
+    expect(credited.reply_to_message_id).toBe(answer.message_id);
     expect(r.messages().some((m) => /Send \/help/.test(m.text))).toBe(false);
+  });
+
+  it("tells the member when a reply cannot reach the reseller (they blocked the bot)", async () => {
+    const r = await person(h, 6017);
+    const id = await openTicket(r, "then I block you");
+    const card = await cardOf(agent, id);
+    r.block();
+    const reply = await agent.send("Are you there?", { replyTo: card.message_id });
+    const told = await agent.waitForMessage({ match: `Your reply to ticket #${id} could not be delivered` });
+    expect(told.reply_to_message_id).toBe(reply.message_id);
+    r.unblock();
   });
 
   it("closes on a member's button: every card shows who closed it, the reseller is told, and later messages are not relayed", async () => {

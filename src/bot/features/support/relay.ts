@@ -2,6 +2,7 @@ import type { Api } from "grammy";
 import type { Logger } from "../../../observability/logger.js";
 import type { TicketMessage, TicketRecord, UserRecord } from "../../../store/types.js";
 import type { Services } from "../../context.js";
+import { fitPlain } from "../../fit-text.js";
 import { escapeHtml } from "../../i18n.js";
 import { type CardServices, cardText, chatLocale, closeKeyboard } from "./card.js";
 
@@ -82,23 +83,38 @@ export async function followUpOnDesk(api: Api, s: RelayServices, ticket: TicketR
   return reached;
 }
 
+export interface TeamReply {
+  fromUserId: number;
+  fromName: string;
+  chatId: number;
+  threadId?: number;
+  messageId: number;
+  /** Its text or caption, for the note the other team chats get. */
+  text?: string;
+}
+
+/** How much of an answer the other team chats' note quotes. */
+const PREVIEW = 300;
+
 /** A member's reply: copied to the reseller, as a reply to the message of theirs it answers. */
-export async function answerReseller(
-  api: Api,
-  s: RelayServices,
-  hit: { ticket: TicketRecord; message: TicketMessage },
-  reply: { fromUserId: number; chatId: number; threadId?: number; messageId: number },
-) {
+export async function answerReseller(api: Api, s: RelayServices, hit: { ticket: TicketRecord; message: TicketMessage }, reply: TeamReply) {
   const copy = await api.copyMessage(hit.ticket.resellerId, reply.chatId, reply.messageId, replyTo(hit.message.resellerMessageId));
-  await s.support.record({
-    ticketId: hit.ticket.id,
-    kind: "out",
-    fromUserId: reply.fromUserId,
-    teamChatId: reply.chatId,
-    teamThreadId: reply.threadId,
-    teamMessageId: reply.messageId,
-    resellerMessageId: copy.message_id,
-  });
+  const out = { ticketId: hit.ticket.id, kind: "out" as const, fromUserId: reply.fromUserId, resellerMessageId: copy.message_id };
+  await s.support.record({ ...out, teamChatId: reply.chatId, teamThreadId: reply.threadId, teamMessageId: reply.messageId });
+  // In the members' own DMs nobody else sees an answer: each other card gets a note of it (a
+  // reply to the note threads under the same reseller message), so no one answers twice.
+  for (const card of await s.support.cards(hit.ticket.id)) {
+    if (card.teamChatId === reply.chatId) continue;
+    try {
+      const locale = await chatLocale(s, card.teamChatId);
+      const preview = reply.text ? fitPlain(reply.text, PREVIEW) : "-";
+      const note = s.translator.render(locale, "support-answered", { by: reply.fromName, ticketId: String(hit.ticket.id), preview });
+      const sent = await api.sendMessage(card.teamChatId, note, { ...threadOf(card.teamThreadId), ...replyTo(card.teamMessageId) });
+      await s.support.record({ ...out, teamChatId: card.teamChatId, teamThreadId: card.teamThreadId, teamMessageId: sent.message_id });
+    } catch (err) {
+      warn(s.logger, err, hit.ticket.id, card.teamChatId);
+    }
+  }
 }
 
 /** Closed: every card of the ticket shows who closed it, and loses its button. */

@@ -42,6 +42,8 @@ export function supportTeamHandlers(s: Services): Composer<BotContext> {
     try {
       await answerReseller(ctx.api, s, hit, {
         fromUserId: ctx.from.id,
+        fromName: ctx.from.first_name,
+        text: ctx.msg.text ?? ctx.msg.caption,
         chatId: ctx.chat.id,
         threadId: ctx.msg.message_thread_id,
         messageId: ctx.msg.message_id,
