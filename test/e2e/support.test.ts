@@ -330,6 +330,22 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("support tickets (fake Bo
     }
   });
 
+  it("falls back to the desk's fallback chats when no target can be reached (the group gone)", async () => {
+    const support = h.app.services.support;
+    const { targets, fallbackTargets } = support;
+    support.targets = async () => [{ chatId: -1009999999999, threadId: 5 }];
+    support.fallbackTargets = async () => [{ chatId: owner.id }];
+    try {
+      const r = await person(h, 6018);
+      const id = await openTicket(r, "is anyone reading the group?");
+      const card = await cardOf(owner, id);
+      await owner.waitFor(() => under(owner, card).find((m) => m.text === "is anyone reading the group?"), 5000, "the question");
+      expect((await support.cards(id)).map((c) => c.teamChatId)).toEqual([owner.id]);
+    } finally {
+      Object.assign(support, { targets, fallbackTargets });
+    }
+  });
+
   it("lets the bot's flood limit hold back a flood before it reaches a ticket", async () => {
     await h.restart({ flood: { max: 8, windowMs: 3000 } });
     try {

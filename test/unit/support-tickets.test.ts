@@ -17,6 +17,8 @@ const user = (status: UserRecord["status"]): UserRecord => ({ id: 9, firstName: 
 describe("support tickets (domain, in memory)", () => {
   it("sends ticket messages to every team member's DM by default", async () => {
     expect(await support().targets()).toEqual([{ chatId: 1 }, { chatId: 5 }]);
+    // The DMs are the last resort themselves: no fallback behind them.
+    expect(await support().fallbackTargets()).toEqual([]);
   });
 
   it("lets active resellers, pending registrants and the team ask; not suspended or rejected accounts", () => {

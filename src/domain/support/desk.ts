@@ -10,6 +10,8 @@ export interface SupportTarget {
 
 export interface SupportDesk {
   targets(): Promise<SupportTarget[]>;
+  /** Where a new ticket goes when none of the targets could be reached (the group gone: the team's DMs). */
+  fallback?(): Promise<SupportTarget[]>;
 }
 
 /** Without an operator group: each team member's DM (owners from ADMIN_IDS and everyone with a role). */

@@ -34,6 +34,7 @@ export function createSupport(deps: { tickets: SupportTickets; kv: Kv; desk: Sup
   return {
     limits,
     targets: (): Promise<SupportTarget[]> => desk.targets(),
+    fallbackTargets: async (): Promise<SupportTarget[]> => (await desk.fallback?.()) ?? [],
     open: (resellerId: number) => tickets.open(resellerId, limits.maxOpen),
     get: (id: number) => tickets.get(id),
     openOf: (resellerId: number) => tickets.openOf(resellerId),

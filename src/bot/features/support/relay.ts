@@ -1,5 +1,6 @@
 import type { Api } from "grammy";
 import type { Logger } from "../../../observability/logger.js";
+import type { SupportTarget } from "../../../domain/support/index.js";
 import type { TicketMessage, TicketRecord, UserRecord } from "../../../store/types.js";
 import type { Services } from "../../context.js";
 import { fitPlain } from "../../fit-text.js";
@@ -37,10 +38,27 @@ async function copyIn(api: Api, m: Incoming, chatId: number, threadId: number | 
 const warn = (logger: Logger, err: unknown, ticketId: number, chatId: number) =>
   logger.warn({ err, ticketId, chatId }, "a support ticket message could not reach a team chat");
 
-/** A new ticket: in each team chat of the desk, the reseller's card with Close, and their message under it. Returns the chats reached. */
+/**
+ * A new ticket: in each team chat of the desk, the reseller's card with Close, and their message
+ * under it; when none could be reached, the desk's fallback chats. Returns the chats reached.
+ */
 export async function openOnDesk(api: Api, s: RelayServices, ticket: TicketRecord, reseller: UserRecord | undefined, m: Incoming) {
+  let reached = await cardsTo(await s.support.targets(), api, s, ticket, reseller, m);
+  if (reached === 0) reached = await cardsTo(await s.support.fallbackTargets(), api, s, ticket, reseller, m);
+  if (reached === 0) s.logger.error({ ticketId: ticket.id }, "a support ticket reached no team chat");
+  return reached;
+}
+
+async function cardsTo(
+  targets: readonly SupportTarget[],
+  api: Api,
+  s: RelayServices,
+  ticket: TicketRecord,
+  reseller: UserRecord | undefined,
+  m: Incoming,
+) {
   let reached = 0;
-  for (const target of await s.support.targets()) {
+  for (const target of targets) {
     try {
       const locale = await chatLocale(s, target.chatId);
       const card = await api.sendMessage(target.chatId, await cardText(s, locale, ticket, reseller), {
@@ -56,7 +74,6 @@ export async function openOnDesk(api: Api, s: RelayServices, ticket: TicketRecor
       warn(s.logger, err, ticket.id, target.chatId);
     }
   }
-  if (reached === 0) s.logger.error({ ticketId: ticket.id }, "a support ticket reached no team chat");
   return reached;
 }
 
