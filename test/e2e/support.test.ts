@@ -12,15 +12,16 @@ const FOLLOW_UPS = 10;
 async function person(
   h: Harness,
   id: number,
-  init: { status?: "active" | "pending" | "banned"; teamRole?: "support" | "finance"; name?: string } = {},
+  init: { status?: "active" | "pending" | "banned"; teamRole?: "support" | "finance"; name?: string; language?: string } = {},
 ): Promise<FakeUser> {
   const firstName = init.name ?? `Reseller${id}`;
-  const user = h.telegram.user({ id, first_name: firstName, username: `user${id}`, language_code: "en" });
+  const language = init.language ?? "en";
+  const user = h.telegram.user({ id, first_name: firstName, username: `user${id}`, language_code: language });
   await h.app.store.users.createIfAbsent({
     id,
     firstName,
     username: `user${id}`,
-    telegramLanguage: "en",
+    telegramLanguage: language,
     status: init.status ?? "active",
     tier: "member",
     createdAt: Date.now(),
@@ -162,6 +163,18 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("support tickets (fake Bo
     const told = await agent.waitForMessage({ match: `Ticket #${id} is closed` });
     expect(told.reply_to_message_id).toBe(reply.message_id);
     expect(r.messages().some((m) => m.text === "one more thing")).toBe(false);
+  });
+
+  it("speaks the reseller's language on their side (Indonesian), the team's on theirs", async () => {
+    const r = await person(h, 6019, { language: "id" });
+    const after = r.messages().length;
+    await r.send("/support pesanan saya belum masuk");
+    const opened = await r.waitForMessage({ match: /Tiket #\d+ dibuka/, after });
+    const id = Number(/#(\d+)/.exec(opened.text)![1]);
+    const card = await cardOf(agent, id);
+    expect(card.text).toMatch(/Reply to any message of this ticket/);
+    await agent.press("✅ Close ticket", { messageId: card.message_id });
+    await r.waitForMessage({ match: `Tiket #${id} telah ditutup oleh tim` });
   });
 
   it("opens a ticket with a photo captioned /support, the command cut from the caption", async () => {
