@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { BUTTON_PERMISSIONS, may } from "../../../domain/team/permissions.js";
 import { onButton } from "../../callback-data/on-button.js";
 import { ticketCloseButton } from "../../callback-data/support.js";
 import type { BotContext, Services } from "../../context.js";
@@ -33,7 +34,8 @@ export function supportTeamHandlers(s: Services): Composer<BotContext> {
 
   c.on("message", async (ctx, next) => {
     const replied = ctx.msg.reply_to_message;
-    if (!replied || ctx.msg.text?.startsWith("/")) return next();
+    // Answering is the ticket row of the permission table (every role today): one declaration decides.
+    if (!replied || ctx.msg.text?.startsWith("/") || !may(ctx.role, BUTTON_PERMISSIONS.ticket)) return next();
     const hit = await s.support.byTeamMessage(ctx.chat.id, replied.message_id);
     if (!hit) return next();
     const ticketId = String(hit.ticket.id);
