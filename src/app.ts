@@ -6,6 +6,7 @@ import { lifecycle } from "./app/lifecycle.js";
 import { buildMoney } from "./app/money.js";
 import { buildOperations } from "./app/operations.js";
 import { buildOrders } from "./app/orders.js";
+import { buildSupport } from "./app/support.js";
 import { buildTeam } from "./app/team.js";
 import type { Timings } from "./app/timings.js";
 import { buildWeb } from "./app/web.js";
@@ -40,7 +41,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const money = buildMoney(config, f, team, deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
-  const areas = { team, catalogue, money, orders, operations };
+  const support = buildSupport(f, team, timings);
+  const areas = { team, catalogue, money, orders, operations, support };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
   const web = buildWeb(config, f, areas, deps);
 

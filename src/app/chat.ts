@@ -14,6 +14,7 @@ import type { Part } from "./lifecycle.js";
 import type { Money } from "./money.js";
 import type { Operations } from "./operations.js";
 import type { Ordering } from "./orders.js";
+import type { SupportArea } from "./support.js";
 import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
 import type { Web } from "./web.js";
@@ -24,7 +25,7 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 export function buildChat(
   config: Config,
   f: Foundation,
-  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations },
+  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations; support: SupportArea },
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
   const { logger } = deps;
@@ -38,6 +39,7 @@ export function buildChat(
     ...a.orders,
     broadcasts: a.operations.broadcasts,
     reports: a.operations.reports,
+    support: a.support.support,
     providers: f.providers,
     notifier: f.notifier,
     translator: f.translator,

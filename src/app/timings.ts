@@ -3,6 +3,7 @@ import type { PointsSweepTimings } from "../jobs/points.js";
 import type { SweepTimings } from "../jobs/workers.js";
 import type { ProvidersConfig } from "../providers/registry.js";
 import type { HintLimits } from "../server/xpay-webhook.js";
+import type { SupportLimits } from "../domain/support/index.js";
 
 /**
  * Every clock and back-off the app runs by, in one place. Production takes the defaults (each
@@ -25,6 +26,8 @@ export interface Timings {
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
   /** How often providers in automatic maintenance are read to see whether they answer again. */
   maintenanceHealthEveryMs?: number;
+  /** Support tickets: the open limit and the follow-up rate per ticket. */
+  support?: Partial<SupportLimits>;
 }
 
 /** The maintenance health check's period in production. */

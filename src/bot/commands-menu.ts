@@ -16,6 +16,7 @@ export const RESELLER_COMMANDS = [
   "license",
   "points",
   "language",
+  "support",
   "cancel",
   "help",
   "start",

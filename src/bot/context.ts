@@ -22,6 +22,7 @@ import type { PriceBook } from "../domain/price-book.js";
 import type { Reorder } from "../domain/reorder.js";
 import type { Resellers } from "../domain/resellers.js";
 import type { SavedCustomersService } from "../domain/saved-customers.js";
+import type { Support } from "../domain/support/index.js";
 import type { Wallets } from "../domain/wallets.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
@@ -94,6 +95,8 @@ export interface Services {
   team: Team;
   prices: PriceAdmin;
   reports: DailyReports;
+  /** Support tickets: opened by resellers, answered and closed by the team. */
+  support: Support;
   notifier: Notifier;
   adminIds: readonly number[];
   /** Renders text for a reader other than the one in the update (the note line of a wallet notice). */

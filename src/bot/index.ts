@@ -27,6 +27,7 @@ import { pricelistFeature } from "./features/pricelist.js";
 import { purchaseFeature } from "./features/purchase.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
+import { supportResellerFeatures } from "./features/support/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { walletFeature } from "./features/wallet.js";
 import { resellerOnly } from "./filters/reseller.js";
@@ -58,6 +59,7 @@ export function features(s: Services): Feature[] {
     customersFeature(s),
     lowBalanceFeature(s),
     depositFeature(s),
+    ...supportResellerFeatures(s),
     unhandledFeature(),
   ];
 }

@@ -83,10 +83,13 @@ describe("the reseller gate's table covers every gated command and button", () =
   it("leaves no button family of src/bot/callback-data out of the gate but the open ones", async () => {
     // Open: the language picker, the admins' registration and refund-confirmation buttons (the
     // admin console's own gate), and a flow's own buttons (only a running flow reads them; the
-    // flows check at the step that acts).
+    // flows check at the step that acts). Support: a ticket's Close is the team's (the admin
+    // gate), and Support under /help is for pending registrants too (features/support).
     const open = new Set([
       "languageButton",
       "registrationButton",
+      "ticketCloseButton",
+      "supportAskButton",
       "refundConfirmButton",
       "flowCancelButton",
       "flowSkipButton",

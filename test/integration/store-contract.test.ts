@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
 import { createPool, migrate, postgresRecords } from "../../src/store/postgres/index.js";
 import { KEY_PREFIX, redisKv } from "../../src/store/redis/index.js";
@@ -451,6 +451,63 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(await store.lowBalance.clear(60)).toBe(1);
     expect(await store.lowBalance.byUser(60)).toEqual({});
     expect(await store.lowBalance.get(61, "IDR")).toBe(1);
+  });
+});
+
+describe.each(backends)("support tickets contract (%s)", (_name, make) => {
+  // One database for the block (each case uses its own resellers): every database costs a drop at the end.
+  let store: Records;
+  beforeAll(async () => {
+    store = await make();
+  });
+
+  it("holds the open-ticket limit under 10 concurrent opens, and frees a slot on close", async () => {
+    const opened = await Promise.all(Array.from({ length: 10 }, () => store.support.open(70, 3)));
+    expect(opened.filter((o) => o.ok)).toHaveLength(3);
+    expect(opened.filter((o) => !o.ok)).toEqual(Array.from({ length: 7 }, () => ({ ok: false, open: 3 })));
+    const open = await store.support.openOf(70);
+    expect(open.map((t) => t.status)).toEqual(["open", "open", "open"]);
+    // Newest first; another reseller's limit is their own.
+    expect(open.map((t) => t.id)).toEqual([...open.map((t) => t.id)].sort((a, b) => b - a));
+    expect((await store.support.open(71, 3)).ok).toBe(true);
+    const first = open[2]!;
+    const closed = await store.support.close(first.id, 1);
+    expect(closed).toMatchObject({ closed: true, ticket: { id: first.id, status: "closed", closedBy: 1 } });
+    expect(closed.closed && closed.ticket.closedAt).toBeGreaterThan(0);
+    // A second close changes nothing and tells the ticket as it is.
+    expect(await store.support.close(first.id, 2)).toMatchObject({ closed: false, ticket: { status: "closed", closedBy: 1 } });
+    expect(await store.support.close(999_999, 1)).toEqual({ closed: false });
+    expect((await store.support.open(70, 3)).ok).toBe(true);
+    expect(await store.support.open(70, 3)).toEqual({ ok: false, open: 3 });
+  });
+
+  it("finds a ticket by the message a team chat shows, or by the reseller's", async () => {
+    const o = await store.support.open(72, 3);
+    if (!o.ok) throw new Error("not opened");
+    const t = o.ticket.id;
+    await store.support.record({ ticketId: t, kind: "card", fromUserId: 72, teamChatId: 1, teamMessageId: 10, resellerMessageId: 5 });
+    await store.support.record({
+      ticketId: t,
+      kind: "in",
+      fromUserId: 72,
+      teamChatId: -100123,
+      teamThreadId: 7,
+      teamMessageId: 10,
+      resellerMessageId: 5,
+    });
+    await store.support.record({ ticketId: t, kind: "out", fromUserId: 1, teamChatId: 1, teamMessageId: 12, resellerMessageId: 6 });
+    expect(await store.support.byTeamMessage(1, 10)).toMatchObject({ ticket: { id: t, resellerId: 72 }, message: { kind: "card" } });
+    expect(await store.support.byTeamMessage(-100123, 10)).toMatchObject({ message: { kind: "in", teamThreadId: 7 } });
+    expect(await store.support.byTeamMessage(1, 11)).toBeUndefined();
+    expect(await store.support.byResellerMessage(72, 6)).toMatchObject({ ticket: { id: t }, message: { kind: "out", fromUserId: 1 } });
+    // The same message id in another reseller's chat is not this ticket's.
+    expect(await store.support.byResellerMessage(73, 6)).toBeUndefined();
+    const all = await store.support.messages(t);
+    expect(all.map((m) => m.kind)).toEqual(["card", "in", "out"]);
+    expect(all[0]).not.toHaveProperty("teamThreadId");
+    expect(all[0]!.createdAt).toBeGreaterThan(0);
+    expect(await store.support.get(t)).toMatchObject({ id: t, status: "open" });
+    expect(await store.support.get(t)).not.toHaveProperty("closedAt");
   });
 });
 

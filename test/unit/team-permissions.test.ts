@@ -2,7 +2,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADMIN_COMMANDS as MENU_COMMANDS } from "../../src/bot/commands-menu.js";
-import { ADMIN_COMMANDS, COMMAND_PERMISSIONS, commandsFor, may, neededRole, ROLES } from "../../src/domain/team/permissions.js";
+import { ADMIN_BUTTONS } from "../../src/bot/features/admin/gate.js";
+import { ticketCloseButton } from "../../src/bot/callback-data/support.js";
+import {
+  ADMIN_COMMANDS,
+  BUTTON_PERMISSIONS,
+  COMMAND_PERMISSIONS,
+  commandsFor,
+  may,
+  neededRole,
+  ROLES,
+} from "../../src/domain/team/permissions.js";
 
 /** SPEC §5's table, written out by hand: the declaration in code must say the same. */
 const SPEC: Record<string, string> = {
@@ -34,6 +44,19 @@ describe("the team's permission table", () => {
       expect(row, command).toBeDefined();
       expect(ROLES.filter((r) => may(r, row)).join(" "), command).toBe(roles);
     }
+  });
+
+  it("lets every role answer and close support tickets, and no one without a role", () => {
+    expect(ROLES.filter((r) => may(r, BUTTON_PERMISSIONS.ticket)).join(" ")).toBe("owner admin finance support");
+    expect(may(undefined, BUTTON_PERMISSIONS.ticket)).toBe(false);
+    expect(neededRole(BUTTON_PERMISSIONS.ticket)).toBe("support");
+    // The gate reads a press's family from its data: Close under a card is the ticket family.
+    const family = Object.entries(ADMIN_BUTTONS).find(([, codec]) => codec.unpack(ticketCloseButton.pack({ ticketId: 12 })) !== undefined);
+    expect(family?.[0]).toBe("ticket");
+  });
+
+  it("has a codec for every admin button family of the table", () => {
+    expect(Object.keys(ADMIN_BUTTONS).sort()).toEqual(Object.keys(BUTTON_PERMISSIONS).sort());
   });
 
   it("refuses everyone without a role", () => {

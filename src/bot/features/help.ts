@@ -1,4 +1,6 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import { maySeekSupport } from "../../domain/support/index.js";
+import { supportAskButton } from "../callback-data/support.js";
 import type { BotContext } from "../context.js";
 import type { Feature } from "../feature.js";
 
@@ -7,8 +9,12 @@ export function helpFeature(): Feature {
   c.command("help", async (ctx) => {
     const active = ctx.user?.status === "active" || ctx.isAdmin;
     const lines = [active ? `${ctx.tr("help-reseller")}\n${ctx.tr("help-reseller-tools")}` : ctx.tr("help-pending")];
+    // Pending registrants may ask too (a question about their registration); support tickets: features/support.
+    const support = maySeekSupport(ctx.user, ctx.isAdmin);
+    if (support) lines.push(ctx.tr("help-support"));
     if (ctx.isAdmin) lines.push(ctx.tr("help-admin-hint"));
-    await ctx.reply(lines.join("\n\n"));
+    const markup = support ? { reply_markup: new InlineKeyboard().text(ctx.label("btn-support"), supportAskButton.pack()) } : {};
+    await ctx.reply(lines.join("\n\n"), markup);
   });
   return { stage: "open", handlers: c };
 }

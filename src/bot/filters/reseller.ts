@@ -39,7 +39,7 @@ export function resellerRefusal(user: UserRecord | undefined, isAdmin: boolean):
 export const refusalKey = (refusal: Refusal) => `start-${refusal}`;
 
 /** Open to everyone, whatever their status (installed before the gate, see bot/index.ts). */
-export const OPEN_COMMANDS = ["start", "help", "language", "cancel"] as const;
+export const OPEN_COMMANDS = ["start", "help", "language", "cancel", "support"] as const;
 
 /** The commands behind the gate: every reseller command of the menu but the open ones. */
 export const GATED_COMMANDS: readonly string[] = RESELLER_COMMANDS.filter((c) => !(OPEN_COMMANDS as readonly string[]).includes(c));

@@ -49,6 +49,8 @@ export const ADMIN_COMMANDS = Object.keys(COMMAND_PERMISSIONS) as AdminCommand[]
 /** Every admin button (its callback data family) and its row. */
 export const BUTTON_PERMISSIONS = {
   registration: "accounts",
+  // Closing a support ticket: answering tickets is every role's (SPEC §5).
+  ticket: "read",
 } as const satisfies Record<string, Permission>;
 export type AdminButton = keyof typeof BUTTON_PERMISSIONS;
 

@@ -11,6 +11,7 @@ import type { MaintenanceRecords } from "./maintenance.js";
 import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
 import type { Reports } from "./reports.js";
+import type { SupportTickets } from "./support.js";
 import type { UnmatchedEvents } from "./unmatched.js";
 import type { Users } from "./users.js";
 
@@ -30,6 +31,7 @@ export interface Records {
   customers: SavedCustomers;
   lowBalance: LowBalanceThresholds;
   maintenance: MaintenanceRecords;
+  support: SupportTickets;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

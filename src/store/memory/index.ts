@@ -10,6 +10,7 @@ import { memoryMaintenance } from "./maintenance.js";
 import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
+import { memorySupport } from "./support.js";
 import { memoryTables } from "./tables.js";
 import { memoryUnmatched } from "./unmatched.js";
 import { memoryUsers } from "./users.js";
@@ -38,6 +39,7 @@ export function memoryRecords(): Records {
     customers: memoryCustomers(),
     lowBalance: memoryLowBalance(),
     maintenance: memoryMaintenance(),
+    support: memorySupport(),
     async ping() {
       return true;
     },

@@ -11,6 +11,7 @@ import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
+import { postgresSupport } from "./support.js";
 import { postgresUnmatched } from "./unmatched.js";
 import { postgresUsers } from "./users.js";
 
@@ -34,6 +35,7 @@ export function postgresRecords(pool: Pool): Records {
     customers: postgresCustomers(pool),
     lowBalance: postgresLowBalance(pool),
     maintenance: postgresMaintenance(pool),
+    support: postgresSupport(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

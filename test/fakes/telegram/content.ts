@@ -1,7 +1,7 @@
 /** What simulated people send: command entities in their text, photos, documents. */
 import { deflateSync } from "node:zlib";
-import type { MessageEntity, PhotoSize } from "grammy/types";
-import type { FakeState, StoredFile } from "./state.js";
+import type { MessageEntity, PhotoSize, Sticker } from "grammy/types";
+import { randomId, type FakeState, type StoredFile } from "./state.js";
 
 /** A photo a simulated person sends (a payment slip, a screenshot). */
 export interface PhotoInput {
@@ -74,6 +74,21 @@ export function documentFile(state: FakeState, input: DocumentInput): StoredFile
     content: bytes.toString("utf8"),
     bytes,
   });
+}
+
+/** A sticker a simulated person sends: a 512×512 static one from a set, with its emoji. */
+export function sticker(emoji = "👍"): Sticker {
+  return {
+    file_id: randomId("CAACAgIAAxkBAAI", 24),
+    file_unique_id: randomId("AgAD", 8),
+    type: "regular",
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+    emoji,
+    set_name: "FakeStickers",
+  };
 }
 
 /** bot_command entities for each /command that starts a word, as Telegram clients mark them. */

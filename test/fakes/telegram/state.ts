@@ -118,7 +118,7 @@ export function withoutReply(message: Message): ReplyMessage {
   return rest as ReplyMessage;
 }
 
-const randomId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString("base64url");
+export const randomId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString("base64url");
 
 /** Users, their private chats, groups, messages, files and pending callback queries. */
 export class FakeState {

@@ -10,7 +10,7 @@ import {
   targetMessage,
 } from "./buttons.js";
 import type { FakeCore } from "./core.js";
-import { captionFields, commandEntities, documentFile, photoSizes, type DocumentInput, type PhotoInput } from "./content.js";
+import { captionFields, commandEntities, documentFile, photoSizes, sticker, type DocumentInput, type PhotoInput } from "./content.js";
 import {
   documentOf,
   snapshot,
@@ -81,6 +81,11 @@ export class FakeUser {
   async sendDocument(document: DocumentInput, options: { replyTo?: number } = {}): Promise<Message> {
     const file = documentFile(this.core.state, document);
     return this.post({ document: documentOf(file), ...captionFields(document.caption) }, options.replyTo, file);
+  }
+
+  /** Sends a sticker (no text, no caption: what a bot must answer without a text to read). */
+  async sendSticker(emoji?: string, options: { replyTo?: number } = {}): Promise<Message> {
+    return this.post({ sticker: sticker(emoji) }, options.replyTo);
   }
 
   /**

@@ -2,6 +2,8 @@ import { Composer, type NextFunction } from "grammy";
 import { ADMIN_COMMANDS } from "../../commands-menu.js";
 import { onButton } from "../../callback-data/on-button.js";
 import { registrationButton } from "../../callback-data/registration.js";
+import { ticketCloseButton } from "../../callback-data/support.js";
+import { supportTeamHandlers } from "../support/index.js";
 import type { BotContext } from "../../context.js";
 import type { Feature } from "../../feature.js";
 import { isAdmin } from "../../filters/is-admin.js";
@@ -37,6 +39,13 @@ export function adminFeature(kit: AdminKit): Feature {
     const role = kit.team.roleOf(userId, await kit.resellers.get(userId));
     await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
   };
+
+  // Support tickets are answered where the team sees them (a member's DM, or the operator group):
+  // Close meets the gate whoever presses it (a stranger in the group, a card left in a former
+  // member's chat); a reply counts only from the team, and any other passes on.
+  const tickets = supportTeamHandlers(kit);
+  c.filter((ctx) => ticketCloseButton.unpack(ctx.callbackQuery?.data ?? "") !== undefined).use(permissionGate(kit), tickets);
+  c.filter((ctx) => ctx.message?.reply_to_message !== undefined && isAdmin(ctx)).use(tickets);
 
   c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
     permissionGate(kit),

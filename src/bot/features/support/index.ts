@@ -1,0 +1,2 @@
+export { supportResellerFeatures } from "./reseller.js";
+export { supportTeamHandlers } from "./team.js";
