@@ -49,7 +49,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       ...f.parts,
       web.parts.listening,
       chat.parts.init,
-      workersPart(f, areas, { ...deps, delivery: chat.delivery }),
+      workersPart(f, areas, { ...deps, delivery: chat.delivery, teamAlerts: chat.teamAlerts }),
       chat.parts.intake(web),
       web.parts.readiness,
     ],

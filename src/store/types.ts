@@ -7,6 +7,7 @@ export * from "./contracts/kv.js";
 export * from "./contracts/ledger.js";
 export * from "./contracts/licence-links.js";
 export * from "./contracts/low-balance.js";
+export * from "./contracts/operator-group.js";
 export * from "./contracts/orders.js";
 export * from "./contracts/pricing.js";
 export * from "./contracts/reports.js";

@@ -7,6 +7,7 @@ import type { Kv } from "./kv.js";
 import type { Ledger } from "./ledger.js";
 import type { LicenceLinks } from "./licence-links.js";
 import type { LowBalanceThresholds } from "./low-balance.js";
+import type { OperatorGroups } from "./operator-group.js";
 import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
 import type { Reports } from "./reports.js";
@@ -28,6 +29,7 @@ export interface Records {
   unmatched: UnmatchedEvents;
   customers: SavedCustomers;
   lowBalance: LowBalanceThresholds;
+  operatorGroups: OperatorGroups;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

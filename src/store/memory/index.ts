@@ -6,6 +6,7 @@ import { memoryDeposits } from "./deposits.js";
 import { memoryLedger } from "./ledger.js";
 import { memoryLicenceLinks } from "./licence-links.js";
 import { memoryLowBalance } from "./low-balance.js";
+import { memoryOperatorGroups } from "./operator-group.js";
 import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
@@ -36,6 +37,7 @@ export function memoryRecords(): Records {
     unmatched: memoryUnmatched(),
     customers: memoryCustomers(),
     lowBalance: memoryLowBalance(),
+    operatorGroups: memoryOperatorGroups(),
     async ping() {
       return true;
     },

@@ -6,6 +6,7 @@ import { postgresDeposits } from "./deposits.js";
 import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
 import { postgresLowBalance } from "./low-balance.js";
+import { postgresOperatorGroups } from "./operator-group.js";
 import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
@@ -32,6 +33,7 @@ export function postgresRecords(pool: Pool): Records {
     unmatched: postgresUnmatched(pool),
     customers: postgresCustomers(pool),
     lowBalance: postgresLowBalance(pool),
+    operatorGroups: postgresOperatorGroups(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

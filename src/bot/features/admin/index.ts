@@ -25,7 +25,7 @@ export type { AdminKit } from "./kit.js";
 
 /**
  * The admin console. Only the team gets in (a role read on each update), and only in a private
- * chat; inside, every command and button is checked against the permission table (gate.ts). Costs, margins and profiles do not
+ * chat or the operator group (ADMIN_CHAT_ID); inside, every command and button is checked against the permission table (gate.ts). Costs, margins and profiles do not
  * belong in other groups. Everyone else falls through to the catch-all, which answers as for any
  * unknown command; the attempt is logged.
  */
@@ -38,7 +38,10 @@ export function adminFeature(kit: AdminKit): Feature {
     await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
   };
 
-  c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
+  // A private chat, or the operator group (where the gate checks the role of whoever typed or pressed).
+  const inConsole = async (ctx: BotContext) =>
+    isAdmin(ctx) && (ctx.chat?.type === "private" || (ctx.chat !== undefined && (await kit.operatorGroup.isGroupChat(ctx.chat.id))));
+  c.filter(inConsole).use(
     permissionGate(kit),
     helpCommands(),
     roleCommands(kit, refreshMenu),
