@@ -190,6 +190,19 @@ describe.skipIf(!infra)("the operator group without topics, gone, and upgraded",
     expect((await fallbacks(h, "kicked")) + (await fallbacks(h, "removed"))).toBe(1);
   });
 
+  it("posts the daily report once, in the Reports topic, to nobody's DM", async () => {
+    // Hour 0: due now (the ops timer would send it on its next tick; the test asks at once).
+    h = await withStores({ operatorGroup: { title: "Ops forum", forum: true }, env: { REPORT_HOUR: "0" } });
+    const g = h.group!;
+    expect(await h.app.ops.reports.sendIfDue()).toBe("sent");
+    const report = await inGroup(g, /Daily report for/);
+    expect(g.topics().find((t) => t.message_thread_id === report.message_thread_id)?.name).toBe("Reports");
+    expect(await h.app.ops.reports.sendIfDue()).toBe("claimed");
+    await settle(800);
+    expect(count(g, "Daily report for")).toBe(1);
+    expect(h.admin.messages()).toEqual([]);
+  });
+
   it("follows a group Telegram upgraded to a supergroup: the new id is stored, later alerts and commands go there", async () => {
     h = await withStores({ operatorGroup: { title: "Small team", type: "group" } });
     const g = h.group!;
