@@ -1,7 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { setCommandMenus } from "../bot/commands-menu.js";
+import { setCommandMenus, setGroupMenuFor } from "../bot/commands-menu.js";
 import type { Services } from "../bot/context.js";
 import { botDelivery, teamChatDelivery } from "../bot/delivery.js";
 import { createBot } from "../bot/index.js";
@@ -87,9 +87,16 @@ export function buildChat(
     name: "bot",
     async start() {
       await bot.init();
-      await setCommandMenus(bot.api, f.translator, await a.team.team.members()).catch((err: unknown) =>
+      const members = await a.team.team.members();
+      await setCommandMenus(bot.api, f.translator, members).catch((err: unknown) =>
         logger.warn({ err }, "could not set the command menus"),
       );
+      const group = await f.operatorGroup.current();
+      for (const m of group && !group.removed ? members : []) {
+        await setGroupMenuFor(bot.api, f.translator, group!.chatId, m.id, m.role).catch((err: unknown) =>
+          logger.warn({ err, userId: m.id }, "could not set a menu in the operator group"),
+        );
+      }
     },
   };
 

@@ -137,6 +137,17 @@ describe.skipIf(!infra)("the operator group as a forum: one topic per kind of al
     expect(await h.app.store.users.get(7199)).toBeUndefined();
   });
 
+  it("shows each member the admin commands of their role as the group's menu, changed with /role there", async () => {
+    const names = (m: { commands(): { command: string }[] }) => m.commands().map((c) => c.command);
+    expect(names(g.owner)).toContain("role");
+    expect(names(g.owner)).not.toContain("products");
+    const member = g.member({ id: 7102 });
+    await g.owner.send("/role 7102 finance");
+    await inGroup(g, /now has: finance/);
+    await expect.poll(() => names(member), { timeout: 8000 }).toContain("credit");
+    expect(names(member)).not.toContain("role");
+  });
+
   it("sends to the owners' DMs while the bot is out of the group, counted on /metrics; to the group again once it is back", async () => {
     g.kickBot();
     await expect.poll(async () => (await h.app.store.operatorGroups.get(g.id))?.removedAt, { timeout: 8000 }).toBeDefined();

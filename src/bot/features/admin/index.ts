@@ -8,7 +8,7 @@ import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
 import { permissionGate } from "./gate.js";
 import { roleCommands } from "./role.js";
-import { setMenuFor } from "../../commands-menu.js";
+import { setGroupMenuFor, setMenuFor } from "../../commands-menu.js";
 import { broadcastCommands } from "./broadcast.js";
 import { helpCommands } from "./help.js";
 import type { AdminKit } from "./kit.js";
@@ -36,6 +36,12 @@ export function adminFeature(kit: AdminKit): Feature {
   const refreshMenu = async ({ api }: BotContext, userId: number) => {
     const role = kit.team.roleOf(userId, await kit.resellers.get(userId));
     await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
+    const group = await kit.operatorGroup.current();
+    if (group && !group.removed) {
+      await setGroupMenuFor(api, kit.translator, group.chatId, userId, role).catch((err: unknown) =>
+        kit.logger.warn({ err, userId }, "could not set a menu in the operator group"),
+      );
+    }
   };
 
   // A private chat, or the operator group (where the gate checks the role of whoever typed or pressed).
