@@ -8,13 +8,18 @@ const present = (m: ChatMember) => m.status === "creator" || m.status === "admin
  * The operator group (ADMIN_CHAT_ID) is the team's room: updates there from anyone outside the
  * team stop here, before the sender would be registered as a reseller, and get no answer. The
  * bot's own membership (my_chat_member) marks the group reachable or not, so alerts go straight
- * to the owners' DMs while the bot is out. Other chats pass untouched.
+ * to the owners' DMs while the bot is out. Other chats pass untouched, but for my_chat_member,
+ * which nothing else handles.
  */
 export function operatorGroupGate(s: Pick<Services, "operatorGroup" | "resellers" | "team" | "logger">): Middleware<BaseContext> {
   return async (ctx, next) => {
     const chat = ctx.chat;
-    if (!chat || chat.type === "private" || !(await s.operatorGroup.isGroupChat(chat.id))) return next();
     const change = ctx.myChatMember;
+    const inGroup = chat !== undefined && chat.type !== "private" && (await s.operatorGroup.isGroupChat(chat.id));
+    // The bot's membership elsewhere (a DM blocked, another group) is nobody's business here, and
+    // must not register the person who changed it.
+    if (change && !inGroup) return;
+    if (!inGroup) return next();
     if (change) {
       const removed = !present(change.new_chat_member);
       if (removed === !present(change.old_chat_member)) return;

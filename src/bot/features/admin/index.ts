@@ -65,7 +65,10 @@ export function adminFeature(kit: AdminKit): Feature {
 
   const refuse = (ctx: BotContext, next: NextFunction) => {
     const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
-    kit.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
+    kit.logger.warn(
+      { userId: ctx.from?.id, chatType: ctx.chat?.type, attempt },
+      "admin action refused: not on the team, or not in a DM or the operator group",
+    );
     return next();
   };
   c.command([...ADMIN_COMMANDS], refuse);
