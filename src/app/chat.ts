@@ -92,10 +92,12 @@ export function buildChat(
         logger.warn({ err }, "could not set the command menus"),
       );
       const group = await f.operatorGroup.current();
-      for (const m of group && !group.removed ? members : []) {
-        await setGroupMenuFor(bot.api, f.translator, group!.chatId, m.id, m.role).catch((err: unknown) =>
-          logger.warn({ err, userId: m.id }, "could not set a menu in the operator group"),
-        );
+      if (group && !group.removed) {
+        for (const m of members) {
+          await setGroupMenuFor(bot.api, f.translator, group.chatId, m.id, m.role).catch((err: unknown) =>
+            logger.warn({ err, userId: m.id }, "could not set a menu in the operator group"),
+          );
+        }
       }
     },
   };
