@@ -123,15 +123,16 @@ describe.skipIf(!infra)("the operator group as a forum: one topic per kind of al
     await owner.send("/role");
     await inGroup(g, /The team/);
 
-    const support = g.member({ id: 7102 });
-    await support.send("/credit 7103 1000 IDR");
+    await teamMember(h, 7105, "support");
+    const support = g.member({ id: 7105 });
+    await support.send("/credit 7105 1000 IDR");
     await inGroup(g, "/credit needs the finance role or higher. Nothing was changed.");
 
     const stranger = g.member({ id: 7199, first_name: "Stranger" });
     const before = g.messages().length;
     await stranger.send("/role");
     await stranger.send("/start");
-    await stranger.send("/credit 7103 1000 IDR");
+    await stranger.send("/credit 7105 1000 IDR");
     await settle(800);
     expect(g.messages().length).toBe(before);
     expect(await h.app.store.users.get(7199)).toBeUndefined();
@@ -141,8 +142,9 @@ describe.skipIf(!infra)("the operator group as a forum: one topic per kind of al
     const names = (m: { commands(): { command: string }[] }) => m.commands().map((c) => c.command);
     expect(names(g.owner)).toContain("role");
     expect(names(g.owner)).not.toContain("products");
-    const member = g.member({ id: 7102 });
-    await g.owner.send("/role 7102 finance");
+    await teamMember(h, 7104, "support");
+    const member = g.member({ id: 7104 });
+    await g.owner.send("/role 7104 finance");
     await inGroup(g, /now has: finance/);
     await expect.poll(() => names(member), { timeout: 8000 }).toContain("credit");
     expect(names(member)).not.toContain("role");
