@@ -110,6 +110,12 @@ describe.skipIf(!infra)("the operator group as a forum: one topic per kind of al
     const card = await inGroup(g, /Newbie/);
     expect(g.topics().find((t) => t.message_thread_id === card.message_thread_id)?.name).toBe("Resellers");
 
+    const stranger = g.member({ id: 7198, first_name: "Passerby" });
+    await stranger.press(/Approve/, { messageId: card.message_id });
+    await expect.poll(() => stranger.callbackAnswers().length, { timeout: 8000 }).toBe(1);
+    expect(stranger.callbackAnswers()[0]?.text).toBeUndefined();
+    expect(await h.app.store.users.get(7198)).toBeUndefined();
+
     await asFinance.press(/Approve/, { messageId: card.message_id });
     await expect.poll(() => asFinance.callbackAnswers()[0]?.text, { timeout: 8000 }).toMatch(/needs the support role/);
     expect((await h.app.store.users.get(7103))?.status).toBe("pending");

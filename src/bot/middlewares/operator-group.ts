@@ -31,8 +31,9 @@ export function operatorGroupGate(s: Pick<Services, "operatorGroup" | "resellers
     }
     const from = ctx.from;
     if (!from || from.is_bot) return;
-    // Reads the record without registering anyone: only the team acts here.
-    if (s.team.roleOf(from.id, await s.resellers.get(from.id)) === undefined) return;
-    return next();
+    // Reads the record without registering anyone: only the team acts here. A stranger's press
+    // is answered empty, only so their button stops spinning.
+    if (s.team.roleOf(from.id, await s.resellers.get(from.id)) !== undefined) return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
   };
 }
