@@ -49,6 +49,7 @@ export function buildChat(
     queues: f.queues,
     kv: f.store.kv,
     perChatIntervalMs: TELEGRAM_LIMITS.perChatIntervalMs,
+    groupIntervalMs: deps.timings.groupIntervalMs ?? TELEGRAM_LIMITS.perGroupIntervalMs,
     logger,
     metrics: deps.metrics,
   });

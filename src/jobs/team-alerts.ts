@@ -67,12 +67,17 @@ export function teamAlerts(deps: {
   queues: Queues;
   /** Where the per-chat send slots are claimed: the same ones as the queue's (chat-pacer.ts). */
   kv: Kv;
+  /** A DM's pace (the queue's own). */
   perChatIntervalMs: number;
+  /** The group's pace: Telegram allows a group about 20 messages a minute, not one a second. */
+  groupIntervalMs: number;
   logger: Logger;
   metrics?: Metrics;
 }) {
   const { group, delivery, logger, metrics } = deps;
-  const pacer = chatPacer(deps.kv, deps.perChatIntervalMs);
+  // Two clocks of slots: the group's chat id is never a DM's, so they never claim the same keys.
+  const pacer = chatPacer(deps.kv, deps.groupIntervalMs);
+  const dmPacer = chatPacer(deps.kv, deps.perChatIntervalMs);
   const forums = new Map<number, { forum: boolean; at: number }>();
   // One topic creation at a time per chat and topic in this process (two alerts at once: one topic).
   const creating = new Map<string, Promise<number | undefined | GroupFailure>>();
@@ -182,7 +187,7 @@ export function teamAlerts(deps: {
     );
   }
 
-  const interval = deps.perChatIntervalMs;
+  const interval = deps.groupIntervalMs;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   return {
@@ -220,15 +225,15 @@ export function teamAlerts(deps: {
      * `reply_to_message` against them. Paced with the queue's own per-chat slots.
      */
     async post(topic: Topic, key: string, args?: MessageArgs, buttons?: QueuedButton[][]): Promise<SentTeamMessage[]> {
-      const paced = async (chatId: number) => {
-        const wait = (await pacer.claim(chatId)) * interval - Date.now();
+      const paced = async (clock: typeof pacer, every: number, chatId: number) => {
+        const wait = (await clock.claim(chatId)) * every - Date.now();
         if (wait > 0) await sleep(wait);
       };
       let readers: readonly number[] = [];
       if (deps.routing.group) {
         for (let tries = 0; tries < 3; tries++) {
           const state = await group.current();
-          if (state && !state.removed) await paced(state.chatId);
+          if (state && !state.removed) await paced(pacer, interval, state.chatId);
           const result = await attempt({ topic, key, args, buttons });
           if (result.status === "sent")
             return [{ chatId: result.chatId, messageId: result.messageId, ...(result.threadId ? { threadId: result.threadId } : {}) }];
@@ -246,7 +251,7 @@ export function teamAlerts(deps: {
       }
       const sent: SentTeamMessage[] = [];
       for (const userId of readers) {
-        await paced(userId);
+        await paced(dmPacer, deps.perChatIntervalMs, userId);
         const r = await deps.people.deliver(userId, key, args, buttons);
         if (r.status === "sent") sent.push({ chatId: userId, messageId: r.messageId });
       }

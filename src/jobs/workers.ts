@@ -32,8 +32,9 @@ export interface ChatDelivery {
  * most one slot a second, and a broadcast's chats are all different), and at 25 a broadcast ran at
  * 0.82 of what Telegram allows. At 30, counted as 6 per 200 ms, any interval of T seconds carries at
  * most 30·T + 12 messages, within a bucket of 30 refilled at 30/s; a 429 still pauses the queue.
+ * A group takes about 20 messages a minute, not one a second: the operator group gets one per 3 s.
  */
-export const TELEGRAM_LIMITS = { globalPerSecond: 30, perChatIntervalMs: 1000 };
+export const TELEGRAM_LIMITS = { globalPerSecond: 30, perChatIntervalMs: 1000, perGroupIntervalMs: 3000 };
 
 /** How many chats answering 429 within a second mean Telegram's overall limit, not one chat's. */
 const OVERALL_FLOOD_CHATS = 3;

@@ -21,7 +21,10 @@ afterEach(async () => {
 });
 
 /** The operator group's sender over the fake Bot API, with memory stores; the owners' fallback jobs are collected. */
-async function world(group: (t: FakeTelegram) => FakeGroup, opts: { locale?: Locale; rateLimits?: boolean } = {}) {
+async function world(
+  group: (t: FakeTelegram) => FakeGroup,
+  opts: { locale?: Locale; rateLimits?: boolean; groupIntervalMs?: number } = {},
+) {
   const telegram = await startFakeTelegram(opts.rateLimits ? {} : { rateLimits: false });
   cleanups.push(() => telegram.close());
   const owner = telegram.user({ id: OWNER, first_name: "Owner", language_code: "en" });
@@ -54,6 +57,7 @@ async function world(group: (t: FakeTelegram) => FakeGroup, opts: { locale?: Loc
     queues: recording as never,
     kv: memoryKv(),
     perChatIntervalMs: 1,
+    groupIntervalMs: opts.groupIntervalMs ?? 1,
     logger,
     metrics,
   });
@@ -136,6 +140,18 @@ describe("the operator group's sender", () => {
     const [dm] = await w.alerts.post("support", "admin-deposit-mismatch", { depositId: "p2", billId: "b" });
     expect(dm).toEqual({ chatId: OWNER, messageId: w.owner.messages().at(-1)!.message_id });
     expect(await w.counted("chat_not_found")).toBe(1);
+  });
+
+  it("paces the group at its own interval (Telegram's 20 a minute), not a DM's second", async () => {
+    const w = await world((t) => t.group({ title: "Ops" }), { groupIntervalMs: 400 });
+    const started = Date.now();
+    await run(w, job("p1"));
+    await run(w, job("p2"));
+    await run(w, job("p3"));
+    expect(w.g.messages()).toHaveLength(3);
+    // Three slots of the clock in a row: the first may start late in its slot, so the last
+    // comes at least one whole interval after the first (a DM's pace would need 1 ms here).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(395);
   });
 
   it("retries later on a 429 without falling back", async () => {
