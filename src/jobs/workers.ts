@@ -91,8 +91,8 @@ export function startWorkers(deps: {
     async (job, meta) => {
       if (isTeamAlert(job)) {
         if (team) return team.handle(job, meta);
-        // Queued while a group was configured, read after it was unset: nowhere to send it.
-        return void logger.warn({ key: job.key }, "operator group alert dropped: ADMIN_CHAT_ID is no longer set");
+        // The app always passes the sender (it falls back to the owners itself); a bare worker has none.
+        return void logger.warn({ key: job.key }, "operator group alert dropped: no team alert sender in this process");
       }
       // The slot claimed on an earlier run is ours until it ends; a missed one (a paused queue, a
       // busy limiter, a retry after an error) is claimed anew.
