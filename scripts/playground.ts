@@ -3,7 +3,10 @@
  * on); the real bot (src/main.ts, SANDBOX=true) runs as a child process pointed at it, its
  * output going to a log file so the terminal shows only the conversation.
  *
- *   npm run playground -- [--admin | --as-role admin|finance|support] [--lang id|en|my]
+ *   npm run playground -- [--admin | --as-role admin|finance|support] [--lang id|en|my] [--group]
+ *
+ * --group adds an operator group (a forum, the admin its owner, ADMIN_CHAT_ID set): the team's
+ * alerts show as "[group › Topic]", and `:g text` says something there as the current user.
  *
  * You are user 1001 (a reseller), or user 1 with --admin (ADMIN_IDS is always "1", so
  * `:as 1` makes you the owner too). With --as-role you are user 2002, a team member the owner
@@ -42,6 +45,7 @@ const HELP = [
   "  :N        press button N of the latest message with buttons",
   "  :as ID    continue as another user (e.g. :as 2002)",
   "  :block    block the bot   :unblock  unblock it",
+  "  :g TEXT   say TEXT in the operator group (with --group)",
   "  :quit     stop the bot and leave",
 ].join("\n");
 
@@ -103,7 +107,7 @@ function freePort(preferred: number): Promise<number> {
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
-function startBot(fake: FakeTelegram, port: number, logPath: string): ChildProcess {
+function startBot(fake: FakeTelegram, port: number, logPath: string, groupId?: number): ChildProcess {
   const log = openSync(logPath, "a");
   return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: fileURLToPath(new URL("..", import.meta.url)),
@@ -117,6 +121,7 @@ function startBot(fake: FakeTelegram, port: number, logPath: string): ChildProce
       ADMIN_IDS: String(ADMIN_ID),
       HOST: "127.0.0.1",
       PORT: String(port),
+      ...(groupId !== undefined ? { ADMIN_CHAT_ID: String(groupId) } : {}),
     },
   });
 }
@@ -136,14 +141,16 @@ function logTail(logPath: string, lines = 15): string {
 
 // ---- the chat ---------------------------------------------------------------
 
-function parseOptions(): { admin: boolean; role: string | undefined; lang: string | undefined } {
-  const { values } = parseArgs({ options: { admin: { type: "boolean" }, "as-role": { type: "string" }, lang: { type: "string" } } });
+function parseOptions(): { admin: boolean; role: string | undefined; lang: string | undefined; group: boolean } {
+  const { values } = parseArgs({
+    options: { admin: { type: "boolean" }, "as-role": { type: "string" }, lang: { type: "string" }, group: { type: "boolean" } },
+  });
   if (values.lang !== undefined && !LANGUAGES.includes(values.lang)) {
     throw new Error(`--lang must be one of ${LANGUAGES.join(", ")}`);
   }
   const role = values["as-role"];
   if (role !== undefined && !TEAM_ROLES.includes(role)) throw new Error(`--as-role must be one of ${TEAM_ROLES.join(", ")}`);
-  return { admin: values.admin ?? false, role, lang: values.lang };
+  return { admin: values.admin ?? false, role, lang: values.lang, group: values.group ?? false };
 }
 
 /** What an operator would do to bring a member in: the member says /start, the owner approves and gives the role. */
@@ -197,9 +204,18 @@ async function main(): Promise<void> {
   follow(ADMIN_ID);
   let current = switchTo(options.admin ? ADMIN_ID : RESELLER_ID);
 
+  // The operator group: what the bot posts there is printed with its topic's name.
+  const group = options.group ? fake.group({ title: "Operators", forum: true, owner: { id: ADMIN_ID } }) : undefined;
+  group?.subscribe((event) => {
+    if (event.type !== "sent" && event.type !== "edited") return;
+    const m = event.message;
+    const topic = group.topics().find((t) => t.message_thread_id === m.message_thread_id)?.name ?? "General";
+    print(`[group › ${topic}]${event.type === "edited" ? " (edited)" : ""} ${indent(m.text)}`);
+  });
+
   const port = await freePort(PREFERRED_PORT);
   const logPath = join(tmpdir(), `reseller-bot-playground-${Date.now()}.log`);
-  const child = startBot(fake, port, logPath);
+  const child = startBot(fake, port, logPath, group?.id);
 
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -229,6 +245,7 @@ async function main(): Promise<void> {
     if (!input.startsWith(":")) await current.send(input);
     else if (/^:\d+$/.test(input)) await press(Number(input.slice(1)));
     else if (command === ":as" && /^\d+$/.test(argument)) current = switchTo(Number(argument));
+    else if (command === ":g" && group) await group.member({ id: current.id }).send(input.slice(2).trim());
     else if (command === ":block") current.block();
     else if (command === ":unblock") current.unblock();
     else if (command === ":quit") await shutdown(0);

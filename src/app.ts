@@ -44,6 +44,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const support = buildSupport(f, team, timings);
   const areas = { team, catalogue, money, orders, operations, support };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
+  support.deskIn(chat.teamAlerts.where);
   const web = buildWeb(config, f, areas, deps);
 
   const parts = lifecycle(
@@ -51,7 +52,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       ...f.parts,
       web.parts.listening,
       chat.parts.init,
-      workersPart(f, areas, { ...deps, delivery: chat.delivery }),
+      workersPart(f, areas, { ...deps, delivery: chat.delivery, teamAlerts: chat.teamAlerts }),
       catalogue.healthChecks,
       chat.parts.intake(web),
       web.parts.readiness,

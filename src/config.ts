@@ -89,6 +89,15 @@ const general = z
           .filter(Boolean)
           .map(Number),
       ),
+    /** The operator group (a supergroup id, negative: -100…); unset: alerts go to the team's DMs. */
+    ADMIN_CHAT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^-?\d{1,16}$/, "must be a Telegram chat id, a number such as -1001234567890")
+        .transform(Number)
+        .refine(Number.isSafeInteger, "must be a Telegram chat id, a number such as -1001234567890")
+        .optional(),
+    ),
     REGISTRATION: z.enum(["approval", "open"]).default("approval"),
     DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
     SANDBOX: bool,
@@ -132,6 +141,7 @@ const general = z
     redisUrl: env.REDIS_URL,
     databaseUrl: env.DATABASE_URL,
     adminIds: env.ADMIN_IDS,
+    adminChatId: env.ADMIN_CHAT_ID,
     registration: env.REGISTRATION,
     defaultLocale: env.DEFAULT_LOCALE,
     sandbox: env.SANDBOX,

@@ -1,11 +1,13 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { setCommandMenus } from "../bot/commands-menu.js";
+import { setCommandMenus, setGroupMenuFor } from "../bot/commands-menu.js";
 import type { Services } from "../bot/context.js";
-import { botDelivery } from "../bot/delivery.js";
+import { botDelivery, teamChatDelivery } from "../bot/delivery.js";
 import { createBot } from "../bot/index.js";
 import type { Config } from "../config.js";
+import { teamAlerts as createTeamAlerts } from "../jobs/team-alerts.js";
+import { TELEGRAM_LIMITS } from "../jobs/workers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Catalogue } from "./catalogue.js";
@@ -19,7 +21,8 @@ import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
 import type { Web } from "./web.js";
 
-const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+// my_chat_member: the bot removed from or added back to the operator group.
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
 /** The chat: the bot over every area's services, the jobs' "send a message" port, and how updates come in. */
 export function buildChat(
@@ -29,6 +32,28 @@ export function buildChat(
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
   const { logger } = deps;
+  const deliveryDeps = {
+    token: config.botToken,
+    apiRoot: config.apiRoot,
+    users: a.team.resellers,
+    translator: f.translator,
+    defaultLocale: config.defaultLocale,
+    logger,
+  };
+  const delivery = botDelivery(deliveryDeps);
+  // The operator group's sender: the notifications worker uses it, and teamChat.post sends through it now.
+  const teamAlerts = createTeamAlerts({
+    group: f.operatorGroup,
+    delivery: teamChatDelivery(deliveryDeps),
+    people: delivery,
+    routing: f.alertRouting,
+    queues: f.queues,
+    kv: f.store.kv,
+    perChatIntervalMs: TELEGRAM_LIMITS.perChatIntervalMs,
+    groupIntervalMs: deps.timings.groupIntervalMs ?? TELEGRAM_LIMITS.perGroupIntervalMs,
+    logger,
+    metrics: deps.metrics,
+  });
   const services: Services = {
     ...a.team,
     ...a.catalogue,
@@ -42,6 +67,8 @@ export function buildChat(
     support: a.support.support,
     providers: f.providers,
     notifier: f.notifier,
+    operatorGroup: f.operatorGroup,
+    teamPost: teamAlerts.post,
     translator: f.translator,
     recordsUnavailable: f.recordsUnavailable,
     adminIds: config.adminIds,
@@ -58,22 +85,23 @@ export function buildChat(
     redis: f.redis,
     flood: deps.timings.flood,
   });
-  const delivery = botDelivery({
-    token: config.botToken,
-    apiRoot: config.apiRoot,
-    users: a.team.resellers,
-    translator: f.translator,
-    defaultLocale: config.defaultLocale,
-    logger,
-  });
 
   const init: Part = {
     name: "bot",
     async start() {
       await bot.init();
-      await setCommandMenus(bot.api, f.translator, await a.team.team.members()).catch((err: unknown) =>
+      const members = await a.team.team.members();
+      await setCommandMenus(bot.api, f.translator, members).catch((err: unknown) =>
         logger.warn({ err }, "could not set the command menus"),
       );
+      const group = await f.operatorGroup.current();
+      if (group && !group.removed) {
+        for (const m of members) {
+          await setGroupMenuFor(bot.api, f.translator, group.chatId, m.id, m.role).catch((err: unknown) =>
+            logger.warn({ err, userId: m.id }, "could not set a menu in the operator group"),
+          );
+        }
+      }
     },
   };
 
@@ -103,5 +131,5 @@ export function buildChat(
     };
   };
 
-  return { bot, services, delivery, parts: { init, intake } };
+  return { bot, services, delivery, teamAlerts, parts: { init, intake } };
 }

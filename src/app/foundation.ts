@@ -2,6 +2,8 @@ import type { Config } from "../config.js";
 import { createI18n } from "../bot/i18n.js";
 import { withBulkSummaries } from "../domain/bulk-notices.js";
 import { withOrderButtons } from "../domain/order-buttons.js";
+import { alertRouting } from "../domain/team/alert-routing.js";
+import { createOperatorGroup } from "../domain/team/operator-group.js";
 import { bullmqQueues } from "../jobs/bullmq.js";
 import { memoryQueues } from "../jobs/memory.js";
 import { queueNotifier } from "../jobs/notifier.js";
@@ -46,7 +48,10 @@ export async function openFoundation(config: Config, deps: { logger: Logger; met
     : memoryQueues(logger);
   // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts); a bulk
   // top-up's lines are announced by its one summary (domain/bulk-notices.ts).
-  const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds)), store.kv);
+  // The team's alerts: to the operator group (ADMIN_CHAT_ID) when there is one, else by role to DMs.
+  const operatorGroup = createOperatorGroup({ configuredId: config.adminChatId, store: store.operatorGroups });
+  const routing = alertRouting({ group: operatorGroup.configured, ownerIds: config.adminIds, users: store.users });
+  const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds, routing)), store.kv);
 
   const parts: Part[] = [
     { name: "store", stop: () => store.close() },
@@ -61,6 +66,8 @@ export async function openFoundation(config: Config, deps: { logger: Logger; met
     providers,
     queues,
     notifier,
+    operatorGroup,
+    alertRouting: routing,
     translator: createI18n(config.defaultLocale),
     recordsUnavailable: isDatabaseUnavailable,
     parts,

@@ -21,8 +21,9 @@ export function buildOperations(config: Config, f: Foundation, store: Store, dep
     hour: config.report.hour,
     timeZone: config.report.timeZone,
     now: deps.timings.ops?.now ?? Date.now,
+    routing: f.alertRouting,
     async translatorFor(userId) {
-      const user = await store.users.get(userId);
+      const user = userId === undefined ? undefined : await store.users.get(userId);
       const locale = pickLocale(user?.locale, user?.telegramLanguage, config.defaultLocale);
       return (key, args) => translator.render(locale, key, args);
     },

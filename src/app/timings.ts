@@ -22,6 +22,8 @@ export interface Timings {
   points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
   /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits. */
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
+  /** Messages to the operator group are this far apart (default: TELEGRAM_LIMITS.perGroupIntervalMs). */
+  groupIntervalMs?: number;
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
   /** How often providers in automatic maintenance are read to see whether they answer again. */

@@ -1,3 +1,4 @@
+import type { TeamAlerts } from "../jobs/team-alerts.js";
 import type { ChatDelivery } from "../jobs/workers.js";
 import { startBulkWorker } from "../jobs/bulk.js";
 import { startDepositWorkers } from "../jobs/deposits.js";
@@ -22,7 +23,7 @@ import type { Timings } from "./timings.js";
 export function workersPart(
   f: Foundation,
   a: { team: Team; money: Money; orders: Ordering; operations: Operations },
-  deps: { delivery: ChatDelivery; logger: Logger; metrics: Metrics; timings: Timings },
+  deps: { delivery: ChatDelivery; teamAlerts?: TeamAlerts; logger: Logger; metrics: Metrics; timings: Timings },
 ): Part {
   const { queues } = f;
   const { kv } = a.money.store;
@@ -42,6 +43,7 @@ export function workersPart(
           kv,
           logger,
           metrics: deps.metrics,
+          teamAlerts: deps.teamAlerts,
           sweep: timings.sweep,
         }),
         startPointsWorker({ queues, points: a.orders.points, kv, logger, sweep: timings.points?.sweep }),

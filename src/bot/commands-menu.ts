@@ -57,3 +57,20 @@ export async function setCommandMenus(api: Api, translator: Translator, team: re
   }
   for (const m of team) await setMenuFor(api, translator, m.id, m.role);
 }
+
+/**
+ * A team member's menu in the operator group (a chat_member scope): the admin commands their role
+ * allows, nothing of the reseller's; no role drops it. Every member is asked on their own, so one
+ * who is not in the group (Telegram refuses) costs no one else their menu.
+ */
+export async function setGroupMenuFor(api: Api, translator: Translator, groupId: number, userId: number, role: Role | undefined) {
+  const scope = { type: "chat_member" as const, chat_id: groupId, user_id: userId };
+  if (role === undefined) {
+    await api.deleteMyCommands({ scope });
+    for (const language_code of LOCALES) await api.deleteMyCommands({ scope, language_code });
+    return;
+  }
+  const describe = describer(translator);
+  await api.setMyCommands(describe("en", commandsFor(role)), { scope });
+  for (const locale of LOCALES) await api.setMyCommands(describe(locale, commandsFor(role)), { scope, language_code: locale });
+}

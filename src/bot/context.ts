@@ -1,4 +1,6 @@
 import type { Role, Team } from "../domain/team/index.js";
+import type { OperatorGroup } from "../domain/team/operator-group.js";
+import type { TeamAlerts } from "../jobs/team-alerts.js";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
 import type { User } from "grammy/types";
@@ -98,6 +100,13 @@ export interface Services {
   /** Support tickets: opened by resellers, answered and closed by the team. */
   support: Support;
   notifier: Notifier;
+  /** The operator group (ADMIN_CHAT_ID): its current chat, and whether the bot is in it. */
+  operatorGroup: OperatorGroup;
+  /**
+   * Sends to a topic's readers now (the operator group's topic, or their DMs) and returns where
+   * each message landed, to match replies later (jobs/team-alerts.ts, post).
+   */
+  teamPost: TeamAlerts["post"];
   adminIds: readonly number[];
   /** Renders text for a reader other than the one in the update (the note line of a wallet notice). */
   translator: Translator;

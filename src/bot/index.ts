@@ -35,6 +35,7 @@ import { floodLimit } from "./middlewares/flood.js";
 import { htmlParseMode } from "./middlewares/html.js";
 import { updateMetrics } from "./middlewares/metrics.js";
 import { ignoreNotModified } from "./middlewares/not-modified.js";
+import { operatorGroupGate } from "./middlewares/operator-group.js";
 import { userContext } from "./middlewares/user.js";
 import { chatUserKey } from "./storage-key.js";
 
@@ -102,6 +103,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.use(updateMetrics(options.metrics));
   const app = bot.errorBoundary(errorHandler(services.logger, services.recordsUnavailable));
 
+  app.use(operatorGroupGate(services));
   app.use(floodLimit(redis, options.flood ?? { max: 8, windowMs: 3000 }, services.translator, services.defaultLocale));
   // Lazy: read from Redis only by the handlers that use it (the orders list), not on every update.
   app.use(

@@ -6,6 +6,8 @@ import type { ProviderHealthSnapshot } from "../providers/health.js";
 import { ProviderError, type Money, type ProviderAdapter, type ProviderDirectory, type ProviderId } from "../providers/types.js";
 import type { MoneyTotal, SalesRow, Store } from "../store/types.js";
 import { money, type MessageArgs, type Notifier } from "./notifications.js";
+import type { AlertRouting } from "./team/alert-routing.js";
+import { topicOf } from "./team/alert-topics.js";
 
 /** Renders a message id in one reader's language (ctx.tr, or the translator for an admin). */
 export type Translate = (key: string, args?: MessageArgs) => string;
@@ -149,8 +151,10 @@ export interface DailyReportsDeps {
   /** Local hour at which the report goes out; undefined: never on its own (`/report` still works). */
   hour: number | undefined;
   timeZone: string;
-  /** A translate function in the admin's language. */
-  translatorFor(userId: number): Promise<Translate>;
+  /** Where the team's alerts go: the report goes to the operator group's Reports topic, or to its readers' DMs. */
+  routing?: AlertRouting;
+  /** A translate function in the admin's language (no id: the operator's default language, for the group). */
+  translatorFor(userId: number | undefined): Promise<Translate>;
   now(): number;
 }
 
@@ -187,11 +191,19 @@ export function createDailyReports(deps: DailyReportsDeps) {
       if (!(await store.kv.setIfAbsent(claim, owner, CLAIM_TTL_MS))) return "claimed";
       try {
         const report = await collect(w);
-        for (const userId of deps.adminIds) {
+        if (deps.routing?.group) {
+          // One message in the group's Reports topic, in the operator's language.
+          const args = reportArgs(report, await deps.translatorFor(undefined));
+          await deps.notifier.notifyAdmins("ops-report", args, `ops-report:${w.day}`);
+          logger.info({ day: w.day, to: "operator group" }, "daily report sent");
+          return "sent";
+        }
+        const readers = deps.routing ? await deps.routing.readers(topicOf("ops-report")) : deps.adminIds;
+        for (const userId of readers) {
           const args = reportArgs(report, await deps.translatorFor(userId));
           await deps.notifier.notifyUser({ userId, key: "ops-report", args, dedupeKey: `ops-report:${w.day}:${userId}` });
         }
-        logger.info({ day: w.day, admins: deps.adminIds.length }, "daily report sent");
+        logger.info({ day: w.day, admins: readers.length }, "daily report sent");
         return "sent";
       } catch (err) {
         // Give the day back so the next tick (here or in another process) tries again.

@@ -5,12 +5,15 @@ import type { Resellers } from "../domain/resellers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Kv } from "../store/types.js";
-import type { NotificationJob, QueuedButton } from "./notifier.js";
+import { chatPacer } from "./chat-pacer.js";
+import { isTeamAlert, type NotificationsJob, type QueuedButton } from "./notifier.js";
+import type { TeamAlerts } from "./team-alerts.js";
 import { PLACEMENT_CONCURRENCY, type OrderJob, type PlacementJob } from "./scheduler.js";
 import { RetryLater, type Queues } from "./types.js";
 
 export type DeliveryResult =
-  | { status: "sent" }
+  /** The sent message's id (a caller that maps replies to it keeps it). */
+  | { status: "sent"; messageId: number }
   /** 403: the user blocked the bot. Not retried. */
   | { status: "blocked" }
   /** 400 chat not found and the like: retrying cannot help. */
@@ -29,39 +32,9 @@ export interface ChatDelivery {
  * most one slot a second, and a broadcast's chats are all different), and at 25 a broadcast ran at
  * 0.82 of what Telegram allows. At 30, counted as 6 per 200 ms, any interval of T seconds carries at
  * most 30·T + 12 messages, within a bucket of 30 refilled at 30/s; a 429 still pauses the queue.
+ * A group takes about 20 messages a minute, not one a second: the operator group gets one per 3 s.
  */
-export const TELEGRAM_LIMITS = { globalPerSecond: 30, perChatIntervalMs: 1000 };
-
-/**
- * One message per chat per slot of the clock (slot n = [n·I, (n+1)·I)), across every process:
- * a job claims its chat's next free slot (an atomic set-if-absent in the store) and waits for it.
- * A backlog in one chat so costs the global limit one extra run per message and goes out in the
- * order it was claimed (a job that misses its slot in a congested queue claims a new one at the
- * end). Re-trying until a per-chat marker expired spent a global token on every waiting job of a
- * busy chat every second, starving the other chats, and sent the backlog in random order.
- */
-function chatPacer(kv: Kv, intervalMs: number) {
-  return {
-    async claim(chatId: number): Promise<number> {
-      const now = Date.now();
-      // Only a hint where the chat's claims end (a racer may leave it short: that costs a probe).
-      const tail = (await kv.getJson<number>(`tg:tail:${chatId}`)) ?? -1;
-      for (let slot = Math.max(Math.floor(now / intervalMs), tail + 1); ; slot++) {
-        const ttl = (slot + 2) * intervalMs - now;
-        if (await kv.setIfAbsent(`tg:slot:${chatId}:${slot}`, "1", ttl)) {
-          await kv.setJson(`tg:tail:${chatId}`, slot, ttl);
-          return slot;
-        }
-      }
-    },
-    /** Telegram asked this chat to wait: no slot before `at` is claimed. */
-    async holdUntil(chatId: number, at: number): Promise<void> {
-      const tail = (await kv.getJson<number>(`tg:tail:${chatId}`)) ?? -1;
-      const slot = Math.max(tail, Math.ceil(at / intervalMs) - 1);
-      await kv.setJson(`tg:tail:${chatId}`, slot, (slot + 2) * intervalMs - Date.now());
-    },
-  };
-}
+export const TELEGRAM_LIMITS = { globalPerSecond: 30, perChatIntervalMs: 1000, perGroupIntervalMs: 3000 };
 
 /** How many chats answering 429 within a second mean Telegram's overall limit, not one chat's. */
 const OVERALL_FLOOD_CHATS = 3;
@@ -101,6 +74,8 @@ export function startWorkers(deps: {
   kv: Kv;
   logger: Logger;
   metrics?: Metrics;
+  /** The operator group's alerts (jobs/team-alerts.ts); absent: no ADMIN_CHAT_ID. */
+  teamAlerts?: TeamAlerts;
   /** Sweep timings; tests shorten them. */
   sweep?: Partial<SweepTimings>;
 }) {
@@ -109,9 +84,16 @@ export function startWorkers(deps: {
   const pacer = chatPacer(kv, interval);
   const floodWatch = floodWatcher();
 
-  queues.process<NotificationJob>(
+  const team = deps.teamAlerts;
+
+  queues.process<NotificationsJob>(
     "notifications",
     async (job, meta) => {
+      if (isTeamAlert(job)) {
+        if (team) return team.handle(job, meta);
+        // The app always passes the sender (it falls back to the owners itself); a bare worker has none.
+        return void logger.warn({ key: job.key }, "operator group alert dropped: no team alert sender in this process");
+      }
       // The slot claimed on an earlier run is ours until it ends; a missed one (a paused queue, a
       // busy limiter, a retry after an error) is claimed anew.
       const slot = job.slot !== undefined && Date.now() < (job.slot + 1) * interval ? job.slot : await pacer.claim(job.userId);

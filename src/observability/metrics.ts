@@ -47,6 +47,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    groupFallbacks: new Counter({
+      name: "operator_group_fallbacks_total",
+      help: "Team alerts sent to the owners' DMs because the operator group could not be reached, by reason",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
     orders: new Counter({
       name: "orders_transitions_total",
       help: "Order state transitions, by provider and new state",

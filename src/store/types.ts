@@ -8,6 +8,7 @@ export * from "./contracts/ledger.js";
 export * from "./contracts/licence-links.js";
 export * from "./contracts/low-balance.js";
 export * from "./contracts/maintenance.js";
+export * from "./contracts/operator-group.js";
 export * from "./contracts/orders.js";
 export * from "./contracts/pricing.js";
 export * from "./contracts/reports.js";

@@ -24,6 +24,12 @@ describe("the npm start entry point", () => {
     const missing = spawnBot({});
     expect(await missing.exited).toBe(1);
     expect(missing.output().trim()).toBe("Configuration error: BOT_TOKEN is required");
+
+    const group = spawnBot({ BOT_TOKEN: TOKEN, ADMIN_CHAT_ID: "@operators", PORT: "8080" });
+    expect(await group.exited).toBe(1);
+    expect(group.output().trim()).toBe(
+      'Configuration error: ADMIN_CHAT_ID is invalid: must be a Telegram chat id, a number such as -1001234567890 (got "@operators")',
+    );
   });
 
   it("runs from the compiled build, as npm start and the Docker image do", async () => {

@@ -100,7 +100,7 @@ function mediaMessage(r: Rng, chatId: number, messageId: number): Record<string,
   return { ...base, ...r.pick(kinds) };
 }
 
-/** Update types the bot does not ask for (allowed_updates): a Telegram change or a forged post must not hurt. */
+/** Update types the bot does not ask for (allowed_updates; my_chat_member only for the operator group): a Telegram change or a forged post must not hurt. */
 function unexpectedUpdate(r: Rng, updateId: number, chatId: number): Record<string, unknown> {
   const user = { id: chatId, is_bot: false, first_name: "Odd" };
   const msg = { message_id: 1, date: 1, chat: { id: chatId, type: "private", first_name: "Odd" }, from: user, text: fuzzText(r) };

@@ -29,7 +29,7 @@ describe("a notification sent to a chat", () => {
         { key: "btn-buy-again", action: { kind: "buy-again", orderId: "R0123456789" } },
       ],
     ]);
-    expect(result).toEqual({ status: "sent" });
+    expect(result).toEqual({ status: "sent", messageId: expect.any(Number) });
     const sent = user.messages().at(-1)!;
     expect(sent.text).toMatch(/slow down|too fast|many/i);
     expect(user.buttons(sent).map((b) => b.text)).toEqual(["🔁 Buy again"]);

@@ -452,6 +452,31 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(await store.lowBalance.byUser(60)).toEqual({});
     expect(await store.lowBalance.get(61, "IDR")).toBe(1);
   });
+
+  it("keeps the operator group's chat (following a migration), its removal and its topics per chat, one id per topic", async () => {
+    const configured = -100_1234567890;
+    expect(await store.operatorGroups.get(configured)).toBeUndefined();
+    await store.operatorGroups.setRemoved(configured, 1_700_000_000_000);
+    expect(await store.operatorGroups.get(configured)).toEqual({ chatId: configured, removedAt: 1_700_000_000_000 });
+    await store.operatorGroups.setRemoved(configured, null);
+    expect(await store.operatorGroups.get(configured)).toEqual({ chatId: configured });
+    await store.operatorGroups.moveTo(configured, -100_9876543210);
+    expect(await store.operatorGroups.get(configured)).toEqual({ chatId: -100_9876543210 });
+    await store.operatorGroups.setRemoved(configured, 5);
+    expect(await store.operatorGroups.get(configured)).toEqual({ chatId: -100_9876543210, removedAt: 5 });
+
+    const chat = -100_9876543210;
+    expect(await store.operatorGroups.topic(chat, "orders")).toBeUndefined();
+    expect(await store.operatorGroups.setTopic(chat, "orders", 11, undefined)).toBe(11);
+    // A racer that also saw none keeps the first id; a replacement needs the id it replaces.
+    expect(await store.operatorGroups.setTopic(chat, "orders", 12, undefined)).toBe(11);
+    expect(await store.operatorGroups.setTopic(chat, "orders", 13, 99)).toBe(11);
+    expect(await store.operatorGroups.setTopic(chat, "orders", 14, 11)).toBe(14);
+    expect(await store.operatorGroups.setTopic(chat, "orders", 15, 11)).toBe(14);
+    expect(await store.operatorGroups.topic(chat, "orders")).toBe(14);
+    expect(await store.operatorGroups.topic(chat, "deposits")).toBeUndefined();
+    expect(await store.operatorGroups.topic(configured, "orders")).toBeUndefined();
+  });
 });
 
 describe.each(backends)("support tickets contract (%s)", (_name, make) => {

@@ -14,6 +14,7 @@ import { startXenFake, type XenFake } from "../../src/sandbox/xen.js";
 import { startVifoxFake, type VifoxFake } from "../../src/sandbox/vifox.js";
 import { freePort } from "./process.js";
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions, type FakeUser } from "../fakes/telegram/index.js";
+import type { FakeGroup, GroupInit } from "../fakes/telegram/index.js";
 
 export const ADMIN_ID = 1;
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
@@ -27,6 +28,8 @@ export interface HarnessOptions {
   /** Clocks and back-offs of the app (src/app/timings.ts). */
   timings?: Timings;
   telegram?: FakeTelegramOptions;
+  /** An operator group made before the app boots (the admin is its owner) and set as ADMIN_CHAT_ID. */
+  operatorGroup?: Omit<GroupInit, "owner">;
   xinstitute?: Parameters<typeof startXinstituteFake>[0];
   gametopup?: Parameters<typeof startGametopupFake>[0];
   xen?: Parameters<typeof startXenFake>[0];
@@ -43,6 +46,8 @@ export interface Harness {
   vifox: VifoxFake;
   xpay: XpayFake;
   admin: FakeUser;
+  /** The operator group, when `operatorGroup` was given. */
+  group?: FakeGroup;
   /** Base URL of the app's HTTP server. */
   url: string;
   /** A reseller chat; `active` registers and approves them first. */
@@ -104,6 +109,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const vifox = await startVifoxFake({ partnerName: "harness", ...opts.vifox });
   const xpay = await startXpayFake(opts.xpay);
   const admin = telegram.user({ id: ADMIN_ID, first_name: "Admin", username: "boss", language_code: "en" });
+  const group = opts.operatorGroup && telegram.group({ ...opts.operatorGroup, owner: { id: ADMIN_ID } });
 
   const env: Record<string, string> = {
     NODE_ENV: "test",
@@ -121,6 +127,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     MAINTENANCE_AUTO_FAILURES: "1000",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...(group ? { ADMIN_CHAT_ID: String(group.id) } : {}),
     ...opts.env,
   };
   const logger = createLogger({ level: process.env.TEST_LOG ?? "silent" });
@@ -161,6 +168,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     vifox,
     xpay,
     admin,
+    ...(group ? { group } : {}),
     get url() {
       return `http://127.0.0.1:${h.app.address!.port}`;
     },

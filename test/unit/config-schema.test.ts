@@ -156,6 +156,23 @@ describe("a provider's variables", () => {
   });
 });
 
+describe("ADMIN_CHAT_ID", () => {
+  it("unset or empty: no operator group; a number (a supergroup's is negative): that chat", () => {
+    expect(load({}).adminChatId).toBeUndefined();
+    expect(load({ ADMIN_CHAT_ID: " " }).adminChatId).toBeUndefined();
+    expect(load({ ADMIN_CHAT_ID: "-1001234567890" }).adminChatId).toBe(-1001234567890);
+    expect(load({ ADMIN_CHAT_ID: " -4012345 " }).adminChatId).toBe(-4012345);
+    expectTypeOf(load({}).adminChatId).toEqualTypeOf<number | undefined>();
+  });
+  it("not a number: one line naming the variable and what it read", () => {
+    for (const bad of ["@ops_team", "-100abc", "12.5", "-1001234567890123456789"]) {
+      const err = failure({ ADMIN_CHAT_ID: bad });
+      expect(err.message).toMatch(/^ADMIN_CHAT_ID is invalid: must be a Telegram chat id, a number such as -1001234567890 \(got "/);
+      expect(err.message).not.toContain("\n");
+    }
+  });
+});
+
 describe(".env.example", () => {
   it("parses as it is, and as a webhook deployment once the webhook's two variables are filled in", () => {
     const sample = sampleEnv();
@@ -169,6 +186,7 @@ describe(".env.example", () => {
       bulkMaxLines: 50,
       maintenanceAutoFailures: 5,
     });
+    expect(c.adminChatId).toBeUndefined();
     expect(Object.values(c.providers).every((p) => p === undefined)).toBe(true);
     const webhook = loadConfig({ ...sample, BOT_MODE: "webhook", PUBLIC_URL: "https://bot.example", TELEGRAM_WEBHOOK_SECRET: SECRET });
     expect(webhook).toMatchObject({ mode: "webhook", publicUrl: "https://bot.example", webhookSecret: SECRET });

@@ -22,3 +22,21 @@ export function teamDmDesk(team: { members(): Promise<readonly { id: number }[]>
     },
   };
 }
+
+/**
+ * With an operator group: its Support topic, and the support readers' DMs when the group cannot
+ * be reached. `where` is late-bound: it needs the Bot API the chat area opens after this one.
+ */
+export function groupDesk(
+  where: () => ((topic: "support") => Promise<SupportTarget | undefined>) | undefined,
+  readers: () => Promise<readonly number[]>,
+): SupportDesk {
+  const dms = async () => (await readers()).map((chatId) => ({ chatId }));
+  return {
+    async targets() {
+      const inGroup = await where()?.("support");
+      return inGroup ? [inGroup] : dms();
+    },
+    fallback: dms,
+  };
+}

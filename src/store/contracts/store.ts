@@ -8,6 +8,7 @@ import type { Ledger } from "./ledger.js";
 import type { LicenceLinks } from "./licence-links.js";
 import type { LowBalanceThresholds } from "./low-balance.js";
 import type { MaintenanceRecords } from "./maintenance.js";
+import type { OperatorGroups } from "./operator-group.js";
 import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
 import type { Reports } from "./reports.js";
@@ -32,6 +33,7 @@ export interface Records {
   lowBalance: LowBalanceThresholds;
   maintenance: MaintenanceRecords;
   support: SupportTickets;
+  operatorGroups: OperatorGroups;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { memoryLedger } from "./ledger.js";
 import { memoryLicenceLinks } from "./licence-links.js";
 import { memoryLowBalance } from "./low-balance.js";
 import { memoryMaintenance } from "./maintenance.js";
+import { memoryOperatorGroups } from "./operator-group.js";
 import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
@@ -40,6 +41,7 @@ export function memoryRecords(): Records {
     lowBalance: memoryLowBalance(),
     maintenance: memoryMaintenance(),
     support: memorySupport(),
+    operatorGroups: memoryOperatorGroups(),
     async ping() {
       return true;
     },

@@ -7,6 +7,7 @@ import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
 import { postgresLowBalance } from "./low-balance.js";
 import { postgresMaintenance } from "./maintenance.js";
+import { postgresOperatorGroups } from "./operator-group.js";
 import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
@@ -36,6 +37,7 @@ export function postgresRecords(pool: Pool): Records {
     lowBalance: postgresLowBalance(pool),
     maintenance: postgresMaintenance(pool),
     support: postgresSupport(pool),
+    operatorGroups: postgresOperatorGroups(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

@@ -10,7 +10,7 @@ import { isAdmin } from "../../filters/is-admin.js";
 import { auditCommands } from "./audit.js";
 import { permissionGate } from "./gate.js";
 import { roleCommands } from "./role.js";
-import { setMenuFor } from "../../commands-menu.js";
+import { setGroupMenuFor, setMenuFor } from "../../commands-menu.js";
 import { broadcastCommands } from "./broadcast.js";
 import { helpCommands } from "./help.js";
 import type { AdminKit } from "./kit.js";
@@ -27,7 +27,7 @@ export type { AdminKit } from "./kit.js";
 
 /**
  * The admin console. Only the team gets in (a role read on each update), and only in a private
- * chat; inside, every command and button is checked against the permission table (gate.ts). Costs, margins and profiles do not
+ * chat or the operator group (ADMIN_CHAT_ID); inside, every command and button is checked against the permission table (gate.ts). Costs, margins and profiles do not
  * belong in other groups. Everyone else falls through to the catch-all, which answers as for any
  * unknown command; the attempt is logged.
  */
@@ -38,6 +38,12 @@ export function adminFeature(kit: AdminKit): Feature {
   const refreshMenu = async ({ api }: BotContext, userId: number) => {
     const role = kit.team.roleOf(userId, await kit.resellers.get(userId));
     await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
+    const group = await kit.operatorGroup.current();
+    if (group && !group.removed) {
+      await setGroupMenuFor(api, kit.translator, group.chatId, userId, role).catch((err: unknown) =>
+        kit.logger.warn({ err, userId }, "could not set a menu in the operator group"),
+      );
+    }
   };
 
   // Support tickets are answered where the team sees them (a member's DM, or the operator group):
@@ -47,7 +53,10 @@ export function adminFeature(kit: AdminKit): Feature {
   c.filter((ctx) => ticketCloseButton.unpack(ctx.callbackQuery?.data ?? "") !== undefined).use(permissionGate(kit), tickets);
   c.filter((ctx) => ctx.message?.reply_to_message !== undefined && isAdmin(ctx)).use(tickets);
 
-  c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
+  // A private chat, or the operator group (where the gate checks the role of whoever typed or pressed).
+  const inConsole = async (ctx: BotContext) =>
+    isAdmin(ctx) && (ctx.chat?.type === "private" || (ctx.chat !== undefined && (await kit.operatorGroup.isGroupChat(ctx.chat.id))));
+  c.filter(inConsole).use(
     permissionGate(kit),
     helpCommands(),
     roleCommands(kit, refreshMenu),
@@ -65,7 +74,10 @@ export function adminFeature(kit: AdminKit): Feature {
 
   const refuse = (ctx: BotContext, next: NextFunction) => {
     const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
-    kit.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
+    kit.logger.warn(
+      { userId: ctx.from?.id, chatType: ctx.chat?.type, attempt },
+      "admin action refused: not on the team, or not in a DM or the operator group",
+    );
     return next();
   };
   c.command([...ADMIN_COMMANDS], refuse);
