@@ -10,7 +10,12 @@ import type { Timings } from "./timings.js";
  */
 export function buildSupport(f: Foundation, team: Team, timings: Timings) {
   let where: ((topic: "support") => Promise<SupportTarget | undefined>) | undefined;
-  const desk = f.operatorGroup.configured ? groupDesk(() => where, () => f.alertRouting.readers("support")) : teamDmDesk(team.team);
+  const desk = f.operatorGroup.configured
+    ? groupDesk(
+        () => where,
+        () => f.alertRouting.readers("support"),
+      )
+    : teamDmDesk(team.team);
   return {
     support: createSupport({ tickets: f.store.support, kv: f.store.kv, desk, limits: timings.support }),
     /** The operator group's Support topic, once the chat area has the Bot API (app.ts). */
