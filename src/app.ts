@@ -8,6 +8,7 @@ import { buildOperations } from "./app/operations.js";
 import { buildOrders } from "./app/orders.js";
 import { buildTeam } from "./app/team.js";
 import type { Timings } from "./app/timings.js";
+import { buildTransfers } from "./app/transfers.js";
 import { buildWeb } from "./app/web.js";
 import { workersPart } from "./app/workers.js";
 import type { Config } from "./config.js";
@@ -40,7 +41,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const money = buildMoney(config, f, team, deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
-  const areas = { team, catalogue, money, orders, operations };
+  const transfers = buildTransfers(config, f, { team, money }, deps);
+  const areas = { team, catalogue, money, orders, operations, transfers };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
   const web = buildWeb(config, f, areas, deps);
 

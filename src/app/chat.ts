@@ -16,6 +16,7 @@ import type { Operations } from "./operations.js";
 import type { Ordering } from "./orders.js";
 import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
+import type { TransferArea } from "./transfers.js";
 import type { Web } from "./web.js";
 
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
@@ -24,7 +25,7 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 export function buildChat(
   config: Config,
   f: Foundation,
-  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations },
+  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations; transfers: TransferArea },
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
   const { logger } = deps;
@@ -35,6 +36,7 @@ export function buildChat(
     lowBalance: a.money.lowBalance,
     wallets: a.money.wallets,
     deposits: a.money.deposits,
+    ...a.transfers,
     ...a.orders,
     broadcasts: a.operations.broadcasts,
     reports: a.operations.reports,

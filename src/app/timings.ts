@@ -21,6 +21,8 @@ export interface Timings {
   points?: { retryDelaysMs?: readonly number[]; sweep?: Partial<PointsSweepTimings> };
   /** xpay deposits: the open-deposit check's period, when a bill-less deposit counts as lost, hint limits. */
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
+  /** Transfer deposits: unreviewed this long are raised again (default 24 h), checked every `checkEveryMs`. */
+  transfers?: { raiseAfterMs?: number; checkEveryMs?: number };
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
 }

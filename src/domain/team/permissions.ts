@@ -29,6 +29,7 @@ export const COMMAND_PERMISSIONS = {
   sync: "configure",
   broadcast: "configure",
   link: "configure",
+  payee: "configure",
   credit: "money",
   debit: "money",
   refund: "money",
@@ -49,6 +50,8 @@ export const ADMIN_COMMANDS = Object.keys(COMMAND_PERMISSIONS) as AdminCommand[]
 /** Every admin button (its callback data family) and its row. */
 export const BUTTON_PERMISSIONS = {
   registration: "accounts",
+  /** Approve, Reject (and its reasons), Change amount on a transfer deposit's review card. */
+  transfer: "money",
 } as const satisfies Record<string, Permission>;
 export type AdminButton = keyof typeof BUTTON_PERMISSIONS;
 

@@ -10,6 +10,7 @@ import type { LowBalanceThresholds } from "./low-balance.js";
 import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
 import type { Reports } from "./reports.js";
+import type { Transfers } from "./transfers.js";
 import type { UnmatchedEvents } from "./unmatched.js";
 import type { Users } from "./users.js";
 
@@ -28,6 +29,8 @@ export interface Records {
   unmatched: UnmatchedEvents;
   customers: SavedCustomers;
   lowBalance: LowBalanceThresholds;
+  /** Deposits by transfer and the payees they are paid to. */
+  transfers: Transfers;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

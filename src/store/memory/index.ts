@@ -10,6 +10,7 @@ import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
 import { memoryTables } from "./tables.js";
+import { memoryTransfers } from "./transfers.js";
 import { memoryUnmatched } from "./unmatched.js";
 import { memoryUsers } from "./users.js";
 
@@ -22,10 +23,11 @@ export { memoryKv } from "./kv.js";
  */
 export function memoryRecords(): Records {
   const tables = memoryTables();
+  const ledger = memoryLedger(tables);
   return {
     kind: "memory",
     users: memoryUsers(tables),
-    ledger: memoryLedger(tables),
+    ledger,
     orders: memoryOrders(tables),
     audit: memoryAudit(),
     pricing: memoryPricing(),
@@ -36,6 +38,7 @@ export function memoryRecords(): Records {
     unmatched: memoryUnmatched(),
     customers: memoryCustomers(),
     lowBalance: memoryLowBalance(),
+    transfers: memoryTransfers(ledger),
     async ping() {
       return true;
     },

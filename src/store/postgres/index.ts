@@ -10,6 +10,7 @@ import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
+import { postgresTransfers } from "./transfers.js";
 import { postgresUnmatched } from "./unmatched.js";
 import { postgresUsers } from "./users.js";
 
@@ -32,6 +33,7 @@ export function postgresRecords(pool: Pool): Records {
     unmatched: postgresUnmatched(pool),
     customers: postgresCustomers(pool),
     lowBalance: postgresLowBalance(pool),
+    transfers: postgresTransfers(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

@@ -83,6 +83,22 @@ export class FakeUser {
     return this.post({ document: documentOf(file), ...captionFields(document.caption) }, options.replyTo, file);
   }
 
+  /** Sends a sticker (what people send instead of a picture more often than one would think). */
+  async sendSticker(emoji = "👍"): Promise<Message> {
+    const id = this.core.state.addFile({ kind: "document", content: "", file_name: "sticker.webp", mime_type: "image/webp" });
+    const sticker = {
+      file_id: id.file_id,
+      file_unique_id: id.file_unique_id,
+      type: "regular" as const,
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
+      emoji,
+    };
+    return this.post({ sticker });
+  }
+
   /**
    * Two taps on the same button `gapMs` apart, both sent before the bot can react: what a
    * reseller's thumb does on a slow connection.

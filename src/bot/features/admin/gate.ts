@@ -1,5 +1,6 @@
 import type { Middleware } from "grammy";
 import { registrationButton } from "../../callback-data/registration.js";
+import { transferReviewCodec } from "../../callback-data/transfer.js";
 import type { Codec } from "../../callback-data/codec.js";
 import type { BotContext } from "../../context.js";
 import {
@@ -16,6 +17,7 @@ import type { AdminKit } from "./kit.js";
 /** Every admin button family and its codec: the gate reads a press's family from its data. */
 export const ADMIN_BUTTONS: Record<AdminButton, Codec<unknown>> = {
   registration: registrationButton,
+  transfer: transferReviewCodec,
 };
 
 /** The admin command an update's text starts with (addressed to this bot), if any. */

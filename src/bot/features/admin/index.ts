@@ -2,6 +2,7 @@ import { Composer, type NextFunction } from "grammy";
 import { ADMIN_COMMANDS } from "../../commands-menu.js";
 import { onButton } from "../../callback-data/on-button.js";
 import { registrationButton } from "../../callback-data/registration.js";
+import { transferReviewCodec } from "../../callback-data/transfer.js";
 import type { BotContext } from "../../context.js";
 import type { Feature } from "../../feature.js";
 import { isAdmin } from "../../filters/is-admin.js";
@@ -17,7 +18,9 @@ import { ordersCommands } from "./orders.js";
 import { pricingCommands } from "./pricing.js";
 import { providersCommands } from "./providers.js";
 import { reportCommands } from "./report.js";
+import { payeeCommands } from "./payees.js";
 import { statsCommands } from "./stats.js";
+import { transferReview } from "./transfer-review.js";
 import { usersCommands } from "./users.js";
 import { walletCommands } from "./wallets.js";
 
@@ -38,6 +41,7 @@ export function adminFeature(kit: AdminKit): Feature {
     await setMenuFor(api, kit.translator, userId, role).catch((err: unknown) => kit.logger.warn({ err, userId }, "could not set a menu"));
   };
 
+  const review = transferReview(kit);
   c.filter((ctx) => ctx.chat?.type === "private" && isAdmin(ctx)).use(
     permissionGate(kit),
     helpCommands(),
@@ -52,6 +56,8 @@ export function adminFeature(kit: AdminKit): Feature {
     providersCommands(kit),
     maintenanceCommands(kit),
     auditCommands(kit),
+    payeeCommands(kit),
+    review.handlers,
   );
 
   const refuse = (ctx: BotContext, next: NextFunction) => {
@@ -61,6 +67,7 @@ export function adminFeature(kit: AdminKit): Feature {
   };
   c.command([...ADMIN_COMMANDS], refuse);
   onButton(c, registrationButton, (ctx, _verdict, next) => refuse(ctx, next));
+  onButton(c, transferReviewCodec, (ctx, _value, next) => refuse(ctx, next));
 
-  return { stage: "admin", handlers: c };
+  return { stage: "admin", handlers: c, flows: review.flows };
 }
