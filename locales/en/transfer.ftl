@@ -1,6 +1,7 @@
 # --- deposits by transfer (SPEC §6) ---
 cmd-payee = Accounts resellers pay into (admin)
 admin-usage-payee = Usage: /payee add &lt;currency&gt; &lt;label&gt; &lt;details…&gt; · /payee list · /payee remove &lt;id&gt;
+admin-help-payee = /payee add &lt;currency&gt; &lt;label&gt; &lt;details…&gt;, /payee list, /payee remove &lt;id&gt;: the accounts resellers transfer to
 payee-too-long = The label may have at most { $label } characters and the details at most { $details }.
 payee-added = ✅ Payee #{ $id } added for { $currency }: <b>{ $label }</b> { $details }
 payee-removed = Payee #{ $id } removed: resellers no longer see it.

@@ -1,6 +1,7 @@
 # --- deposit lewat transfer (SPEC §6) ---
 cmd-payee = Rekening tujuan transfer reseller (admin)
 admin-usage-payee = Cara pakai: /payee add &lt;mata uang&gt; &lt;label&gt; &lt;rincian…&gt; · /payee list · /payee remove &lt;id&gt;
+admin-help-payee = /payee add &lt;mata uang&gt; &lt;label&gt; &lt;rincian…&gt;, /payee list, /payee remove &lt;id&gt;: rekening tujuan transfer reseller
 payee-too-long = Label paling banyak { $label } karakter dan rincian paling banyak { $details } karakter.
 payee-added = ✅ Rekening #{ $id } ditambahkan untuk { $currency }: <b>{ $label }</b> { $details }
 payee-removed = Rekening #{ $id } dihapus: reseller tidak melihatnya lagi.

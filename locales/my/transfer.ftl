@@ -1,6 +1,7 @@
 # --- ငွေလွှဲဖြင့် ငွေသွင်းခြင်း (SPEC §6) ---
 cmd-payee = ရီဆဲလာများ ငွေလွှဲရမည့် အကောင့်များ (အက်ဒမင်)
 admin-usage-payee = အသုံးပြုပုံ: /payee add &lt;ငွေကြေး&gt; &lt;အမည်&gt; &lt;အသေးစိတ်…&gt; · /payee list · /payee remove &lt;id&gt;
+admin-help-payee = /payee add &lt;ငွေကြေး&gt; &lt;အမည်&gt; &lt;အသေးစိတ်…&gt;, /payee list, /payee remove &lt;id&gt;: ရီဆဲလာများ ငွေလွှဲရမည့် အကောင့်များ
 payee-too-long = အမည်သည် စာလုံး { $label } လုံးအထိ၊ အသေးစိတ်သည် စာလုံး { $details } လုံးအထိသာ ရေးနိုင်ပါသည်။
 payee-added = ✅ { $currency } အတွက် အကောင့် #{ $id } ထည့်ပြီးပါပြီ: <b>{ $label }</b> { $details }
 payee-removed = အကောင့် #{ $id } ကို ဖယ်ရှားပြီးပါပြီ: ရီဆဲလာများ မမြင်ရတော့ပါ။

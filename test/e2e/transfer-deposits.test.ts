@@ -96,7 +96,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
 
     const told = user.waitForMessage({ match: /is approved/ });
     await finance.press("✅ Approve", { messageId: financeCard.message_id });
-    expect((await told).text).toMatch(/50,000.*Balance: IDR 50,000|50,000.*Balance/s);
+    expect((await told).text).toMatch(/IDR\s50,000 was added.*Balance: IDR\s50,000/s);
     expect(await h.balance(user.id, "IDR")).toBe(50_000);
     await shows(h.admin, ownerCard, /Approved by Reseller8001/);
     await shows(finance, financeCard, /Approved by Reseller8001/);
@@ -110,5 +110,171 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     const credits = (await h.app.store.ledger.entries(user.id, { limit: 10 })).filter((e) => e.reason === "transfer_deposit");
     expect(credits).toHaveLength(1);
     expect(credits[0]!.key).toBe(id);
+  });
+
+  it("rejects with a preset reason, and the reseller reads it in their language", async () => {
+    const user = await h.reseller(nextId++, { language_code: "id" });
+    await say(user, "/deposit", /Isi saldo|Top up/);
+    await tap(user, /Transfer bank atau e-wallet/);
+    await user.waitForMessage({ match: /Berapa yang akan Anda transfer/ });
+    const pay = await say(user, "75000", /berita transfer: T/);
+    const id = /(T[0-9A-Z]{10})/.exec(pay.text)![1]!;
+    await user.sendPhoto();
+    await user.waitForMessage({ match: /menunggu diperiksa/ });
+
+    const card = await cardIn(finance, id);
+    await finance.press("❌ Reject", { messageId: card.message_id });
+    await finance.waitForMessage({ match: /Why is transfer/ });
+    const told = user.waitForMessage({ match: /tidak diterima/ });
+    await finance.press(/money has not arrived/);
+    expect((await told).text).toMatch(/dana belum masuk ke rekening kami/);
+    await shows(finance, card, /Rejected by Reseller8001 .*: the money has not arrived/);
+    await shows(h.admin, await cardIn(h.admin, id), /Rejected by Reseller8001/);
+    expect(await h.app.store.transfers.get(id)).toMatchObject({ state: "rejected", reviewedBy: FINANCE, reason: "preset:not_received" });
+    expect(await h.balance(user.id, "IDR")).toBe(0);
+  });
+
+  it("rejects with the reviewer's own words", async () => {
+    const user = await h.reseller(nextId++);
+    const id = await submitted(user);
+    const card = await cardIn(h.admin, id);
+    await h.admin.press("❌ Reject", { messageId: card.message_id });
+    await h.admin.waitForMessage({ match: /Why is transfer/ });
+    await h.admin.press(/Another reason/);
+    await h.admin.waitForMessage({ match: /Type the reason/ });
+    const told = user.waitForMessage({ match: /was not accepted/ });
+    await say(h.admin, "the name on the slip is not yours", /rejected; the reseller has been told/);
+    expect((await told).text).toMatch(/not accepted: the name on the slip is not yours/);
+    await shows(finance, await cardIn(finance, id), /Rejected by Admin .*name on the slip/);
+  });
+
+  it("changes the amount, then approves what the slip shows", async () => {
+    const user = await h.reseller(nextId++);
+    const id = await submitted(user, "100000");
+    const card = await cardIn(finance, id);
+    await finance.press("✏️ Change amount", { messageId: card.message_id });
+    await finance.waitForMessage({ match: /Type the amount the slip really shows/ });
+    await say(finance, "5", /too little/);
+    await say(finance, "abc", /not an amount/);
+    await say(finance, "90.000", /now reads IDR\s90,000/);
+    await shows(finance, card, /Amount: IDR\s90,000\nClaimed by the reseller: IDR\s100,000/);
+    const told = user.waitForMessage({ match: /is approved/ });
+    await finance.press("✅ Approve", { messageId: card.message_id });
+    expect((await told).text).toMatch(/IDR\s90,000 was added.*Balance: IDR\s90,000/s);
+    expect(await h.balance(user.id, "IDR")).toBe(90_000);
+  });
+
+  it("flags a slip used before with the deposit it matches", async () => {
+    const user = await h.reseller(nextId++);
+    const first = await startTransfer(user);
+    const photo = await user.sendPhoto();
+    await user.waitForMessage({ match: /waiting for review/ });
+    const again = await startTransfer(user);
+    // The same picture forwarded again: Telegram gives it the same file_unique_id.
+    const largest = photo.photo!.at(-1)!;
+    h.telegram.pushUpdate({
+      message: {
+        ...photo,
+        chat: user.chat,
+        from: user.info,
+        message_id: photo.message_id + 100,
+        photo: [largest],
+        date: Math.floor(Date.now() / 1000),
+      },
+    });
+    await user.waitForMessage({ match: new RegExp(`${again}.*waiting for review`) });
+    expect((await h.app.store.transfers.get(again))?.duplicateOf).toBe(first);
+    const card = await cardIn(finance, again);
+    expect(card.text).toMatch(new RegExp(`Duplicate of deposit ${first}`));
+    expect((await cardIn(finance, first)).text).not.toMatch(/Duplicate/);
+  });
+
+  it("refuses a fourth open transfer", async () => {
+    const user = await h.reseller(nextId++);
+    for (let i = 0; i < 3; i++) await submitted(user);
+    await say(user, "/deposit", /Top up/);
+    await tap(user, /Bank or e-wallet transfer/);
+    await user.waitForMessage({ match: /already have 3 transfers waiting for review/ });
+    expect(await h.app.store.transfers.openCount(user.id)).toBe(3);
+  });
+
+  it("answers each wrong thing in place of a slip with one line, and /cancel leaves", async () => {
+    const user = await h.reseller(nextId++);
+    const id = await startTransfer(user);
+    const one = async (send: () => Promise<unknown>, match: RegExp) => {
+      const seen = user.messages().length;
+      await send();
+      const reply = await user.waitForMessage({ match, after: seen });
+      await new Promise((r) => setTimeout(r, 150));
+      expect(user.messages().length - seen, String(match)).toBe(1);
+      return reply;
+    };
+    await one(() => user.send("I paid already"), /as a photo, not as text/);
+    await one(() => user.sendSticker(), /A sticker is not a slip/);
+    await one(() => user.sendDocument({ fileName: "slip.pdf", content: "%PDF-1.4" }), /cannot read a PDF/);
+    await one(() => user.sendDocument({ fileName: "slip.png", bytes: Buffer.from("png"), fileSize: 30 * 1024 * 1024 }), /too large/);
+    await one(() => user.sendDocument({ fileName: "notes.txt", content: "hello" }), /not a picture/);
+    // An image file is a slip as well as a photo is.
+    await one(() => user.sendDocument({ fileName: "slip.png", bytes: Buffer.from("png-bytes") }), /waiting for review/);
+    expect((await h.app.store.transfers.get(id))?.slip.kind).toBe("document");
+    // The second photo of an album arrives after the slip: one line, no second deposit.
+    await one(() => user.sendPhoto(), /already have your slip/);
+    expect(await h.app.store.transfers.openCount(user.id)).toBe(1);
+    await cardIn(finance, id);
+
+    const other = await startTransfer(user);
+    await one(() => user.send("/cancel"), /Cancelled/);
+    await one(() => user.sendPhoto(), /already have your slip|no transfer waiting/);
+    expect(await h.app.store.transfers.get(other)).toBeUndefined();
+  });
+
+  it("two finance members approving at once in two processes give one credit; a reject racing an approve gives one outcome", async () => {
+    const other = await h.another();
+    const user = await h.reseller(nextId++);
+    const id = await submitted(user);
+    const results = await Promise.all([h.app.services.transfers.approve(id, FINANCE), other.services.transfers.approve(id, 1)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["approved", "decided"]);
+    expect(await h.balance(user.id, "IDR")).toBe(50_000);
+    const winner = results.find((r) => r.kind === "approved")!.deposit!;
+    const who = winner.reviewedBy === FINANCE ? "Reseller8001" : "Admin";
+    await shows(finance, await cardIn(finance, id), new RegExp(`Approved by ${who}`));
+    await shows(h.admin, await cardIn(h.admin, id), new RegExp(`Approved by ${who}`));
+
+    const second = await submitted(user);
+    const race = await Promise.all([
+      other.services.transfers.reject(second, FINANCE, { preset: "unreadable" }),
+      h.app.services.transfers.approve(second, 1),
+    ]);
+    const outcomes = race.map((r) => r.kind).sort();
+    expect(outcomes.filter((k) => k !== "decided")).toHaveLength(1);
+    const final = (await h.app.store.transfers.get(second))!;
+    expect(await h.balance(user.id, "IDR")).toBe(final.state === "approved" ? 100_000 : 50_000);
+    const outcome = final.state === "approved" ? /Approved by/ : /Rejected by/;
+    await shows(finance, await cardIn(finance, second), outcome);
+    await shows(h.admin, await cardIn(h.admin, second), outcome);
+    // The reseller heard one outcome.
+    await user.waitForMessage({ match: new RegExp(`${second}.*(approved|not accepted)`), after: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(user.messages().filter((m) => m.text.includes(second) && /approved|not accepted/.test(m.text))).toHaveLength(1);
+  });
+
+  it("keeps a deposit across a restart and raises it again when nobody reviewed it", async () => {
+    const user = await h.reseller(nextId++);
+    const id = await submitted(user);
+    const before = finance.messages().filter((m) => m.text.includes(id)).length;
+    await h.restart({ transfers: { raiseAfterMs: 400, checkEveryMs: 100 } });
+    expect((await h.app.store.transfers.get(id))?.state).toBe("submitted");
+    const raised = await finance.waitFor(
+      (ms) => ms.find((m) => m.text.includes(id) && /Still waiting for review/.test(m.text)),
+      8000,
+      "the raised card",
+    );
+    expect(finance.messages().filter((m) => m.text.includes(id)).length).toBeGreaterThan(before);
+    // Approving from the raised card edits every card of the deposit.
+    const told = user.waitForMessage({ match: /is approved/ });
+    await finance.press("✅ Approve", { messageId: raised.message_id });
+    await told;
+    for (const card of finance.messages().filter((m) => m.text.includes(id))) await shows(finance, card, /Approved by Reseller8001/);
+    await h.restart({ transfers: { raiseAfterMs: 3_600_000 } });
   });
 });
