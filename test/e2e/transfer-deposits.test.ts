@@ -277,4 +277,20 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     for (const card of finance.messages().filter((m) => m.text.includes(id))) await shows(finance, card, /Approved by Reseller8001/);
     await h.restart({ transfers: { raiseAfterMs: 3_600_000 } });
   });
+
+  it("shows admin credits, transfer deposits and xpay deposits apart in /stats, none of them as revenue", async () => {
+    const user = await h.reseller(nextId++);
+    await say(h.admin, `/credit ${user.id} 7000 IDR`, /credited|added/i);
+    const seen = h.admin.messages().length;
+    await h.admin.send("/stats");
+    const stats = await h.admin.waitForMessage({ match: /Money in/, after: seen });
+    const today = stats.text.split("Last 7 days")[0]!;
+    expect(today).toMatch(/No sales\./);
+    expect(today).toMatch(/Money in \(not revenue\)/);
+    expect(today).toMatch(/Admin credits: 1, total IDR\s7,000/);
+    expect(today).toMatch(/Transfer deposits: \d+, total IDR\s[\d,]+/);
+    expect(today).toMatch(/xpay deposits: none/);
+    const approved = await h.app.store.transfers.approvedTotals(Date.now() - 3_600_000, Date.now() + 1);
+    expect(today).toContain(`Transfer deposits: ${approved[0]!.count}, total`);
+  });
 });
