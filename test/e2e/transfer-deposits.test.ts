@@ -293,4 +293,25 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     const approved = await h.app.store.transfers.approvedTotals(Date.now() - 3_600_000, Date.now() + 1);
     expect(today).toContain(`Transfer deposits: ${approved[0]!.count}, total`);
   });
+
+  it("posts the card to the others when one member cannot be reached, and later to everyone when nobody could", async () => {
+    const user = await h.reseller(nextId++);
+    finance.block();
+    const id = await submitted(user);
+    await cardIn(h.admin, id);
+    expect(await h.app.store.transfers.cards(id)).toHaveLength(1);
+    expect((await h.app.store.transfers.get(id))?.state).toBe("submitted");
+
+    h.admin.block();
+    const lonely = await submitted(user);
+    expect(await h.app.store.transfers.cards(lonely)).toEqual([]);
+    expect((await h.app.store.transfers.get(lonely))?.state).toBe("submitted");
+    finance.unblock();
+    h.admin.unblock();
+    // The transfer timer's repair: a deposit with no card at all is posted on its next tick.
+    expect(await h.app.services.transfers.repairUnposted()).toBe(1);
+    await cardIn(finance, lonely);
+    await cardIn(h.admin, lonely);
+    expect(await h.app.services.transfers.repairUnposted()).toBe(0);
+  });
 });
