@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import type { BotMessage } from "../fakes/telegram/state.js";
@@ -16,10 +17,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
   let h: Harness;
   let finance: FakeUser;
   let nextId = 8100;
+  let redisUrl: string;
 
   beforeAll(async () => {
+    redisUrl = await freshRedisDb();
     h = await startHarness({
-      redisUrl: await freshRedisDb(),
+      redisUrl,
       databaseUrl: await freshDatabase(),
       env: { TRANSFER_LIMITS: "IDR:10000-5000000,USD:1-500" },
     });
@@ -258,10 +261,14 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     expect(user.messages().filter((m) => m.text.includes(second) && /approved|not accepted/.test(m.text))).toHaveLength(1);
   });
 
-  it("keeps a deposit across a restart and raises it again when nobody reviewed it", async () => {
+  it("keeps a deposit across Redis loss and a restart, and raises it again when nobody reviewed it", async () => {
     const user = await h.reseller(nextId++);
     const id = await submitted(user);
     const before = finance.messages().filter((m) => m.text.includes(id)).length;
+    // Every key in Redis gone (sessions, locks, queues): the deposit and its cards are in PostgreSQL.
+    const flusher = new Redis(redisUrl);
+    await flusher.flushdb();
+    flusher.disconnect();
     await h.restart({ transfers: { raiseAfterMs: 400, checkEveryMs: 100 } });
     expect((await h.app.store.transfers.get(id))?.state).toBe("submitted");
     const raised = await finance.waitFor(
