@@ -1,5 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import { transferCards } from "../../src/bot/transfer-cards.js";
+import { createLogger } from "../../src/observability/logger.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
 import type { BotMessage } from "../fakes/telegram/state.js";
 import { startHarness, tap, type Harness } from "../support/harness.js";
@@ -320,5 +323,48 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     await cardIn(finance, lonely);
     await cardIn(h.admin, lonely);
     expect(await h.app.services.transfers.repairUnposted()).toBe(0);
+  });
+
+  it("reviews a card in the operator group's Deposits topic, each press checked against the presser's role", async () => {
+    const team = h.telegram.group({ title: "Operators", forum: true });
+    const topic = team.createTopic("Deposits");
+    const thread = topic.message_thread_id;
+    const fina = team.member({ id: FINANCE, first_name: "Reseller8001" });
+    const supportId = nextId++;
+    await h.reseller(supportId);
+    await say(h.admin, `/role ${supportId} support`, /now has: support/);
+    const helper = team.member({ id: supportId, first_name: `Reseller${supportId}` });
+
+    const user = await h.reseller(nextId++);
+    const id = await submitted(user, "100000");
+    // The group's desk, as the operator-group area plugs it in (a TeamDesk with the topic).
+    const groupBoard = transferCards({
+      token: h.telegram.token,
+      apiRoot: h.telegram.apiRoot,
+      desk: { targets: async () => [{ chatId: team.id, threadId: thread }] },
+      transfers: h.app.store.transfers,
+      users: h.app.services.resellers,
+      translator: createI18n("en"),
+      defaultLocale: "en",
+      logger: createLogger({ level: "silent" }),
+    });
+    expect(await groupBoard.post((await h.app.store.transfers.get(id))!)).toBe(1);
+    const card = await team.waitFor(() => team.messages({ thread }).find((m) => m.text.includes(id)));
+    expect(card.message_thread_id).toBe(thread);
+
+    const refusal = helper.pressData(`tr:ok:${id}`, { messageId: card.message_id });
+    const refused = await team.waitFor(() => helper.callbackAnswers().find((a) => a.callback_query_id === refusal.id));
+    expect(refused.text).toMatch(/needs the finance role/);
+    expect((await h.app.store.transfers.get(id))?.state).toBe("submitted");
+
+    await fina.press("✏️ Change amount", { messageId: card.message_id });
+    await team.waitForMessage({ thread, match: /Type the amount the slip really shows/ });
+    await fina.send("95000", { thread });
+    await team.waitForMessage({ thread, match: /now reads IDR\s95,000/ });
+    const told = user.waitForMessage({ match: /is approved/ });
+    await fina.press("✅ Approve", { messageId: card.message_id });
+    expect((await told).text).toMatch(/IDR\s95,000 was added/);
+    await team.waitFor(() => team.messages().find((m) => m.message_id === card.message_id && /Approved by Reseller8001/.test(m.text)));
+    await shows(finance, await cardIn(finance, id), /Approved by Reseller8001/);
   });
 });

@@ -60,6 +60,12 @@ export function adminFeature(kit: AdminKit): Feature {
     review.handlers,
   );
 
+  // A review card in the operator group (its Deposits topic): the presser's role is checked by
+  // the same gate; the change-amount and reason flows are keyed by chat and member there.
+  const transferPressInGroup = (ctx: BotContext) =>
+    ctx.chat?.type !== "private" && isAdmin(ctx) && transferReviewCodec.unpack(ctx.callbackQuery?.data ?? "") !== undefined;
+  c.filter(transferPressInGroup).use(permissionGate(kit), review.handlers);
+
   const refuse = (ctx: BotContext, next: NextFunction) => {
     const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
     kit.logger.warn({ userId: ctx.from?.id, chatType: ctx.chat?.type, attempt }, "admin action refused: not an admin in a private chat");
