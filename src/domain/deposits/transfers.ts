@@ -151,10 +151,6 @@ export function createTransferDeposits(deps: TransferDepositsDeps) {
     /** Approve: one credit, once, whoever presses and however often. */
     async approve(id: string, by: number): Promise<Decision<"approved"> & { balance?: number }> {
       const r = await records.approve(id, by, {
-        userId: 0,
-        currency: "",
-        amount: 1,
-        type: "credit",
         reason: "transfer_deposit",
         actor: `admin:${by}`,
         key: id,

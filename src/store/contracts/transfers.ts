@@ -49,6 +49,9 @@ export interface ReviewCard {
   messageId: number;
 }
 
+/** The credit an approval writes: the deposit gives the user, currency and amount; always a "credit". */
+export type TransferCredit = Pick<LedgerInput, "reason" | "actor" | "key" | "note">;
+
 export type ApproveResult =
   | { kind: "approved"; deposit: TransferDeposit; entry: LedgerEntry }
   /** Someone decided first (or it is unknown): nothing changed. */
@@ -74,7 +77,7 @@ export interface Transfers {
    * submitted → approved and the ledger credit, in one transaction: only one caller ever moves
    * it, and the credit's idempotency key (`credit.key`) is written once.
    */
-  approve(id: string, by: number, credit: LedgerInput): Promise<ApproveResult>;
+  approve(id: string, by: number, credit: TransferCredit): Promise<ApproveResult>;
   /** submitted → rejected with a reason; undefined when it was already decided. */
   reject(id: string, by: number, reason: string): Promise<TransferDeposit | undefined>;
   addCard(depositId: string, card: ReviewCard): Promise<void>;

@@ -61,7 +61,7 @@ export function memoryTransfers(ledger: Ledger): Transfers {
         d.state === "submitted" ? { ...d, state: "approved", reviewedBy: by, reviewedAt: Date.now() } : undefined,
       );
       if (!moved || !before) return { kind: "decided", deposit: before && copy(before) };
-      const r = await ledger.apply({ ...credit, amount: moved.amount, currency: moved.currency, userId: moved.userId });
+      const r = await ledger.apply({ ...credit, type: "credit", amount: moved.amount, currency: moved.currency, userId: moved.userId });
       if (!r.ok) {
         deposits.set(id, before);
         throw new Error("a credit can never be refused for funds");

@@ -134,7 +134,13 @@ export function postgresTransfers(pool: Pool): Transfers {
         const row = moved.rows[0];
         if (!row) return undefined;
         const deposit = toDeposit(row);
-        const entry = await insertEntry(db, { ...credit, amount: deposit.amount, currency: deposit.currency, userId: deposit.userId });
+        const entry = await insertEntry(db, {
+          ...credit,
+          type: "credit",
+          amount: deposit.amount,
+          currency: deposit.currency,
+          userId: deposit.userId,
+        });
         if (!entry) throw new Error("a credit can never be refused for funds");
         return { deposit, entry };
       });
