@@ -114,8 +114,12 @@ const general = z
       .string()
       .default("IDR:10000-50000000,MMK:1000-10000000,USD:1-5000")
       .refine(
-        (v) => v.split(",").every((s) => /^[A-Z]{3,4}:\d+-\d+$/.test(s.trim()) && isCurrency(s.trim().split(":")[0] ?? "")),
-        "must be CUR:min-max, comma-separated, in whole units of known currencies",
+        (v) =>
+          v.split(",").every((s) => {
+            const m = /^([A-Z]{3,4}):(\d{1,12})-(\d{1,12})$/.exec(s.trim());
+            return m !== null && isCurrency(m[1] ?? "") && Number(m[2]) >= 1 && Number(m[2]) <= Number(m[3]);
+          }),
+        "must be CUR:min-max, comma-separated, in whole units of known currencies, 1 <= min <= max",
       )
       .transform((v) =>
         Object.fromEntries(

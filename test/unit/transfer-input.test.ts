@@ -1,6 +1,7 @@
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { slipOf } from "../../src/bot/conversations/transfer-slip.js";
+import { ConfigError, loadConfig } from "../../src/config.js";
 import { parsePayeeArgs } from "../../src/bot/features/admin/payees.js";
 import { reasonArg } from "../../src/domain/deposits/transfers.js";
 
@@ -65,5 +66,21 @@ describe("a rejection's reason", () => {
     expect(reasonArg("preset:wrong_amount")).toEqual({ t: "transfer-reason-wrong-amount" });
     expect(reasonArg("the name differs")).toBe("the name differs");
     expect(reasonArg(undefined)).toBe("-");
+  });
+});
+
+describe("TRANSFER_LIMITS", () => {
+  const load = (env: Record<string, string>) => loadConfig({ BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz", ...env });
+  it("reads bounds per currency in whole units, with a default", () => {
+    expect(load({}).transferLimits).toEqual({
+      IDR: { min: 10_000, max: 50_000_000 },
+      MMK: { min: 1000, max: 10_000_000 },
+      USD: { min: 1, max: 5000 },
+    });
+    expect(load({ TRANSFER_LIMITS: "MMK:500-900000" }).transferLimits).toEqual({ MMK: { min: 500, max: 900_000 } });
+  });
+  it("refuses an unknown currency or a malformed range", () => {
+    for (const bad of ["XYZ:1-2", "IDR:1", "IDR 1-2", "IDR:a-b", "IDR:500-100", "IDR:0-100"])
+      expect(() => load({ TRANSFER_LIMITS: bad }), bad).toThrow(ConfigError);
   });
 });
