@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
+import { collectDailyReport, reportArgs } from "../../src/domain/daily-report.js";
 import { transferCards } from "../../src/bot/transfer-cards.js";
 import { createLogger } from "../../src/observability/logger.js";
 import type { FakeUser } from "../fakes/telegram/index.js";
@@ -291,6 +292,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
   it("shows admin credits, transfer deposits and xpay deposits apart in /stats, none of them as revenue", async () => {
     const user = await h.reseller(nextId++);
     await say(h.admin, `/credit ${user.id} 7000 IDR`, /credited|added/i);
+    // One approved transfer of its own, so the test stands alone.
+    expect((await h.app.services.transfers.approve(await submitted(user), FINANCE)).kind).toBe("approved");
     const seen = h.admin.messages().length;
     await h.admin.send("/stats");
     const stats = await h.admin.waitForMessage({ match: /Money in/, after: seen });
@@ -302,6 +305,17 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("deposits by transfer (re
     expect(today).toMatch(/xpay deposits: none/);
     const approved = await h.app.store.transfers.approvedTotals(Date.now() - 3_600_000, Date.now() + 1);
     expect(today).toContain(`Transfer deposits: ${approved[0]!.count}, total`);
+
+    // The daily report's line, for a window holding today: each source apart.
+    const report = await collectDailyReport(
+      { store: h.app.store, providers: h.app.services.providers, logger: createLogger({ level: "silent" }) },
+      { day: "today", since: Date.now() - 3_600_000, until: Date.now() + 1 },
+      "UTC",
+    );
+    const i18n = createI18n("en");
+    const line = reportArgs(report, (key, args) => i18n.render("en", key, args, { html: false })).deposits;
+    expect(line).toMatch(new RegExp(`^xpay none · transfers ${approved[0]!.count}, total IDR.[\\d,]+ · admin credits 1, total IDR.7,000$`));
+    expect(report.sales).toEqual([]);
   });
 
   it("posts the card to the others when one member cannot be reached, and later to everyone when nobody could", async () => {
