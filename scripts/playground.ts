@@ -44,6 +44,7 @@ const HELP = [
   "Type a message to send it. Commands:",
   "  :N        press button N of the latest message with buttons",
   "  :as ID    continue as another user (e.g. :as 2002)",
+  "  :photo [caption]   send a picture (a transfer slip)   :pdf  send a PDF file",
   "  :block    block the bot   :unblock  unblock it",
   "  :g TEXT   say TEXT in the operator group (with --group)",
   "  :quit     stop the bot and leave",
@@ -67,6 +68,7 @@ function formatDocument(document: StoredFile): string {
 function formatMessage(message: BotMessage, user: FakeUser, label: string): string {
   const parts = [`🤖 ${label}${indent(message.text)}`];
   if (message.document) parts.push(`   ${indent(formatDocument(message.document))}`);
+  if (message.photo) parts.push(`   🖼 photo (${message.photo.file_size ?? 0} bytes)`);
   const buttons = user.buttons(message);
   if (buttons.length > 0) parts.push(`   ${formatButtons(buttons)}`);
   return parts.join("\n");
@@ -246,6 +248,8 @@ async function main(): Promise<void> {
     else if (/^:\d+$/.test(input)) await press(Number(input.slice(1)));
     else if (command === ":as" && /^\d+$/.test(argument)) current = switchTo(Number(argument));
     else if (command === ":g" && group) await group.member({ id: current.id }).send(input.slice(2).trim());
+    else if (command === ":photo") await current.sendPhoto({ caption: input.slice(":photo".length).trim() || undefined });
+    else if (command === ":pdf") await current.sendDocument({ fileName: "slip.pdf", content: "%PDF-1.4 playground slip" });
     else if (command === ":block") current.block();
     else if (command === ":unblock") current.unblock();
     else if (command === ":quit") await shutdown(0);

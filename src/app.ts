@@ -7,8 +7,11 @@ import { buildMoney } from "./app/money.js";
 import { buildOperations } from "./app/operations.js";
 import { buildOrders } from "./app/orders.js";
 import { buildSupport } from "./app/support.js";
+import { teamDesk } from "./domain/team/desk.js";
+import { dmDesk } from "./domain/team/dm-desk.js";
 import { buildTeam } from "./app/team.js";
 import type { Timings } from "./app/timings.js";
+import { buildTransfers } from "./app/transfers.js";
 import { buildWeb } from "./app/web.js";
 import { workersPart } from "./app/workers.js";
 import type { Config } from "./config.js";
@@ -41,10 +44,13 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const money = buildMoney(config, f, team, deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
-  const support = buildSupport(f, team, timings);
-  const areas = { team, catalogue, money, orders, operations, support };
+  // Review cards and tickets go to the team's desk: the operator group's topic, or the DMs by role.
+  const desk = teamDesk(dmDesk(team.team));
+  const support = buildSupport(f, desk, timings);
+  const transfers = buildTransfers(config, f, { team, money }, { ...deps, desk });
+  const areas = { team, catalogue, money, orders, operations, support, transfers };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
-  support.deskIn(chat.teamAlerts.where);
+  desk.useGroup(chat.teamAlerts.where);
   const web = buildWeb(config, f, areas, deps);
 
   const parts = lifecycle(

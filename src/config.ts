@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "./domain/locale.js";
 import { isTimeZone } from "./lib/time-zone.js";
+import { isCurrency } from "./lib/money.js";
 
 /** Variables whose values must never be printed, not even in a configuration error. */
 export const SECRET_VARS = [
@@ -117,6 +118,27 @@ const general = z
       .default("50000,100000,250000,500000")
       .refine((v) => v.split(",").every((s) => /^\d+$/.test(s.trim())), "must be comma-separated whole amounts")
       .transform((v) => v.split(",").map((s) => Number(s.trim()))),
+    /** Deposits by transfer: bounds per currency in whole units, `IDR:10000-50000000,MMK:1000-10000000`. */
+    TRANSFER_LIMITS: z
+      .string()
+      .default("IDR:10000-50000000,MMK:1000-10000000,USD:1-5000")
+      .refine(
+        (v) =>
+          v.split(",").every((s) => {
+            const m = /^([A-Z]{3,4}):(\d{1,12})-(\d{1,12})$/.exec(s.trim());
+            return m !== null && isCurrency(m[1] ?? "") && Number(m[2]) >= 1 && Number(m[2]) <= Number(m[3]);
+          }),
+        "must be CUR:min-max, comma-separated, in whole units of known currencies, 1 <= min <= max",
+      )
+      .transform((v) =>
+        Object.fromEntries(
+          v.split(",").map((s) => {
+            const [cur = "", range = ""] = s.trim().split(":");
+            const [min, max] = range.split("-").map(Number);
+            return [cur, { min: min ?? 0, max: max ?? 0 }];
+          }),
+        ),
+      ),
     /** The admins' daily report: local hour (or "off") and the IANA zone its day and hour are in. */
     REPORT_HOUR: optionalText.pipe(
       z.union([z.literal("off"), z.coerce.number<string>().int().min(0).max(23)], { error: 'must be an hour 0-23 or "off"' }).default(8),
@@ -149,6 +171,7 @@ const general = z
     markups: { member: env.MARKUP_MEMBER, reseller: env.MARKUP_RESELLER, vip: env.MARKUP_VIP },
     pointsPerOrder: env.VIFOX_POINTS_PER_ORDER,
     deposits: { currency: env.XPAY_CURRENCY, min: env.DEPOSIT_MIN, max: env.DEPOSIT_MAX, amounts: env.DEPOSIT_AMOUNTS },
+    transferLimits: env.TRANSFER_LIMITS as Record<string, { min: number; max: number }>,
     report: { hour: env.REPORT_HOUR === "off" ? undefined : env.REPORT_HOUR, timeZone: env.REPORT_TIMEZONE },
     bulkMaxLines: env.BULK_MAX_LINES,
     balanceAlerts: { xinstituteMmk: env.XINSTITUTE_BALANCE_ALERT, vifoxPoints: env.VIFOX_POOL_ALERT },

@@ -19,6 +19,7 @@ import type { Ordering } from "./orders.js";
 import type { SupportArea } from "./support.js";
 import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
+import type { TransferArea } from "./transfers.js";
 import type { Web } from "./web.js";
 
 // my_chat_member: the bot removed from or added back to the operator group.
@@ -28,7 +29,15 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const
 export function buildChat(
   config: Config,
   f: Foundation,
-  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations; support: SupportArea },
+  a: {
+    team: Team;
+    catalogue: Catalogue;
+    money: Money;
+    orders: Ordering;
+    operations: Operations;
+    support: SupportArea;
+    transfers: TransferArea;
+  },
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
   const { logger } = deps;
@@ -61,6 +70,7 @@ export function buildChat(
     lowBalance: a.money.lowBalance,
     wallets: a.money.wallets,
     deposits: a.money.deposits,
+    ...a.transfers,
     ...a.orders,
     broadcasts: a.operations.broadcasts,
     reports: a.operations.reports,

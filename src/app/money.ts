@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { createDepositService } from "../domain/deposits.js";
-import { watchLedger } from "../domain/ledger-watch.js";
+import { watchLedger, watchTransfers } from "../domain/ledger-watch.js";
 import { createLowBalance } from "../domain/low-balance.js";
 import { createSavedCustomers } from "../domain/saved-customers.js";
 import { createWallets } from "../domain/wallets.js";
@@ -20,7 +20,12 @@ export function buildMoney(config: Config, f: Foundation, team: Team, deps: { lo
   const { logger } = deps;
   const customers = createSavedCustomers({ customers: f.store.customers, orders: f.store.orders, logger });
   const lowBalance = createLowBalance({ thresholds: f.store.lowBalance, notifier: f.notifier });
-  const store: Store = { ...f.store, ledger: watchLedger(f.store.ledger, [lowBalance.onEntry, customers.onEntry], logger) };
+  const listeners = [lowBalance.onEntry, customers.onEntry];
+  const store: Store = {
+    ...f.store,
+    ledger: watchLedger(f.store.ledger, listeners, logger),
+    transfers: watchTransfers(f.store.transfers, listeners, logger),
+  };
   const deposits = createDepositService({
     store,
     providers: f.providers,

@@ -1,27 +1,18 @@
+import { supportDesk } from "../domain/support/desk.js";
 import { createSupport } from "../domain/support/index.js";
-import { groupDesk, type SupportTarget, teamDmDesk } from "../domain/support/desk.js";
+import type { AppDesk } from "../domain/team/desk.js";
 import type { Foundation } from "./foundation.js";
-import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
 
-/**
- * Support tickets: the rules over their records, and the desk their messages go to (the team's
- * DMs; the operator group's Support topic plugs into the same port).
- */
-export function buildSupport(f: Foundation, team: Team, timings: Timings) {
-  let where: ((topic: "support") => Promise<SupportTarget | undefined>) | undefined;
-  const desk = f.operatorGroup.configured
-    ? groupDesk(
-        () => where,
-        () => f.alertRouting.readers("support"),
-      )
-    : teamDmDesk(team.team);
+/** Support tickets: the rules over their records, and the team's desk their messages go to. */
+export function buildSupport(f: Foundation, desk: AppDesk, timings: Timings) {
   return {
-    support: createSupport({ tickets: f.store.support, kv: f.store.kv, desk, limits: timings.support }),
-    /** The operator group's Support topic, once the chat area has the Bot API (app.ts). */
-    deskIn(topicWhere: (topic: "support") => Promise<SupportTarget | undefined>) {
-      where = topicWhere;
-    },
+    support: createSupport({
+      tickets: f.store.support,
+      kv: f.store.kv,
+      desk: supportDesk(desk, { targets: desk.fallback }),
+      limits: timings.support,
+    }),
   };
 }
 

@@ -24,6 +24,8 @@ export interface Timings {
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
   /** Messages to the operator group are this far apart (default: TELEGRAM_LIMITS.perGroupIntervalMs). */
   groupIntervalMs?: number;
+  /** Transfer deposits: unreviewed this long are raised again (default 24 h), checked every `checkEveryMs`. */
+  transfers?: { raiseAfterMs?: number; checkEveryMs?: number };
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
   /** How often providers in automatic maintenance are read to see whether they answer again. */

@@ -4,6 +4,7 @@ import { startBulkWorker } from "../jobs/bulk.js";
 import { startDepositWorkers } from "../jobs/deposits.js";
 import { startOpsTimers } from "../jobs/ops.js";
 import { startPointsWorker } from "../jobs/points.js";
+import { startTransferTimers } from "../jobs/transfers.js";
 import { startWorkers } from "../jobs/workers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -14,6 +15,7 @@ import type { Operations } from "./operations.js";
 import type { Ordering } from "./orders.js";
 import type { Team } from "./team.js";
 import type { Timings } from "./timings.js";
+import type { TransferArea } from "./transfers.js";
 
 /**
  * This process's share of the jobs: placements, notifications, polls and reconciliation, awards,
@@ -22,7 +24,7 @@ import type { Timings } from "./timings.js";
  */
 export function workersPart(
   f: Foundation,
-  a: { team: Team; money: Money; orders: Ordering; operations: Operations },
+  a: { team: Team; money: Money; orders: Ordering; operations: Operations; transfers: TransferArea },
   deps: { delivery: ChatDelivery; teamAlerts?: TeamAlerts; logger: Logger; metrics: Metrics; timings: Timings },
 ): Part {
   const { queues } = f;
@@ -49,6 +51,7 @@ export function workersPart(
         startPointsWorker({ queues, points: a.orders.points, kv, logger, sweep: timings.points?.sweep }),
         startDepositWorkers({ queues, deposits: a.money.deposits, kv, logger, everyMs: timings.deposits?.sweepEveryMs }),
         startBulkWorker({ queues, bulk: a.orders.bulk }),
+        startTransferTimers({ transfers: a.transfers.transfers, kv, logger, everyMs: timings.transfers?.checkEveryMs }),
         startOpsTimers({ reports: a.operations.reports, balances: a.operations.balances, kv, logger, timings: timings.ops?.timings }),
       ];
     },

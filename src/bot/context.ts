@@ -11,6 +11,8 @@ import type { Bulk } from "../domain/bulk.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { DailyReports } from "../domain/daily-report.js";
 import type { DepositService } from "../domain/deposits.js";
+import type { Payees } from "../domain/deposits/payees.js";
+import type { TransferDeposits } from "../domain/deposits/transfers.js";
 import type { Drafts } from "../domain/drafts.js";
 import type { Licences } from "../domain/licences.js";
 import type { LowBalance } from "../domain/low-balance.js";
@@ -80,6 +82,9 @@ export interface Services {
   /** Balances, the recent entries and the statement; admin credits and debits. */
   wallets: Wallets;
   deposits: DepositService;
+  /** Deposits by transfer (slips reviewed by the team) and the payees they are paid to. */
+  transfers: TransferDeposits;
+  payees: Payees;
   broadcasts: Broadcasts;
   licences: Licences;
   points: Points;

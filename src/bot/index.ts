@@ -15,7 +15,7 @@ import { bulkFeature } from "./features/bulk.js";
 import { cancelFeature } from "./features/cancel.js";
 import { catalogFeature } from "./features/catalog.js";
 import { customersFeature } from "./features/customers.js";
-import { depositFeature } from "./features/deposit.js";
+import { depositFeature, strayPictureFeature } from "./features/deposit.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { licenceFeature } from "./features/licence.js";
@@ -61,6 +61,7 @@ export function features(s: Services): Feature[] {
     lowBalanceFeature(s),
     depositFeature(s),
     ...supportResellerFeatures(s),
+    strayPictureFeature(),
     unhandledFeature(),
   ];
 }

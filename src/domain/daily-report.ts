@@ -1,6 +1,6 @@
 import { addDays, localDate, startOfLocalDay, zonedParts } from "../lib/time-zone.js";
 import { salesHistory } from "./sales-history.js";
-import { collectStats } from "./stats.js";
+import { collectMoneyIn, collectStats, type MoneyIn } from "./stats.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import { ProviderError, type Money, type ProviderAdapter, type ProviderDirectory, type ProviderId } from "../providers/types.js";
@@ -42,6 +42,8 @@ export interface DailyReport {
   sales: SalesRow[];
   refunds: MoneyTotal[];
   deposits: MoneyTotal[];
+  /** Money into wallets by source (xpay is `deposits` again): none of it is revenue. */
+  moneyIn: MoneyIn;
   /** Orders whose outcome is unknown, open now (not only yesterday's). */
   unknownOpen: number;
   providers: ProviderCheck[];
@@ -77,18 +79,20 @@ export async function collectDailyReport(
   const checks = await Promise.all(providers.list().map((a) => check(a, logger)));
   // Read after the checks, which are calls too: a provider that answered them shows as healthy.
   const health = providers.health();
-  const [sales, refunds, deposits, unknown] = await Promise.all([
+  const [sales, refunds, moneyIn, unknown] = await Promise.all([
     store.reports.sales(w.since, w.until),
     store.reports.refunds(w.since, w.until),
-    store.reports.depositsPaid(w.since, w.until),
+    collectMoneyIn(store, w.since, w.until),
     store.orders.idsInState("unknown"),
   ]);
+  const deposits = moneyIn.xpay;
   return {
     day: w.day,
     timeZone,
     sales,
     refunds,
     deposits,
+    moneyIn,
     unknownOpen: unknown.length,
     providers: checks.map((c) => ({ ...c, health: health[c.provider] })),
   };
@@ -136,7 +140,12 @@ export function reportArgs(r: DailyReport, tr: Translate): MessageArgs {
     zone: r.timeZone,
     sales: sales.length === 0 ? tr("ops-report-no-sales") : sales.join("\n"),
     refunds: totals(r.refunds, tr),
-    deposits: totals(r.deposits, tr),
+    // One line, each source apart (transfer.ftl), so no source reads as part of another.
+    deposits: tr("transfer-report-sources", {
+      xpay: totals(r.moneyIn.xpay, tr),
+      transfer: totals(r.moneyIn.transfer, tr),
+      admin: totals(r.moneyIn.admin, tr),
+    }),
     unknown: r.unknownOpen,
     providers: r.providers.length === 0 ? tr("ops-report-none") : r.providers.map((c) => providerLine(c, tr)).join("\n"),
   };

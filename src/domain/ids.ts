@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 // Crockford base32 without I, L, O, U: unambiguous when a reseller reads an id aloud or retypes it.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** Our ids: a letter for the kind (R order, D deposit, B bulk batch) and 10 random characters (50 bits); uniqueness is enforced on create. */
-export type IdKind = "R" | "D" | "B";
+/** Our ids: a letter for the kind (R order, D deposit, B bulk batch, T transfer deposit) and 10 random characters (50 bits); uniqueness is enforced on create. */
+export type IdKind = "R" | "D" | "B" | "T";
 
 export function newId(kind: IdKind): string {
   let out: string = kind;

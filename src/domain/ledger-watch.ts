@@ -1,5 +1,5 @@
 import type { Logger } from "../observability/logger.js";
-import type { Ledger, LedgerEntry, OrderDebitResult } from "../store/types.js";
+import type { Ledger, LedgerEntry, OrderDebitResult, Transfers } from "../store/types.js";
 
 /** Told of every ledger entry that was applied (never of a duplicate answered from the first). */
 export type LedgerListener = (entry: LedgerEntry) => Promise<void>;
@@ -23,5 +23,24 @@ export function watchLedger(ledger: Ledger, listeners: readonly LedgerListener[]
     ...ledger,
     apply: async (input) => told(await ledger.apply(input)),
     debitOrder: async (input) => told(await ledger.debitOrder(input)),
+  };
+}
+
+/**
+ * Transfer approvals write their credit inside the approval's own transaction (the store's
+ * `approve`), not through `apply`: the same listeners hear of those entries here.
+ */
+export function watchTransfers(transfers: Transfers, listeners: readonly LedgerListener[], logger: Logger): Transfers {
+  return {
+    ...transfers,
+    async approve(id, by, credit) {
+      const r = await transfers.approve(id, by, credit);
+      if (r.kind === "approved") {
+        for (const listen of listeners) {
+          await listen(r.entry).catch((err: unknown) => logger.error({ err, entryId: r.entry.id }, "ledger listener failed"));
+        }
+      }
+      return r;
+    },
   };
 }

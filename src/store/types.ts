@@ -14,5 +14,6 @@ export * from "./contracts/pricing.js";
 export * from "./contracts/reports.js";
 export * from "./contracts/store.js";
 export * from "./contracts/support.js";
+export * from "./contracts/transfers.js";
 export * from "./contracts/unmatched.js";
 export * from "./contracts/users.js";

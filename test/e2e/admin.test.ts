@@ -136,6 +136,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       sync: "/sync",
       maintenance: "/maintenance on",
       audit: "/audit 5",
+      payee: "/payee add IDR BCA 123 a.n. Intruder",
     };
     for (const text of Object.values(attempts)) {
       const reply = await ask(intruder, text);

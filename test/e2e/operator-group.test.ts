@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { GrantableRole } from "../../src/domain/team/permissions.js";
 import type { FakeGroup, FakeUser, ThreadFilter } from "../fakes/telegram/index.js";
-import { ADMIN_ID, startHarness, type Harness, type HarnessOptions } from "../support/harness.js";
+import { ADMIN_ID, startHarness, tap, type Harness, type HarnessOptions } from "../support/harness.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
 
@@ -148,6 +148,47 @@ describe.skipIf(!infra)("the operator group as a forum: one topic per kind of al
     expect(helper.messages().some((m) => m.text.includes("my top-up did not arrive"))).toBe(false);
     await asHelper.send("Checking it now", { replyTo: card.message_id, thread });
     await received(reseller, "Checking it now");
+  });
+
+  it("posts a transfer slip to review in the Deposits topic; finance approves there, the card shows who", async () => {
+    const finance = await teamMember(h, 7121, "finance");
+    const asFinance = g.member({ id: finance.id });
+    const payer = h.telegram.user({ id: 7122, first_name: "Payer", language_code: "en" });
+    await h.app.store.users.createIfAbsent({
+      id: 7122,
+      firstName: "Payer",
+      telegramLanguage: "en",
+      status: "active",
+      tier: "member",
+      createdAt: Date.now(),
+    });
+    await h.admin.send("/payee add IDR BCA 1234567890 a.n. PT Contoh");
+    await received(h.admin, "added for IDR");
+    await payer.send("/deposit");
+    await received(payer, "Top up");
+    await tap(payer, /Bank or e-wallet transfer/);
+    await received(payer, "How much will you transfer");
+    await payer.send("50.000");
+    const reference = /reference in the transfer's note: (T[0-9A-Z]{10})/.exec(
+      (await received(payer, "reference in the transfer")).text,
+    )![1]!;
+    await payer.sendPhoto({});
+    await received(payer, "waiting for review");
+    const card = await g.waitFor(
+      () => g.messages().find((m) => m.photo !== undefined && m.text.includes(reference)),
+      8000,
+      "the slip card",
+    );
+    expect(g.topics().find((t) => t.message_thread_id === card.message_thread_id)?.name).toBe("Deposits");
+    expect(finance.messages().some((m) => m.text.includes(reference))).toBe(false);
+    await asFinance.press("✅ Approve", { messageId: card.message_id });
+    await received(payer, "is approved");
+    await g.waitFor(
+      () => g.messages().find((m) => m.message_id === card.message_id && /Approved by Member7121/.test(m.text)),
+      8000,
+      "the card's outcome",
+    );
+    expect(await h.balance(7122, "IDR")).toBe(50_000);
   });
 
   it("takes admin commands from the team in the group, checks each one's role, and ignores everyone else", async () => {

@@ -90,7 +90,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
       `gametopup: 1 orders · revenue ${en(sold.price.amount, "IDR")} · margin ${en(sold.price.amount - sold.cost.amount, "IDR")}`,
     );
     expect(text).toContain(`Refunds: 1, total ${en(sold.price.amount, "IDR")}`);
-    expect(text).toContain(`Deposits credited: 1, total ${en(50_000, "IDR")}`);
+    // Each source of money in apart (SPEC §6); none of them is counted as a sale.
+    expect(text).toContain(`Deposits credited: xpay 1, total ${en(50_000, "IDR")} · transfers none · admin credits none`);
     expect(text).toContain("Orders with an unknown outcome, still open: 1");
     expect(text).toContain(`xinstitute: ok (last call account`);
     expect(text).toContain(`balance ${en(h.xinstitute.control.balance(), "MMK")}`);

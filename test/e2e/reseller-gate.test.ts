@@ -57,6 +57,7 @@ const BUTTONS = (w: World) => [
   "dep:n:50000",
   "dep:t",
   "dep:x:D0000000000",
+  "dep:tr",
   "lb:show",
   "lb:c:IDR",
   "op:0",
@@ -95,6 +96,11 @@ describe("the reseller gate's table covers every gated command and button", () =
       "flowSkipButton",
       "flowOptionButton",
       "flowChoiceButton",
+      // A transfer deposit's review buttons (the admin console's gate) and the transfer flow's currency pick.
+      "transferReviewButton",
+      "transferReasonButton",
+      "transferReviewCodec",
+      "transferCurrencyButton",
     ]);
     const dir = fileURLToPath(new URL("../../src/bot/callback-data/", import.meta.url));
     const ungated: string[] = [];

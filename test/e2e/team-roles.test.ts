@@ -24,6 +24,7 @@ const UNKNOWN = /I don't know that command/;
 const SAMPLE_PRESS: Record<AdminButton, string> = {
   registration: ADMIN_BUTTONS.registration.pack({ verdict: "appr", userId: 999_999 }),
   ticket: ADMIN_BUTTONS.ticket.pack({ ticketId: 999_999 }),
+  transfer: ADMIN_BUTTONS.transfer.pack({ action: "ok", depositId: "T0000000000" }),
 };
 
 /**

@@ -439,6 +439,100 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect((await store.customers.list(50, "player", 10)).map((c) => c.value)).toEqual(["1001", "1003"]);
   });
 
+  const transfer = (id: string, userId: number, fileUniqueId: string, createdAt = Date.now()) => ({
+    id,
+    userId,
+    amount: 50_000,
+    currency: "IDR",
+    state: "submitted" as const,
+    slip: { fileId: `file-${id}`, fileUniqueId, kind: "photo" as const },
+    createdAt,
+    updatedAt: createdAt,
+  });
+  const transferCredit = (key: string) => ({ key, reason: "transfer_deposit", actor: "admin:1" });
+
+  it("keeps payees per currency and removes one once", async () => {
+    const a = await store.transfers.addPayee({ currency: "IDR", label: "BCA", details: "123 a.n. PT", createdBy: 1 });
+    const b = await store.transfers.addPayee({ currency: "MMK", label: "KBZPay", details: "09-1", createdBy: 1 });
+    expect((await store.transfers.payees()).map((p) => p.label)).toEqual(["BCA", "KBZPay"]);
+    expect((await store.transfers.payees("MMK")).map((p) => p.id)).toEqual([b.id]);
+    expect(await store.transfers.removePayee(a.id)).toBe(true);
+    expect(await store.transfers.removePayee(a.id)).toBe(false);
+    expect((await store.transfers.payees()).map((p) => p.id)).toEqual([b.id]);
+  });
+
+  it("approves a transfer deposit once with its credit, and a reject after it changes nothing", async () => {
+    expect(await store.transfers.create(transfer("T0000000001", 70, "slip-a"))).toBe(true);
+    expect(await store.transfers.create(transfer("T0000000001", 70, "slip-a"))).toBe(false);
+    expect(await store.transfers.openCount(70)).toBe(1);
+    const changed = await store.transfers.changeAmount("T0000000001", 45_000);
+    expect(changed).toMatchObject({ amount: 45_000, claimedAmount: 50_000 });
+    const [x, y] = await Promise.all([
+      store.transfers.approve("T0000000001", 1, transferCredit("T0000000001")),
+      store.transfers.approve("T0000000001", 2, transferCredit("T0000000001")),
+    ]);
+    expect([x.kind, y.kind].sort()).toEqual(["approved", "decided"]);
+    const won = x.kind === "approved" ? x : y;
+    if (won.kind !== "approved") throw new Error("one approval wins");
+    expect(won.entry).toMatchObject({ amount: 45_000, currency: "IDR", userId: 70, key: "T0000000001", balanceAfter: 45_000 });
+    expect(await store.ledger.balances(70)).toEqual({ IDR: 45_000 });
+    expect(await store.transfers.reject("T0000000001", 3, "late")).toBeUndefined();
+    expect(await store.transfers.changeAmount("T0000000001", 1)).toBeUndefined();
+    expect(await store.transfers.get("T0000000001")).toMatchObject({ state: "approved", reviewedBy: won.deposit.reviewedBy });
+    expect(await store.transfers.openCount(70)).toBe(0);
+    const totals = await store.transfers.approvedTotals(Date.now() - 60_000, Date.now() + 60_000);
+    expect(totals).toEqual([{ currency: "IDR", count: 1, sum: 45_000 }]);
+    expect(await store.transfers.approve("T000000000X", 1, transferCredit("T000000000X"))).toEqual({ kind: "decided", deposit: undefined });
+  });
+
+  it("rejects a transfer deposit once; an approve racing it gives one outcome", async () => {
+    await store.transfers.create(transfer("T0000000002", 71, "slip-b"));
+    const [r, a] = await Promise.all([
+      store.transfers.reject("T0000000002", 1, "preset:unreadable"),
+      store.transfers.approve("T0000000002", 2, transferCredit("T0000000002")),
+    ]);
+    const final = await store.transfers.get("T0000000002");
+    if (final?.state === "rejected") {
+      expect(r).toMatchObject({ reason: "preset:unreadable", reviewedBy: 1 });
+      expect(a.kind).toBe("decided");
+      expect(await store.ledger.balances(71)).toEqual({});
+    } else {
+      expect(r).toBeUndefined();
+      expect(await store.ledger.balances(71)).toEqual({ IDR: 50_000 });
+    }
+  });
+
+  it("finds the first deposit with a slip, keeps cards, and lets one caller raise an unreviewed deposit", async () => {
+    const old = Date.now() - 3_600_000;
+    await store.transfers.create(transfer("T0000000003", 72, "slip-c", old));
+    await store.transfers.create(transfer("T0000000004", 72, "slip-c"));
+    expect((await store.transfers.firstWithSlip("slip-c", "T0000000004"))?.id).toBe("T0000000003");
+    expect(await store.transfers.firstWithSlip("slip-none", "T0000000004")).toBeUndefined();
+    await store.transfers.addCard("T0000000003", { chatId: 1, messageId: 10 });
+    await store.transfers.addCard("T0000000003", { chatId: 1, messageId: 10 });
+    await store.transfers.addCard("T0000000003", { chatId: 2, messageId: 11 });
+    expect(await store.transfers.cards("T0000000003")).toEqual([
+      { chatId: 1, messageId: 10 },
+      { chatId: 2, messageId: 11 },
+    ]);
+    const due = await store.transfers.unreviewedSince(Date.now() - 60_000);
+    expect(due.map((d) => d.id)).toEqual(["T0000000003"]);
+    const at = Date.now();
+    const claims = await Promise.all([
+      store.transfers.markRaised("T0000000003", undefined, at),
+      store.transfers.markRaised("T0000000003", undefined, at),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect((await store.transfers.get("T0000000003"))?.raisedAt).toBe(at);
+    expect(await store.transfers.unreviewedSince(Date.now() - 60_000)).toEqual([]);
+  });
+
+  it("reports admin credits apart from other credits", async () => {
+    await store.ledger.apply({ ...credit(73, 7000, "admin-1"), reason: "admin_credit", actor: "admin:1" });
+    await store.ledger.apply(credit(73, 3000, "other-1"));
+    expect(await store.reports.adminCredits(Date.now() - 60_000, Date.now() + 60_000)).toEqual([{ currency: "IDR", count: 1, sum: 7000 }]);
+  });
+
   it("keeps low-balance levels per user and currency", async () => {
     await store.lowBalance.set(60, "IDR", 50_000);
     await store.lowBalance.set(60, "MMK", 9_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { teamDmDesk } from "../../src/domain/support/desk.js";
+import { supportDesk } from "../../src/domain/support/desk.js";
+import { dmDesk } from "../../src/domain/team/dm-desk.js";
 import { createSupport, maySeekSupport } from "../../src/domain/support/index.js";
 import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
 import type { UserRecord } from "../../src/store/types.js";
@@ -8,7 +9,14 @@ const support = (limits = {}) =>
   createSupport({
     tickets: memoryRecords().support,
     kv: memoryKv(),
-    desk: teamDmDesk({ members: async () => [{ id: 1 }, { id: 5 }] }),
+    desk: supportDesk(
+      dmDesk({
+        members: async () => [
+          { id: 1, role: "owner" as const },
+          { id: 5, role: "support" as const },
+        ],
+      }),
+    ),
     limits,
   });
 

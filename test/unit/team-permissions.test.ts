@@ -23,6 +23,7 @@ const SPEC: Record<string, string> = {
   tier: "owner admin",
   sync: "owner admin",
   broadcast: "owner admin",
+  payee: "owner admin",
   credit: "owner admin finance",
   debit: "owner admin finance",
   refund: "owner admin finance",

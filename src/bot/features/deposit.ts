@@ -2,24 +2,35 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatExpiry } from "../../domain/deposits.js";
 import { formatMoney } from "../../lib/money.js";
 import { depositAmountButton, depositCancelButton, depositTypedButton } from "../callback-data/deposit.js";
+import { transferStartButton } from "../callback-data/transfer.js";
 import { onButton } from "../callback-data/on-button.js";
 import type { BotContext, Services } from "../context.js";
 import { DEPOSIT_AMOUNT_FLOW, depositAmountConversation, requestReply } from "../conversations/deposit-amount.js";
+import { TRANSFER_DEPOSIT_FLOW, transferDepositConversation } from "../conversations/transfer-deposit.js";
 import type { Feature } from "../feature.js";
 import { registerFlow } from "../flow.js";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "");
 
 /**
- * /deposit: top up the wallet through an xpay bill. Picking an amount opens a deposit and queues
+ * /deposit: every method that is on. An xpay bill: picking an amount opens a deposit and queues
  * its bill; the bill (pay link, amount, expiry) and its outcome arrive as messages from the jobs.
+ * A transfer (when a payee exists): the transfer-deposit flow, ending with the slip.
  */
 export function depositFeature(s: Services): Feature {
   const { deposits } = s;
   const c = new Composer<BotContext>();
   // Private chats only: the answer lists the reseller's bills and payment links.
   c.chatType("private").command("deposit", async (ctx) => {
-    if (!deposits.enabled()) return void (await ctx.reply(ctx.tr("deposit-unavailable")));
+    const transfer = (await s.transfers.currencies()).length > 0;
+    if (!deposits.enabled() && !transfer) return void (await ctx.reply(ctx.tr("deposit-unavailable")));
+    const transferRow = (kb: InlineKeyboard) =>
+      transfer ? kb.row().text(ctx.label("btn-transfer-start"), transferStartButton.pack()) : kb;
+    if (!deposits.enabled()) {
+      const lines = [ctx.tr("transfer-title")];
+      if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));
+      return void (await ctx.reply(lines.join("\n"), { reply_markup: transferRow(new InlineKeyboard()) }));
+    }
     const l = deposits.limits();
     const m = (amount: number) => ({ money: [amount, l.currency] as [number, string] });
     const lines = [ctx.tr("deposit-title", { currency: l.currency }), ctx.tr("deposit-limits", { min: m(l.min), max: m(l.max) })];
@@ -37,8 +48,15 @@ export function depositFeature(s: Services): Feature {
       if (d.payUrl) kb.url(ctx.label("btn-deposit-pay-id", { depositId: d.id }), d.payUrl);
       kb.text(ctx.label("btn-deposit-cancel-id", { depositId: d.id }), depositCancelButton.pack({ depositId: d.id }));
     }
+    transferRow(kb);
     if (s.sandbox) lines.push("", ctx.tr("sandbox-banner"));
     await ctx.reply(lines.join("\n"), { reply_markup: kb });
+  });
+
+  onButton(c, transferStartButton, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await TRANSFER_DEPOSIT_FLOW.enter(ctx);
   });
 
   onButton(c, depositAmountButton, async (ctx, { amount }) => {
@@ -68,6 +86,22 @@ export function depositFeature(s: Services): Feature {
   return {
     stage: "reseller",
     handlers: c,
-    flows: [registerFlow(DEPOSIT_AMOUNT_FLOW, depositAmountConversation(deposits), { maxMinutes: 30 })],
+    flows: [
+      registerFlow(DEPOSIT_AMOUNT_FLOW, depositAmountConversation(deposits), { maxMinutes: 30 }),
+      registerFlow(TRANSFER_DEPOSIT_FLOW, transferDepositConversation(s.transfers), { maxMinutes: 30 }),
+    ],
   };
+}
+
+/**
+ * A picture nothing took (the second photo of an album, a slip sent twice): one clear line. Last
+ * but one, so a photo that follows up an open support ticket reaches the ticket first.
+ */
+export function strayPictureFeature(): Feature {
+  const c = new Composer<BotContext>();
+  c.chatType("private").on(["message:photo", "message:document"], async (ctx, next) => {
+    if (!ctx.message.photo && !ctx.message.document?.mime_type?.startsWith("image/")) return next();
+    await ctx.reply(ctx.tr("transfer-slip-unexpected"));
+  });
+  return { stage: "last", handlers: c };
 }

@@ -5,6 +5,7 @@ import { buyButton, categoriesButton, categoryButton, productButton } from "../c
 import type { Codec } from "../callback-data/codec.js";
 import { forgetCustomerButton } from "../callback-data/customers.js";
 import { depositAmountButton, depositCancelButton, depositTypedButton } from "../callback-data/deposit.js";
+import { transferStartButton } from "../callback-data/transfer.js";
 import { lowBalanceClearButton, lowBalanceShowButton } from "../callback-data/low-balance.js";
 import {
   buyAgainButton,
@@ -58,6 +59,7 @@ export const GATED_BUTTONS: readonly Codec<unknown>[] = [
   depositAmountButton,
   depositTypedButton,
   depositCancelButton,
+  transferStartButton,
   lowBalanceShowButton,
   lowBalanceClearButton,
   ordersPageButton,

@@ -2,7 +2,7 @@ import type { Transformer } from "grammy";
 import { fitPayload } from "../fit-text.js";
 
 const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
-const CAPTION_METHODS = new Set(["sendDocument", "editMessageCaption"]);
+const CAPTION_METHODS = new Set(["sendDocument", "sendPhoto", "editMessageCaption"]);
 
 /**
  * Every message we write is HTML (locales use <b>, <code>); arguments are escaped on render.

@@ -29,6 +29,7 @@ export const COMMAND_PERMISSIONS = {
   sync: "configure",
   broadcast: "configure",
   link: "configure",
+  payee: "configure",
   credit: "money",
   debit: "money",
   refund: "money",
@@ -51,6 +52,8 @@ export const BUTTON_PERMISSIONS = {
   registration: "accounts",
   // Closing a support ticket: answering tickets is every role's (SPEC §5).
   ticket: "read",
+  /** Approve, Reject (and its reasons), Change amount on a transfer deposit's review card. */
+  transfer: "money",
 } as const satisfies Record<string, Permission>;
 export type AdminButton = keyof typeof BUTTON_PERMISSIONS;
 

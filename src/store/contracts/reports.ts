@@ -53,6 +53,8 @@ export interface Reports {
   // The operators' daily report and /stats chart:
   /** Refunds paid into wallets in [since, until), per currency. */
   refunds(since: number, until: number): Promise<MoneyTotal[]>;
+  /** Credits admins gave by hand (/credit) in [since, until), per currency: money in, not revenue. */
+  adminCredits(since: number, until: number): Promise<MoneyTotal[]>;
   /** Deposits settled as paid in [since, until), per currency. */
   depositsPaid(since: number, until: number): Promise<MoneyTotal[]>;
   /** Sales of orders created in [since, until) per calendar day in `timeZone` and currency; days without sales are absent. */

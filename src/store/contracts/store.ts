@@ -13,6 +13,7 @@ import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
 import type { Reports } from "./reports.js";
 import type { SupportTickets } from "./support.js";
+import type { Transfers } from "./transfers.js";
 import type { UnmatchedEvents } from "./unmatched.js";
 import type { Users } from "./users.js";
 
@@ -34,6 +35,8 @@ export interface Records {
   maintenance: MaintenanceRecords;
   support: SupportTickets;
   operatorGroups: OperatorGroups;
+  /** Deposits by transfer and the payees they are paid to. */
+  transfers: Transfers;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { memoryPricing } from "./pricing.js";
 import { memoryReports } from "./reports.js";
 import { memorySupport } from "./support.js";
 import { memoryTables } from "./tables.js";
+import { memoryTransfers } from "./transfers.js";
 import { memoryUnmatched } from "./unmatched.js";
 import { memoryUsers } from "./users.js";
 
@@ -25,10 +26,11 @@ export { memoryKv } from "./kv.js";
  */
 export function memoryRecords(): Records {
   const tables = memoryTables();
+  const ledger = memoryLedger(tables);
   return {
     kind: "memory",
     users: memoryUsers(tables),
-    ledger: memoryLedger(tables),
+    ledger,
     orders: memoryOrders(tables),
     audit: memoryAudit(),
     pricing: memoryPricing(),
@@ -42,6 +44,7 @@ export function memoryRecords(): Records {
     maintenance: memoryMaintenance(),
     support: memorySupport(),
     operatorGroups: memoryOperatorGroups(),
+    transfers: memoryTransfers(ledger),
     async ping() {
       return true;
     },

@@ -1,20 +1,9 @@
 import { localDate } from "../../lib/time-zone.js";
 import type { UserStatus } from "../../domain/reseller-status.js";
 import { isSale, salesRows } from "../sales.js";
-import type { DaySalesRow, LedgerDifference, LedgerEntry, MoneyTotal, OrderRecord, Reports } from "../types.js";
+import type { DaySalesRow, LedgerDifference, LedgerEntry, OrderRecord, Reports } from "../types.js";
 import { allEntries, type MemoryTables } from "./tables.js";
-
-/** Count and sum per currency, ordered by currency as the SQL twin orders them. */
-function moneyTotals(items: readonly { currency: string; amount: number }[]): MoneyTotal[] {
-  const totals = new Map<string, MoneyTotal>();
-  for (const { currency, amount } of items) {
-    const t = totals.get(currency) ?? { currency, count: 0, sum: 0 };
-    t.count += 1;
-    t.sum += amount;
-    totals.set(currency, t);
-  }
-  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
-}
+import { moneyTotals } from "./totals.js";
 
 /** Sales per local day and currency (the memory twin of the SQL `AT TIME ZONE` grouping). */
 function salesByDay(orders: readonly OrderRecord[], timeZone: string): DaySalesRow[] {
@@ -77,6 +66,9 @@ export function memoryReports(t: MemoryTables): Reports {
     },
     async refunds(since, until) {
       return moneyTotals(allEntries(t).filter((e) => e.type === "refund" && e.at >= since && e.at < until));
+    },
+    async adminCredits(since, until) {
+      return moneyTotals(allEntries(t).filter((e) => e.reason === "admin_credit" && e.at >= since && e.at < until));
     },
     async depositsPaid(since, until) {
       // The paid ones settled in [since, until).

@@ -13,6 +13,7 @@ import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
 import { postgresReports } from "./reports.js";
 import { postgresSupport } from "./support.js";
+import { postgresTransfers } from "./transfers.js";
 import { postgresUnmatched } from "./unmatched.js";
 import { postgresUsers } from "./users.js";
 
@@ -38,6 +39,7 @@ export function postgresRecords(pool: Pool): Records {
     maintenance: postgresMaintenance(pool),
     support: postgresSupport(pool),
     operatorGroups: postgresOperatorGroups(pool),
+    transfers: postgresTransfers(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

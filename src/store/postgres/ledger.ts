@@ -67,6 +67,29 @@ INSERT INTO ledger_entries (id, user_id, currency, amount, balance_after, type, 
 SELECT $1, $2, $3, $4, wallet.balance, $5, $6, $7, $8, $9, $10 FROM wallet
 RETURNING *`;
 
+/**
+ * The entry in one statement on `db` (the pool, or a transaction's client); undefined when it
+ * would overdraw. Exported for records that credit in their own transaction (transfer approvals).
+ */
+export async function insertEntry(db: Pool | PoolClient, input: LedgerInput): Promise<LedgerEntry | undefined> {
+  if (input.amount > 0) {
+    await db.query("INSERT INTO wallets (user_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING", [input.userId, input.currency]);
+  }
+  const r = await db.query<Row>(APPLY, [
+    randomUUID(),
+    input.userId,
+    input.currency,
+    input.amount,
+    input.type,
+    input.reason,
+    input.actor,
+    input.orderId ?? null,
+    input.note ?? null,
+    input.key,
+  ]);
+  return r.rows[0] && toEntry(r.rows[0]);
+}
+
 export function postgresLedger(pool: Pool): Ledger {
   const byKey = async (key: string) => {
     const r = await pool.query<Row>("SELECT * FROM ledger_entries WHERE idempotency_key = $1", [key]);
@@ -77,25 +100,6 @@ export function postgresLedger(pool: Pool): Ledger {
     return r.rows[0]?.balance ?? 0;
   };
 
-  /** The entry in one statement on `db` (the pool, or a transaction's client); undefined when it would overdraw. */
-  const insert = async (db: Pool | PoolClient, input: LedgerInput) => {
-    if (input.amount > 0) {
-      await db.query("INSERT INTO wallets (user_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING", [input.userId, input.currency]);
-    }
-    const r = await db.query<Row>(APPLY, [
-      randomUUID(),
-      input.userId,
-      input.currency,
-      input.amount,
-      input.type,
-      input.reason,
-      input.actor,
-      input.orderId ?? null,
-      input.note ?? null,
-      input.key,
-    ]);
-    return r.rows[0] && toEntry(r.rows[0]);
-  };
   /** A racer applied the same key (or the order's one debit/refund) first: its entry, else the error again. */
   const firstOf = async (input: LedgerInput, err: unknown): Promise<LedgerResult> => {
     if (!isUniqueViolation(err)) throw err;
@@ -112,6 +116,8 @@ export function postgresLedger(pool: Pool): Ledger {
   const checkAmount = (input: LedgerInput) => {
     if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new RangeError("ledger amount must be a non-zero integer");
   };
+
+  const insert = insertEntry;
 
   return {
     async apply(input: LedgerInput): Promise<LedgerResult> {

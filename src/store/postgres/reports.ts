@@ -56,6 +56,15 @@ export function postgresReports(pool: Pool): Reports {
       return r.rows;
     },
 
+    async adminCredits(since, until) {
+      const r = await pool.query<MoneyTotal>(
+        `SELECT currency, count(*)::int AS count, sum(amount)::bigint AS sum FROM ledger_entries
+         WHERE reason = 'admin_credit' AND created_at >= $1 AND created_at < $2 GROUP BY currency ORDER BY currency`,
+        [new Date(since), new Date(until)],
+      );
+      return r.rows;
+    },
+
     async depositsPaid(since, until) {
       const r = await pool.query<MoneyTotal>(
         `SELECT currency, count(*)::int AS count, sum(amount)::bigint AS sum FROM deposits

@@ -22,6 +22,8 @@ export interface DocumentInput {
   /** Default: guessed from the file name's extension. */
   mimeType?: string;
   caption?: string;
+  /** The size the client reports, when it should differ from the bytes given (a 30 MB file without 30 MB of test data). */
+  fileSize?: number;
 }
 
 const MIME_TYPES: Record<string, string> = {
@@ -70,7 +72,7 @@ export function documentFile(state: FakeState, input: DocumentInput): StoredFile
     kind: "document",
     file_name: input.fileName,
     mime_type: input.mimeType ?? mimeTypeOf(input.fileName),
-    file_size: bytes.length,
+    file_size: input.fileSize ?? bytes.length,
     content: bytes.toString("utf8"),
     bytes,
   });

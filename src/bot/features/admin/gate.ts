@@ -1,6 +1,7 @@
 import type { Middleware } from "grammy";
 import { registrationButton } from "../../callback-data/registration.js";
 import { ticketCloseButton } from "../../callback-data/support.js";
+import { transferReviewCodec } from "../../callback-data/transfer.js";
 import type { Codec } from "../../callback-data/codec.js";
 import type { BotContext } from "../../context.js";
 import {
@@ -18,6 +19,7 @@ import type { AdminKit } from "./kit.js";
 export const ADMIN_BUTTONS: Record<AdminButton, Codec<unknown>> = {
   registration: registrationButton,
   ticket: ticketCloseButton,
+  transfer: transferReviewCodec,
 };
 
 /** The admin command an update's text starts with (addressed to this bot), if any. */

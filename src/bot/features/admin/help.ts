@@ -3,9 +3,12 @@ import type { BotContext } from "../../context.js";
 import { parseNone } from "./args.js";
 import { adminCommand } from "./command.js";
 
+/** Help lines kept in their area's locale file (transfer.ftl: /payee), after the console's own. */
+const AREA_HELP = ["admin-help-payee"];
+
 /** /admin: the admin commands and their argument forms. */
 export function helpCommands() {
   const c = new Composer<BotContext>();
-  adminCommand(c, "admin", parseNone, (ctx) => ctx.reply(ctx.tr("admin-help")));
+  adminCommand(c, "admin", parseNone, (ctx) => ctx.reply([ctx.tr("admin-help"), ...AREA_HELP.map((k) => ctx.tr(k))].join("\n")));
   return c;
 }

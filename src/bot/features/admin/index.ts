@@ -4,6 +4,7 @@ import { onButton } from "../../callback-data/on-button.js";
 import { registrationButton } from "../../callback-data/registration.js";
 import { ticketCloseButton } from "../../callback-data/support.js";
 import { supportTeamHandlers } from "../support/index.js";
+import { transferReviewCodec } from "../../callback-data/transfer.js";
 import type { BotContext } from "../../context.js";
 import type { Feature } from "../../feature.js";
 import { isAdmin } from "../../filters/is-admin.js";
@@ -19,7 +20,9 @@ import { ordersCommands } from "./orders.js";
 import { pricingCommands } from "./pricing.js";
 import { providersCommands } from "./providers.js";
 import { reportCommands } from "./report.js";
+import { payeeCommands } from "./payees.js";
 import { statsCommands } from "./stats.js";
+import { transferReview } from "./transfer-review.js";
 import { usersCommands } from "./users.js";
 import { walletCommands } from "./wallets.js";
 
@@ -46,6 +49,7 @@ export function adminFeature(kit: AdminKit): Feature {
     }
   };
 
+  const review = transferReview(kit);
   // Support tickets are answered where the team sees them (a member's DM, or the operator group):
   // Close meets the gate whoever presses it (a stranger in the group, a card left in a former
   // member's chat); a reply counts only from the team, and any other passes on.
@@ -70,7 +74,15 @@ export function adminFeature(kit: AdminKit): Feature {
     providersCommands(kit),
     maintenanceCommands(kit),
     auditCommands(kit),
+    payeeCommands(kit),
+    review.handlers,
   );
+
+  // A review card in the operator group (its Deposits topic): the presser's role is checked by
+  // the same gate; the change-amount and reason flows are keyed by chat and member there.
+  const transferPressInGroup = (ctx: BotContext) =>
+    ctx.chat?.type !== "private" && isAdmin(ctx) && transferReviewCodec.unpack(ctx.callbackQuery?.data ?? "") !== undefined;
+  c.filter(transferPressInGroup).use(permissionGate(kit), review.handlers);
 
   const refuse = (ctx: BotContext, next: NextFunction) => {
     const attempt = ctx.msg?.text?.split(/\s/, 1)[0] ?? ctx.callbackQuery?.data;
@@ -82,6 +94,7 @@ export function adminFeature(kit: AdminKit): Feature {
   };
   c.command([...ADMIN_COMMANDS], refuse);
   onButton(c, registrationButton, (ctx, _verdict, next) => refuse(ctx, next));
+  onButton(c, transferReviewCodec, (ctx, _value, next) => refuse(ctx, next));
 
-  return { stage: "admin", handlers: c };
+  return { stage: "admin", handlers: c, flows: review.flows };
 }

@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import { MONEY_IN_SOURCES, profit } from "../../../domain/stats.js";
 import { renderSalesChart } from "../../../lib/chart/sales-chart.js";
 import type { BotContext } from "../../context.js";
 import { parseNone } from "./args.js";
@@ -38,6 +39,18 @@ export function statsCommands(kit: AdminKit) {
             margin: { money: [r.margin, r.currency] },
           }),
         );
+      }
+      for (const [currency, amount] of Object.entries(profit(w.rows)))
+        lines.push(ctx.tr("transfer-stats-profit", { profit: { money: [amount, currency] } }));
+      // Money in by source, apart from the sales above: none of it is revenue.
+      lines.push(ctx.tr("transfer-stats-sources"));
+      for (const source of MONEY_IN_SOURCES) {
+        const rows = w.moneyIn[source];
+        const total =
+          rows.length === 0
+            ? ctx.tr("ops-report-none")
+            : rows.map((t) => ctx.tr("ops-report-total", { count: t.count, sum: { money: [t.sum, t.currency] } })).join("; ");
+        lines.push(ctx.tr("transfer-stats-source", { source: { t: `transfer-source-${source}` }, total }));
       }
     }
     lines.push("", ctx.tr("admin-stats-open", { pending: s.open.pending, unknown: s.open.unknown }));

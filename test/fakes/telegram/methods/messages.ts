@@ -225,6 +225,37 @@ const editMessageReplyMarkup: MethodHandler = (context) => {
   return stored.message;
 };
 
+/** A photo's or document's caption (and its keyboard), as a review card is rewritten with its outcome. */
+const editMessageCaption: MethodHandler = (context) => {
+  const { core, params } = context;
+  const captionText = caption(params);
+  const markup = inlineOnly(replyMarkup(params));
+  const stored = editable(context);
+  const current = stored.message;
+  if (!current.photo && !current.document) throw badRequest("there is no caption in the message to edit");
+  const entities = captionText?.entities.length ? captionText.entities : undefined;
+  if (
+    (current.caption ?? "") === (captionText?.text ?? "") &&
+    sameJson(current.caption_entities, entities) &&
+    sameJson(current.reply_markup, markup)
+  ) {
+    throw badRequest(NOT_MODIFIED);
+  }
+  core.limiter?.take(current.chat.id, { perChatOnly: true });
+  core.state.edit(stored, (target) => {
+    if (captionText?.text) target.message.caption = captionText.text;
+    else delete target.message.caption;
+    if (entities) target.message.caption_entities = entities;
+    else delete target.message.caption_entities;
+    if (markup) target.message.reply_markup = markup;
+    else delete target.message.reply_markup;
+    target.html = captionText?.html;
+    target.parseMode = captionText?.parseMode;
+    target.replyMarkup = markup;
+  });
+  return stored.message;
+};
+
 const deleteMessage: MethodHandler = ({ core, params }) => {
   const chat = core.state.requireChat(params.chatId());
   const stored = core.state.message(chat, params.requireInt("message_id"));
@@ -251,6 +282,7 @@ export const messageMethods: Record<string, MethodHandler> = {
   sendPhoto,
   editMessageText,
   editMessageReplyMarkup,
+  editMessageCaption,
   deleteMessage,
   sendChatAction,
 };
