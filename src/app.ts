@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from "grammy/types";
+import { buildApi } from "./app/api.js";
 import { buildCatalogue } from "./app/catalogue.js";
 import { buildChat } from "./app/chat.js";
 import { openFoundation } from "./app/foundation.js";
@@ -42,7 +43,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const operations = buildOperations(config, f, money.store, deps);
   const areas = { team, catalogue, money, orders, operations };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
-  const web = buildWeb(config, f, areas, deps);
+  const api = buildApi(config, f, areas, logger);
+  const web = buildWeb(config, f, { ...areas, api }, deps);
 
   const parts = lifecycle(
     [
@@ -60,6 +62,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     bot: chat.bot,
     services: chat.services,
     store: money.store,
+    /** The reseller API's keys and orders (tests issue keys here as /api does). */
+    api,
     sandbox: f.sandbox,
     queues: f.queues,
     /** The operators' report and balance alerts (tests drive a second process's through this). */

@@ -1,4 +1,5 @@
 import type { Records } from "../types.js";
+import { memoryApi } from "./api.js";
 import { memoryAudit } from "./audit.js";
 import { memoryAwards } from "./awards.js";
 import { memoryCustomers } from "./customers.js";
@@ -36,6 +37,7 @@ export function memoryRecords(): Records {
     unmatched: memoryUnmatched(),
     customers: memoryCustomers(),
     lowBalance: memoryLowBalance(),
+    api: memoryApi(),
     async ping() {
       return true;
     },
