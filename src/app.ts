@@ -1,5 +1,5 @@
 import type { UserFromGetMe } from "grammy/types";
-import { buildApi } from "./app/api.js";
+import { buildApi, watchApiOrders } from "./app/api.js";
 import { buildCatalogue } from "./app/catalogue.js";
 import { buildChat } from "./app/chat.js";
 import { openFoundation } from "./app/foundation.js";
@@ -38,12 +38,12 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const f = await openFoundation(config, deps);
   const team = buildTeam(config, f);
   const catalogue = buildCatalogue(config, f, team, logger);
-  const money = buildMoney(config, f, team, deps);
+  const { callbacks, ...money } = watchApiOrders(config, f, buildMoney(config, f, team, deps), deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
   const areas = { team, catalogue, money, orders, operations };
   const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
-  const api = buildApi(config, f, areas, logger);
+  const api = buildApi(config, f, { ...areas, callbacks }, logger);
   const web = buildWeb(config, f, { ...areas, api }, deps);
 
   const parts = lifecycle(
@@ -52,6 +52,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       web.parts.listening,
       chat.parts.init,
       workersPart(f, areas, { ...deps, delivery: chat.delivery }),
+      api.parts.worker,
       chat.parts.intake(web),
       web.parts.readiness,
     ],

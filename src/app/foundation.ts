@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import { createI18n } from "../bot/i18n.js";
+import { withApiQuiet } from "../domain/api-quiet.js";
 import { withBulkSummaries } from "../domain/bulk-notices.js";
 import { withOrderButtons } from "../domain/order-buttons.js";
 import { bullmqQueues } from "../jobs/bullmq.js";
@@ -46,7 +47,8 @@ export async function openFoundation(config: Config, deps: { logger: Logger; met
     : memoryQueues(logger);
   // Order pushes carry their Receipt and Buy again buttons (domain/order-buttons.ts); a bulk
   // top-up's lines are announced by its one summary (domain/bulk-notices.ts).
-  const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds)), store.kv);
+  // API orders are pushed in chat only if the reseller asked for it in /api (domain/api-quiet.ts).
+  const notifier = withApiQuiet(withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds)), store.kv), store.api);
 
   const parts: Part[] = [
     { name: "store", stop: () => store.close() },

@@ -1,3 +1,4 @@
+import type { CallbackTimings } from "../jobs/callbacks.js";
 import type { OpsTimings } from "../jobs/ops.js";
 import type { PointsSweepTimings } from "../jobs/points.js";
 import type { SweepTimings } from "../jobs/workers.js";
@@ -23,4 +24,6 @@ export interface Timings {
   deposits?: { sweepEveryMs?: number; lostAfterMs?: number; hintLimits?: HintLimits };
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
+  /** The reseller API's callbacks: back-off, give-up, timeout and sweep. */
+  callbacks?: Partial<CallbackTimings>;
 }
