@@ -42,8 +42,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
   const areas = { team, catalogue, money, orders, operations };
-  const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
   const api = buildApi(config, f, { ...areas, callbacks }, logger);
+  const chat = buildChat(config, f, { ...areas, api }, { ...deps, botInfo: opts.botInfo });
   const web = buildWeb(config, f, { ...areas, api }, deps);
 
   const parts = lifecycle(

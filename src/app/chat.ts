@@ -8,6 +8,7 @@ import { createBot } from "../bot/index.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { ApiArea } from "./api.js";
 import type { Catalogue } from "./catalogue.js";
 import type { Foundation } from "./foundation.js";
 import type { Part } from "./lifecycle.js";
@@ -24,11 +25,12 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 export function buildChat(
   config: Config,
   f: Foundation,
-  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations },
+  a: { team: Team; catalogue: Catalogue; money: Money; orders: Ordering; operations: Operations; api?: ApiArea },
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
   const { logger } = deps;
   const services: Services = {
+    resellerApi: a.api && { keys: a.api.keys, callbacks: a.api.callbacks, allowPrivate: a.api.allowPrivate },
     ...a.team,
     ...a.catalogue,
     customers: a.money.customers,

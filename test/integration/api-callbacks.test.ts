@@ -112,6 +112,26 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("API callbacks to a real 
     }
   }, 40_000);
 
+  it("/api url sets the URL with a signed test ping and says what the receiver answered", async () => {
+    const u = await h.reseller(9300);
+    const { secret } = await h.app.api.keys.issue(u.id);
+    const port = await freePort();
+    const r = receiver(port, () => 204);
+    await r.up();
+    try {
+      await u.send(`/api url ${r.url}`);
+      await u.waitForMessage({ match: /Test ping: ✅ answered HTTP 204/ });
+      const ping = JSON.parse(r.got[0]!.body) as { type: string; event_id: string };
+      expect(ping.type).toBe("ping");
+      expect(r.got[0]!.signature).toBe(signBody(secret, r.got[0]!.body));
+    } finally {
+      await r.down();
+    }
+    expect((await h.app.api.keys.settings(u.id)).callbackUrl).toBe(r.url);
+    await u.send(`/api url http://127.0.0.1:${port}/gone`);
+    await u.waitForMessage({ match: /Test ping: ❌ could not connect/ });
+  });
+
   it("API orders stay out of the chat unless the reseller turns pushes on", async () => {
     const u = await h.reseller(9200);
     await h.credit(u.id, 100_000, "IDR");

@@ -10,6 +10,8 @@ import {
   sameDigest,
 } from "../../src/domain/api-keys.js";
 import { bodyHash } from "../../src/domain/api-orders.js";
+import { signBody } from "../../src/jobs/callbacks.js";
+import { makeRedactor } from "../../src/observability/logger.js";
 
 describe("API keys", () => {
   it("are rk_live_ (rk_test_ in the sandbox) and 40 base62 characters, all different", () => {
@@ -55,5 +57,24 @@ describe("the order body's fingerprint", () => {
     expect(bodyHash({ zone: "9", player_id: "123", product_id: "p:1", ref_id: "r", quantity: 1 })).toBe(a);
     expect(bodyHash({ ref_id: "r", product_id: "p:1", player_id: "124", zone: "9" })).not.toBe(a);
     expect(bodyHash({ ref_id: "r", product_id: "p:1", player_id: "123" })).not.toBe(a);
+  });
+});
+
+describe("secrets of the API in logs and callbacks", () => {
+  it("redacts anything shaped like a key or a callback secret, whatever else is configured", () => {
+    const key = newApiKey(false);
+    const secret = newCallbackSecret();
+    const redact = makeRedactor([]);
+    expect(redact(`auth Bearer ${key} and ${secret}; test ${newApiKey(true)}`)).toBe(
+      "auth Bearer [REDACTED] and [REDACTED]; test [REDACTED]",
+    );
+    expect(redact("rk_live_ is a prefix")).toBe("rk_live_ is a prefix");
+  });
+
+  it("signs the raw body as sha256=<hex HMAC-SHA256> with the callback secret", () => {
+    // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+    expect(signBody("Jefe", "what do ya want for nothing?")).toBe(
+      "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
   });
 });
