@@ -41,7 +41,6 @@ export function buildApi(
     orderService: a.orders.orders,
     resellers: a.team.resellers,
     catalog: a.catalogue.catalog,
-    priceBook: a.catalogue.priceBook,
     drafts: a.orders.drafts,
     wallets,
   });

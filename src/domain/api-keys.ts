@@ -90,12 +90,13 @@ export function createApiKeys(deps: ApiKeysDeps) {
     async authenticate(bearer: string | undefined, ip: string | undefined): Promise<ApiAuth> {
       if (!bearer || !looksLikeApiKey(bearer)) return { ok: false, reason: "unauthenticated" };
       const digest = hashApiKey(bearer);
-      const key = await api.keyByHash(digest);
-      if (!key || key.revokedAt !== undefined || !sameDigest(key.keyHash, digest)) return { ok: false, reason: "unauthenticated" };
+      const found = await api.keyWithSettings(digest);
+      if (!found || found.key.revokedAt !== undefined || !sameDigest(found.key.keyHash, digest))
+        return { ok: false, reason: "unauthenticated" };
+      const { key, settings } = found;
       const user = await deps.users.get(key.resellerId);
       if (!user) return { ok: false, reason: "unauthenticated" };
       if (user.status !== "active") return { ok: false, reason: "forbidden", why: "status" };
-      const settings = await api.settings(key.resellerId);
       if (settings.allowedIps.length > 0 && (ip === undefined || !ipRanges(settings.allowedIps).has(ip))) {
         return { ok: false, reason: "forbidden", why: "ip" };
       }

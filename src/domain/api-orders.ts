@@ -5,7 +5,7 @@ import type { ApiRecords, OrderRecord, Orders } from "../store/types.js";
 import type { Catalog, PricedProduct } from "./catalog.js";
 import { newOrderId } from "./ids.js";
 import type { OrderService } from "./orders.js";
-import { productKey, type PriceBook } from "./price-book.js";
+import { productKey } from "./price-book.js";
 import { quote, type QuoteDeps } from "./quote.js";
 import type { Tier } from "./tiers.js";
 
@@ -146,7 +146,6 @@ export interface ApiOrdersDeps extends QuoteDeps {
   orders: Pick<Orders, "get">;
   orderService: Pick<OrderService, "confirm">;
   catalog: QuoteDeps["catalog"] & Pick<Catalog, "product" | "priced">;
-  priceBook: Pick<PriceBook, "isPaused">;
 }
 
 export function createApiOrders(deps: ApiOrdersDeps) {
@@ -181,7 +180,7 @@ export function createApiOrders(deps: ApiOrdersDeps) {
     const existing = await deps.orders.get(held.orderId);
     if (existing) return replay(existing, body.ref_id);
 
-    if (await deps.priceBook.isPaused(product.provider, product.sku)) return { kind: "unavailable", reason: "paused" };
+    // A paused product is refused by confirm() itself (as the chat's Confirm is).
     if (!product.inStock) return { kind: "unavailable", reason: "out_of_stock" };
     await quote(deps, resellerId, product, clean, held.orderId);
     const outcome = await deps.orderService.confirm(held.orderId, resellerId);

@@ -449,6 +449,18 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect((await store.api.keyByHash("hash-k2"))?.revokedAt).toBe(3_000);
     expect((await store.api.liveKey(71))?.id).toBe("k9");
     expect(await store.api.keyByHash("nope")).toBeUndefined();
+    expect(await store.api.keyWithSettings("nope")).toBeUndefined();
+    expect(await store.api.keyWithSettings("hash-k9")).toEqual({
+      key: key("k9", 71, 1_000),
+      settings: { resellerId: 71, allowedIps: [], notifyInChat: false },
+    });
+    await store.api.patchSettings(71, { allowedIps: ["10.0.0.0/8"], callbackUrl: "https://x.example/cb" });
+    expect((await store.api.keyWithSettings("hash-k9"))?.settings).toEqual({
+      resellerId: 71,
+      allowedIps: ["10.0.0.0/8"],
+      callbackUrl: "https://x.example/cb",
+      notifyInChat: false,
+    });
   });
 
   it("keeps API settings with defaults, patched field by field", async () => {

@@ -60,6 +60,8 @@ export interface ApiRecords {
   replaceKey(key: ApiKeyRecord): Promise<void>;
   /** The key with this hash, revoked or not. */
   keyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  /** The key with this hash and its reseller's settings, in one read (every API request makes it). */
+  keyWithSettings(keyHash: string): Promise<{ key: ApiKeyRecord; settings: ApiSettings } | undefined>;
   liveKey(resellerId: number): Promise<ApiKeyRecord | undefined>;
   /** Revokes the live key; false when there was none. */
   revokeKey(resellerId: number, at: number): Promise<boolean>;

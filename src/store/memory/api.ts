@@ -21,6 +21,10 @@ export function memoryApi(): ApiRecords {
       const k = [...keys.values()].find((k) => k.keyHash === keyHash);
       return k && copy(k);
     },
+    async keyWithSettings(keyHash) {
+      const k = [...keys.values()].find((k) => k.keyHash === keyHash);
+      return k && { key: copy(k), settings: copy(settings.get(k.resellerId) ?? defaults(k.resellerId)) };
+    },
     async liveKey(resellerId) {
       const k = live(resellerId);
       return k && copy(k);

@@ -106,6 +106,21 @@ export function postgresApi(pool: Pool): ApiRecords {
       const r = await pool.query<KeyRow>("SELECT * FROM api_keys WHERE key_hash = $1", [keyHash]);
       return r.rows[0] && toKey(r.rows[0]);
     },
+    async keyWithSettings(keyHash) {
+      const r = await pool.query<KeyRow & { s_reseller_id: number | null } & Omit<SettingsRow, "reseller_id">>(
+        `SELECT k.*, s.reseller_id AS s_reseller_id, s.callback_url, s.allowed_ips, s.notify_in_chat, s.last_callback
+         FROM api_keys k LEFT JOIN api_settings s ON s.reseller_id = k.reseller_id WHERE k.key_hash = $1`,
+        [keyHash],
+      );
+      const row = r.rows[0];
+      if (!row) return undefined;
+      const key = toKey(row);
+      const settings =
+        row.s_reseller_id === null
+          ? { resellerId: key.resellerId, allowedIps: [], notifyInChat: false }
+          : toSettings({ ...row, reseller_id: row.s_reseller_id });
+      return { key, settings };
+    },
     async liveKey(resellerId) {
       const r = await pool.query<KeyRow>("SELECT * FROM api_keys WHERE reseller_id = $1 AND revoked_at IS NULL", [resellerId]);
       return r.rows[0] && toKey(r.rows[0]);
