@@ -12,6 +12,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { cpus, loadavg } from "node:os";
 import { hashApiKey, keyHint, newApiKey, newCallbackSecret } from "../src/domain/api-keys.js";
 import { startGametopupFake } from "../src/sandbox/index.js";
 import { startBotProcess } from "./support/bot-client.js";
@@ -148,6 +149,7 @@ try {
     const events = (await Promise.all(made.map((o) => records.api.openEvents(o.id)))).flat().length;
     const lost = open.length + events;
 
+    const loadAtEnd = loadavg()[0]!;
     const sortedOrders = orders.results.map((r) => r.ms).sort((a, b) => a - b);
     const sortedProducts = products.results.map((r) => r.ms).sort((a, b) => a - b);
     const count = (rs: { status: number }[], s: number) => rs.filter((r) => r.status === s).length;
@@ -156,7 +158,7 @@ try {
     const us = (ms: number, n: number) => ((ms * 1000) / n).toFixed(0);
     const fresh = orderCount - replays.length;
     saveResult("api-latency", [
-      `reseller API on this machine (${(await import("node:os")).cpus().length} cores) with the bot (compiled, production flags), PostgreSQL, Redis and the gametopup fake: ${orderCount} POST /api/v1/orders at ${ORDER_RATE}/s (${replays.length} replays of a ref_id), then ${products.results.length} GET /api/v1/products at ${PRODUCTS_RATE}/s; ${RESELLERS} keys, each with a callback URL on a local receiver; open loop (${new Date().toISOString()})`,
+      `reseller API on this machine (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end: other work shares it) with the bot (compiled, production flags), PostgreSQL, Redis and the gametopup fake: ${orderCount} POST /api/v1/orders at ${ORDER_RATE}/s (${replays.length} replays of a ref_id), then ${products.results.length} GET /api/v1/products at ${PRODUCTS_RATE}/s; ${RESELLERS} keys, each with a callback URL on a local receiver; open loop (${new Date().toISOString()})`,
       "",
       row(["figure", "value", "target", "result"]),
       row(["---", "---:", "---:", "---"]),

@@ -169,16 +169,14 @@ export function createApiOrders(deps: ApiOrdersDeps) {
 
     // PostgreSQL's unique (reseller_id, ref_id) decides which order id this ref_id means, across
     // every process; all requests with it then confirm that one order, whose create is the claim.
-    const held = await api.claimRef({
-      resellerId,
-      refId: body.ref_id,
-      orderId: newOrderId(),
-      bodyHash: bodyHash(body),
-      createdAt: Date.now(),
-    });
+    const orderId = newOrderId();
+    const held = await api.claimRef({ resellerId, refId: body.ref_id, orderId, bodyHash: bodyHash(body), createdAt: Date.now() });
     if (held.bodyHash !== bodyHash(body)) return { kind: "conflict", orderId: held.orderId };
-    const existing = await deps.orders.get(held.orderId);
-    if (existing) return replay(existing, body.ref_id);
+    // Someone else's claim: their order may exist already. Ours is new: no order can have its id yet.
+    if (held.orderId !== orderId) {
+      const existing = await deps.orders.get(held.orderId);
+      if (existing) return replay(existing, body.ref_id);
+    }
 
     // A paused product is refused by confirm() itself (as the chat's Confirm is).
     if (!product.inStock) return { kind: "unavailable", reason: "out_of_stock" };
