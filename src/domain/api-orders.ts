@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { MAX_QUANTITY, parseEmail, parsePlayerId, parseZone } from "../bot/conversations/validate.js";
+import { MAX_QUANTITY, parseEmail, parsePlayerId, parseZone } from "./order-input.js";
 import type { Product, ProviderId } from "../providers/types.js";
 import type { ApiRecords, OrderRecord, Orders } from "../store/types.js";
 import type { Catalog, PricedProduct } from "./catalog.js";

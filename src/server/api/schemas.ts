@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { MAX_QUANTITY } from "../../domain/order-input.js";
 
 /**
  * The reseller API's schemas: the handlers validate with them and the OpenAPI document is made
  * from them (openapi.ts), so the document cannot drift from what is enforced.
  */
-
-/** Same bound as the chat's quantity question (bot/conversations/validate.ts). */
-const MAX_QUANTITY = 10;
 
 export const OrderRequest = z
   .strictObject({
