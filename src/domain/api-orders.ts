@@ -141,6 +141,9 @@ export function apiProductView(p: PricedProduct) {
   };
 }
 
+/** How long GET /products answers from one pricing of the catalogue. */
+export const PRODUCTS_CACHE_MS = 1_000;
+
 export interface ApiOrdersDeps extends QuoteDeps {
   api: ApiRecords;
   orders: Pick<Orders, "get">;
@@ -221,8 +224,21 @@ export function createApiOrders(deps: ApiOrdersDeps) {
     return order && order.userId === resellerId ? apiOrderView(order, refId) : undefined;
   }
 
+  /**
+   * The list at the tier's prices, shared by the requests of one second: a shop polling the
+   * catalogue 200 times a second costs one pricing read a second, not 200. An order is priced
+   * afresh (quote), so a price changed within that second is still the one charged.
+   */
+  const listed = new Map<Tier, { until: number; list: Promise<ReturnType<typeof apiProductView>[]> }>();
   async function products(tier: Tier) {
-    return (await deps.catalog.priced(tier)).map(apiProductView);
+    const now = Date.now();
+    const hit = listed.get(tier);
+    if (hit && hit.until > now) return hit.list;
+    const list = deps.catalog.priced(tier).then((ps) => ps.map(apiProductView));
+    listed.set(tier, { until: now + PRODUCTS_CACHE_MS, list });
+    // A failed read is not kept: the next request tries again.
+    list.catch(() => listed.get(tier)?.list === list && listed.delete(tier));
+    return list;
   }
 
   return { place, get, byRef, products };
