@@ -99,6 +99,21 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("the reseller API (real H
     expect((await call(r.key, "GET", "/api/v1/orders?ref_id=nope")).status).toBe(404);
   });
 
+  it("maintenance is 409 with the reason and charges nothing; the ref_id is not used up", async () => {
+    const r = await reseller();
+    const body = { ref_id: "later", product_id: ML86, player_id: "12345678", zone: "2001" };
+    await h.app.services.maintenance.set(true);
+    try {
+      const res = await call(r.key, "POST", "/api/v1/orders", body);
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ type: "urn:reseller-api:problem:unavailable", reason: "maintenance" });
+    } finally {
+      await h.app.services.maintenance.set(false);
+    }
+    expect(await h.balance(r.id, "IDR")).toBe(100_000);
+    expect((await call(r.key, "POST", "/api/v1/orders", body)).status).toBe(201);
+  });
+
   it("another reseller's order is 404, not 403", async () => {
     const a = await reseller();
     const b = await reseller();
