@@ -3,7 +3,7 @@
  * on); the real bot (src/main.ts, SANDBOX=true) runs as a child process pointed at it, its
  * output going to a log file so the terminal shows only the conversation.
  *
- *   npm run playground -- [--admin | --as-role admin|finance|support] [--lang id|en|my] [--group]
+ *   npm run playground -- [--admin | --as-role admin|finance|support] [--lang id|en|my] [--group] [--api]
  *
  * --group adds an operator group (a forum, the admin its owner, ADMIN_CHAT_ID set): the team's
  * alerts show as "[group › Topic]", and `:g text` says something there as the current user.
@@ -11,6 +11,8 @@
  * You are user 1001 (a reseller), or user 1 with --admin (ADMIN_IDS is always "1", so
  * `:as 1` makes you the owner too). With --as-role you are user 2002, a team member the owner
  * approved and gave that role with /role at start, so you see what the role may and may not do.
+ * With --api, user 3003 (a shop) is approved and takes a sandbox API key with /api, and the key
+ * and a curl line to try the reseller API are printed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
@@ -34,6 +36,7 @@ import {
 const ADMIN_ID = 1;
 const RESELLER_ID = 1001;
 const MEMBER_ID = 2002;
+const SHOP_ID = 3003;
 const TEAM_ROLES = ["admin", "finance", "support"];
 const START_TIMEOUT_MS = 60_000;
 const LANGUAGES = ["id", "en", "my"];
@@ -143,16 +146,41 @@ function logTail(logPath: string, lines = 15): string {
 
 // ---- the chat ---------------------------------------------------------------
 
-function parseOptions(): { admin: boolean; role: string | undefined; lang: string | undefined; group: boolean } {
+function parseOptions(): { admin: boolean; role: string | undefined; lang: string | undefined; group: boolean; api: boolean } {
   const { values } = parseArgs({
-    options: { admin: { type: "boolean" }, "as-role": { type: "string" }, lang: { type: "string" }, group: { type: "boolean" } },
+    options: {
+      admin: { type: "boolean" },
+      "as-role": { type: "string" },
+      lang: { type: "string" },
+      group: { type: "boolean" },
+      api: { type: "boolean" },
+    },
   });
   if (values.lang !== undefined && !LANGUAGES.includes(values.lang)) {
     throw new Error(`--lang must be one of ${LANGUAGES.join(", ")}`);
   }
   const role = values["as-role"];
   if (role !== undefined && !TEAM_ROLES.includes(role)) throw new Error(`--as-role must be one of ${TEAM_ROLES.join(", ")}`);
-  return { admin: values.admin ?? false, role, lang: values.lang, group: values.group ?? false };
+  return { admin: values.admin ?? false, role, lang: values.lang, group: values.group ?? false, api: values.api ?? false };
+}
+
+/** A shop's owner takes a sandbox API key as a reseller would: /start, the owner's /approve, /api, Create key. */
+async function sandboxKey(shop: FakeUser, owner: FakeUser): Promise<string> {
+  const say = async (user: FakeUser, text: string, match?: RegExp) => {
+    const after = user.messages().length;
+    await user.send(text);
+    return user.waitForMessage({ after, match, timeoutMs: START_TIMEOUT_MS });
+  };
+  await say(shop, "/start");
+  await say(owner, `/approve ${shop.id}`, new RegExp(`\\(${shop.id}\\)`));
+  // The card's title says API in every language; its Create button makes the key.
+  const card = await say(shop, "/api", /API/);
+  const after = shop.messages().length;
+  await shop.press({ data: "api:create" }, { messageId: card.message_id });
+  const shown = await shop.waitForMessage({ after, match: /rk_test_/, timeoutMs: START_TIMEOUT_MS });
+  const key = /rk_test_[0-9A-Za-z]+/.exec(shown.text)?.[0];
+  if (!key) throw new Error("no sandbox key in the /api answer");
+  return key;
 }
 
 /** What an operator would do to bring a member in: the member says /start, the owner approves and gives the role. */
@@ -280,12 +308,23 @@ async function main(): Promise<void> {
     await joinTeam(follow(MEMBER_ID), follow(ADMIN_ID), options.role);
     current = switchTo(MEMBER_ID);
   }
+  const apiLines: string[] = [];
+  if (options.api) {
+    const key = await sandboxKey(fake.user({ id: SHOP_ID, first_name: "Shop", language_code: options.lang }), follow(ADMIN_ID));
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    apiLines.push(
+      `  sandbox API key (user ${SHOP_ID}): ${key}`,
+      `  try it:        curl -s -H 'Authorization: Bearer ${key}' ${base}/products`,
+      `  the document:  ${base}/openapi.json`,
+    );
+  }
   const role = options.role ?? (options.admin ? "owner" : "reseller");
   console.log(
     [
       `Playground: you are user ${current.id} (${role})${options.lang ? `, language ${options.lang}` : ""}`,
       `  bot log:       ${logPath}`,
       `  fake Bot API:  ${fake.apiRoot}   bot HTTP port: ${port}`,
+      ...apiLines,
       HELP,
       "",
     ].join("\n"),

@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from "grammy/types";
+import { buildApi, watchApiOrders } from "./app/api.js";
 import { buildCatalogue } from "./app/catalogue.js";
 import { buildChat } from "./app/chat.js";
 import { openFoundation } from "./app/foundation.js";
@@ -41,7 +42,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const f = await openFoundation(config, deps);
   const team = buildTeam(config, f);
   const catalogue = buildCatalogue(config, f, team, logger, timings);
-  const money = buildMoney(config, f, team, deps);
+  const { callbacks, ...money } = watchApiOrders(config, f, buildMoney(config, f, team, deps), deps);
   const orders = buildOrders(config, f, { team, catalogue, money }, deps);
   const operations = buildOperations(config, f, money.store, deps);
   // Review cards and tickets go to the team's desk: the operator group's topic, or the DMs by role.
@@ -49,9 +50,10 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
   const support = buildSupport(f, desk, timings);
   const transfers = buildTransfers(config, f, { team, money }, { ...deps, desk });
   const areas = { team, catalogue, money, orders, operations, support, transfers };
-  const chat = buildChat(config, f, areas, { ...deps, botInfo: opts.botInfo });
+  const api = buildApi(config, f, { ...areas, callbacks }, logger);
+  const chat = buildChat(config, f, { ...areas, api }, { ...deps, botInfo: opts.botInfo });
   desk.useGroup(chat.teamAlerts.where);
-  const web = buildWeb(config, f, areas, deps);
+  const web = buildWeb(config, f, { ...areas, api }, deps);
 
   const parts = lifecycle(
     [
@@ -60,6 +62,7 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
       chat.parts.init,
       workersPart(f, areas, { ...deps, delivery: chat.delivery, teamAlerts: chat.teamAlerts }),
       catalogue.healthChecks,
+      api.parts.worker,
       chat.parts.intake(web),
       web.parts.readiness,
     ],
@@ -70,6 +73,8 @@ export async function createApp(config: Config, opts: AppOptions = {}) {
     bot: chat.bot,
     services: chat.services,
     store: money.store,
+    /** The reseller API's keys and orders (tests issue keys here as /api does). */
+    api,
     sandbox: f.sandbox,
     queues: f.queues,
     /** The operators' report and balance alerts (tests drive a second process's through this). */

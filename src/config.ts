@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "./domain/locale.js";
+import { parseCidr } from "./lib/ip.js";
 import { isTimeZone } from "./lib/time-zone.js";
 import { isCurrency } from "./lib/money.js";
 
@@ -151,6 +152,21 @@ const general = z
     VIFOX_POOL_ALERT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).optional()),
     /** Failed provider calls in a row (unreachable, 5xx, timeout) that put the provider in maintenance. */
     MAINTENANCE_AUTO_FAILURES: optionalText.pipe(z.coerce.number<string | undefined>().int().positive().max(1000).default(5)),
+    /** The reseller API: requests per second per key (burst twice that), counted across processes. */
+    API_RATE_PER_SECOND: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(10_000).default(10)),
+    /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma-separated); nobody else's is. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((e) => parseCidr(e) !== undefined), "must be comma-separated IPs or CIDR ranges"),
+    /** Callbacks to loopback and private addresses (tests, the sandbox); never in production. */
+    API_CALLBACK_ALLOW_PRIVATE: bool,
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -176,6 +192,12 @@ const general = z
     bulkMaxLines: env.BULK_MAX_LINES,
     balanceAlerts: { xinstituteMmk: env.XINSTITUTE_BALANCE_ALERT, vifoxPoints: env.VIFOX_POOL_ALERT },
     maintenanceAutoFailures: env.MAINTENANCE_AUTO_FAILURES,
+    api: {
+      ratePerSecond: env.API_RATE_PER_SECOND,
+      trustedProxies: env.TRUSTED_PROXIES,
+      // The sandbox's shop is on this machine: its callbacks go to loopback.
+      callbackAllowPrivate: env.API_CALLBACK_ALLOW_PRIVATE || env.SANDBOX,
+    },
   }));
 
 /** Telegram's secret_token: 16–256 characters of A-Z a-z 0-9 _ -. */

@@ -10,6 +10,7 @@ import { teamAlerts as createTeamAlerts } from "../jobs/team-alerts.js";
 import { TELEGRAM_LIMITS } from "../jobs/workers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { ApiArea } from "./api.js";
 import type { Catalogue } from "./catalogue.js";
 import type { Foundation } from "./foundation.js";
 import type { Part } from "./lifecycle.js";
@@ -37,6 +38,7 @@ export function buildChat(
     operations: Operations;
     support: SupportArea;
     transfers: TransferArea;
+    api?: ApiArea;
   },
   deps: { logger: Logger; metrics: Metrics; timings: Timings; botInfo?: UserFromGetMe },
 ) {
@@ -64,6 +66,7 @@ export function buildChat(
     metrics: deps.metrics,
   });
   const services: Services = {
+    resellerApi: a.api && { keys: a.api.keys, callbacks: a.api.callbacks, allowPrivate: a.api.allowPrivate },
     ...a.team,
     ...a.catalogue,
     customers: a.money.customers,

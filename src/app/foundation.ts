@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import { createI18n } from "../bot/i18n.js";
+import { withApiQuiet } from "../domain/api-quiet.js";
 import { withBulkSummaries } from "../domain/bulk-notices.js";
 import { withOrderButtons } from "../domain/order-buttons.js";
 import { alertRouting } from "../domain/team/alert-routing.js";
@@ -51,7 +52,8 @@ export async function openFoundation(config: Config, deps: { logger: Logger; met
   // The team's alerts: to the operator group (ADMIN_CHAT_ID) when there is one, else by role to DMs.
   const operatorGroup = createOperatorGroup({ configuredId: config.adminChatId, store: store.operatorGroups });
   const routing = alertRouting({ group: operatorGroup.configured, ownerIds: config.adminIds, users: store.users });
-  const notifier = withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds, routing)), store.kv);
+  // API orders are pushed in chat only if the reseller asked for it in /api (domain/api-quiet.ts).
+  const notifier = withApiQuiet(withBulkSummaries(withOrderButtons(queueNotifier(queues, config.adminIds, routing)), store.kv), store.api);
 
   const parts: Part[] = [
     { name: "store", stop: () => store.close() },

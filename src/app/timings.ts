@@ -1,3 +1,4 @@
+import type { CallbackTimings } from "../jobs/callbacks.js";
 import type { OpsTimings } from "../jobs/ops.js";
 import type { PointsSweepTimings } from "../jobs/points.js";
 import type { SweepTimings } from "../jobs/workers.js";
@@ -32,6 +33,8 @@ export interface Timings {
   maintenanceHealthEveryMs?: number;
   /** Support tickets: the open limit and the follow-up rate per ticket. */
   support?: Partial<SupportLimits>;
+  /** The reseller API's callbacks: back-off, give-up, timeout and sweep. */
+  callbacks?: Partial<CallbackTimings>;
 }
 
 /** The maintenance health check's period in production. */

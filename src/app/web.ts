@@ -6,6 +6,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { createServer } from "../server/index.js";
 import type { Store } from "../store/index.js";
+import type { ApiArea } from "./api.js";
 import type { Foundation } from "./foundation.js";
 import type { Part } from "./lifecycle.js";
 import type { Money } from "./money.js";
@@ -18,7 +19,7 @@ const LEDGER_TOTALS_EVERY_MS = 60_000;
 export function buildWeb(
   config: Config,
   f: Foundation,
-  parts: { money: Money; orders: Ordering },
+  parts: { money: Money; orders: Ordering; api?: ApiArea },
   deps: { logger: Logger; metrics: Metrics; timings: Timings },
 ) {
   const { metrics } = deps;
@@ -36,6 +37,7 @@ export function buildWeb(
     metricsToken: config.metricsToken,
     deposits: parts.money.deposits,
     hintLimits: deps.timings.deposits?.hintLimits,
+    api: parts.api?.server,
     ready: async () => ready && (await store.ping()),
     async collect() {
       for (const q of QUEUE_NAMES) metrics.queueDepth.set({ queue: q }, await f.queues.depth(q));

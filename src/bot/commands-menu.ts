@@ -13,6 +13,7 @@ export const RESELLER_COMMANDS = [
   "pricelist",
   "customers",
   "lowbalance",
+  "api",
   "license",
   "points",
   "language",

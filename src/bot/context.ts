@@ -5,6 +5,8 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
 import type { User } from "grammy/types";
 import type { Accounts } from "../domain/accounts.js";
+import type { ApiKeys } from "../domain/api-keys.js";
+import type { ApiCallbacks } from "../jobs/callbacks.js";
 import type { AuditTrail } from "../domain/audit.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
 import type { Bulk } from "../domain/bulk.js";
@@ -71,6 +73,8 @@ export type FlowContext = Context & AppFlavor;
  * reach records only through these: the store is not among them.
  */
 export interface Services {
+  /** The reseller API's keys and callbacks, for /api (absent: /api is silent). */
+  resellerApi?: { keys: ApiKeys; callbacks: Pick<ApiCallbacks, "ping">; allowPrivate: boolean };
   resellers: Resellers;
   catalog: Catalog;
   priceBook: PriceBook;

@@ -11,6 +11,7 @@ import type { BaseContext, BotContext, FlowContext, Services, SessionData } from
 import { errorHandler } from "./error-handler.js";
 import { type Feature, STAGES } from "./feature.js";
 import { adminFeature } from "./features/admin/index.js";
+import { apiFeature } from "./features/api.js";
 import { bulkFeature } from "./features/bulk.js";
 import { cancelFeature } from "./features/cancel.js";
 import { catalogFeature } from "./features/catalog.js";
@@ -62,6 +63,7 @@ export function features(s: Services): Feature[] {
     depositFeature(s),
     ...supportResellerFeatures(s),
     strayPictureFeature(),
+    apiFeature(s),
     unhandledFeature(),
   ];
 }

@@ -35,10 +35,11 @@ export interface DraftInput {
 
 export function createDrafts(kv: Kv) {
   return {
-    async create(userId: number, product: Product, unitPrice: Money, input: DraftInput): Promise<Draft> {
+    /** `id`: the order id the draft becomes; an API order's is the one its ref_id claimed (domain/api-orders.ts). */
+    async create(userId: number, product: Product, unitPrice: Money, input: DraftInput, id = newOrderId()): Promise<Draft> {
       const quantity = input.quantity ?? 1;
       const draft: Draft = {
-        id: newOrderId(),
+        id,
         userId,
         provider: product.provider,
         sku: product.sku,

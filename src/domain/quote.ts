@@ -20,10 +20,12 @@ export async function quote(
   userId: number,
   product: Product,
   input: DraftInput,
+  /** The order id to use (an API order's, claimed by its ref_id); a new one when absent. */
+  id?: string,
 ): Promise<{ draft: Draft; balance: number }> {
   const tier = (await deps.resellers.get(userId))?.tier ?? "member";
   const unitPrice = await deps.catalog.price(product, tier);
-  const draft = await deps.drafts.create(userId, product, unitPrice, input);
+  const draft = await deps.drafts.create(userId, product, unitPrice, input, id);
   const balances = await deps.wallets.balances(userId);
   return { draft, balance: balances[draft.price.currency] ?? 0 };
 }

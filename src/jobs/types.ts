@@ -10,7 +10,8 @@ export type QueueName =
   | "reconcile"
   | "points-awards"
   | "deposit-checks"
-  | "bulk-summaries";
+  | "bulk-summaries"
+  | "api-callbacks";
 export const QUEUE_NAMES: readonly QueueName[] = [
   "placements",
   "notifications",
@@ -19,6 +20,7 @@ export const QUEUE_NAMES: readonly QueueName[] = [
   "points-awards",
   "deposit-checks",
   "bulk-summaries",
+  "api-callbacks",
 ];
 
 export interface AddOptions {

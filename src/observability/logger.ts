@@ -24,12 +24,14 @@ const REDACT_PATHS = [
 ];
 
 /** Replaces every occurrence of a known secret value in a string. */
+/** Resellers' API keys and callback secrets (SPEC §8) have a shape: redacted wherever they appear. */
+const API_SECRETS = /\b(?:rk_live|rk_test|whsec)_[0-9A-Za-z]{16,}/g;
+
 export function makeRedactor(secrets: readonly string[]): (text: string) => string {
   // Short values would redact ordinary words; real keys are long.
   const values = [...new Set(secrets.filter((s) => s.length >= 6))].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return (t) => t;
   return (text) => {
-    let out = text;
+    let out = text.replace(API_SECRETS, "[REDACTED]");
     for (const v of values) out = out.split(v).join("[REDACTED]");
     return out;
   };

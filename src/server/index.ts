@@ -7,6 +7,7 @@ import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ProviderDirectory } from "../providers/types.js";
 import type { Kv } from "../store/types.js";
+import { mountApi, type ApiServerDeps } from "./api/index.js";
 import { metricsGuard } from "./metrics-guard.js";
 import { mountProviderWebhooks } from "./webhooks.js";
 import type { Licences } from "../domain/licences.js";
@@ -31,11 +32,18 @@ export interface ServerDeps {
   metricsToken?: string;
   deposits?: DepositService;
   hintLimits?: HintLimits;
+  /** The reseller API (SPEC §8); absent, /api/v1 is not served. */
+  api?: ApiServerDeps;
 }
 
 export function createServer(deps: ServerDeps) {
   const app = new Hono();
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ status: "error", message: "payload too large" }, 413) }));
+  const webhookBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ status: "error", message: "payload too large" }, 413),
+  });
+  // The reseller API has its own limit, answered as problem+json (server/api).
+  app.use("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : webhookBodyLimit(c, next)));
   app.get("/healthz", (c) => c.text("ok"));
   app.get("/readyz", async (c) => ((await deps.ready().catch(() => false)) ? c.text("ready") : c.text("not ready", 503)));
   app.get("/metrics", metricsGuard(deps.metricsToken), async (c) => {
@@ -45,6 +53,7 @@ export function createServer(deps: ServerDeps) {
   mountXenWebhook(app, deps);
   mountXpayHints(app, deps); // before the generic signed route, which would answer it 404
   mountProviderWebhooks(app, deps);
+  if (deps.api) mountApi(app, deps.api);
 
   let telegram: ((c: HonoContext) => Promise<Response>) | undefined;
   app.post("/telegram", async (c) => {

@@ -1,4 +1,5 @@
 /** Every store contract, one file per record type in store/contracts/. */
+export * from "./contracts/api.js";
 export * from "./contracts/audit.js";
 export * from "./contracts/awards.js";
 export * from "./contracts/customers.js";

@@ -41,6 +41,9 @@ const COMMANDS = (w: World) => [
   "/deposit",
   "/points",
   "/license XS-ABC-DEF-GHI",
+  "/api",
+  "/api url https://shop.example/hooks",
+  "/api ips 203.0.113.0/24",
 ];
 
 /** Every reseller button, with data that would make it act on this user's own things. */
@@ -69,6 +72,10 @@ const BUTTONS = (w: World) => [
   "pts:email",
   "pl:0",
   "plcsv",
+  "api:create",
+  "api:rotate-yes",
+  "api:revoke-yes",
+  "api:notify",
 ];
 
 const EXAMPLE: World = { orderId: "R0000000000", draftId: "R0000000001", batchId: "B0000000000", customerId: 1 };

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "../support/bot-process.js";
 import { tap } from "../support/harness.js";
@@ -53,7 +55,13 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("configured secrets", () 
         xpay: SECRETS.XPAY_SECRET_KEY,
       },
       // The most talkative level: whatever any path logs, it logs here.
-      env: { LOG_LEVEL: "trace", TELEGRAM_WEBHOOK_SECRET: SECRETS.TELEGRAM_WEBHOOK_SECRET, METRICS_TOKEN: SECRETS.METRICS_TOKEN },
+      env: {
+        LOG_LEVEL: "trace",
+        TELEGRAM_WEBHOOK_SECRET: SECRETS.TELEGRAM_WEBHOOK_SECRET,
+        METRICS_TOKEN: SECRETS.METRICS_TOKEN,
+        // The API test's callback receiver is on loopback.
+        API_CALLBACK_ALLOW_PRIVATE: "true",
+      },
     });
     for (const [name, value] of Object.entries(SECRETS)) expect(p.env[name], name).toBe(value);
     await p.start();
@@ -131,6 +139,82 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("configured secrets", () 
         ...(chats.includes(value!) ? [`${name} in a chat`] : []),
       ],
     );
+    expect(leaks).toEqual([]);
+  }, 90_000);
+
+  it("reseller API keys and callback secrets never appear in a log line, and in chat only in the message that shows them", async () => {
+    const u = await p.reseller(6202);
+    await p.credit(u.id, 200_000, "IDR", "secrets-api-credit");
+    const shownKeys: { key: string; secret: string }[] = [];
+    const showKey = async () => {
+      const seen = u.messages().length;
+      const m = await u.waitForMessage({ match: /Your API key/, after: seen - 1 });
+      shownKeys.push({ key: /rk_live_[0-9A-Za-z]+/.exec(m.text)![0], secret: /whsec_[0-9A-Za-z]+/.exec(m.text)![0] });
+    };
+    let seen = u.messages().length;
+    await u.send("/api");
+    await u.waitForMessage({ match: /No API key yet/, after: seen });
+    await tap(u, /Create key/);
+    await showKey();
+    const { key } = shownKeys[0]!;
+
+    // A receiver for the callbacks, signed with the secret.
+    const got: string[] = [];
+    const receiver = createServer((req, res) => {
+      req.resume();
+      got.push(String(req.headers["x-signature"]));
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", () => resolve()));
+    const port = (receiver.address() as AddressInfo).port;
+    try {
+      seen = u.messages().length;
+      await u.send(`/api url http://127.0.0.1:${port}/hooks`);
+      await u.waitForMessage({ match: /Test ping/, after: seen, timeoutMs: 10_000 });
+
+      const call = (auth: string, method = "GET", path = "/api/v1/me", body?: unknown) =>
+        fetch(`${p.url}${path}`, {
+          method,
+          headers: { authorization: auth, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      expect((await call(`Bearer ${key}`)).status).toBe(200);
+      expect((await call(`Bearer ${key}x`)).status).toBe(401);
+      expect((await call(`Bearer ${key} ${key}`)).status).toBe(401);
+      expect((await call(`Bearer ${key}`, "POST", "/api/v1/orders", { ref_id: "s", product_id: "gametopup:1", bogus: key })).status).toBe(
+        422,
+      );
+      const placed = await call(`Bearer ${key}`, "POST", "/api/v1/orders", {
+        ref_id: "s",
+        product_id: "gametopup:1",
+        player_id: "12345678",
+      });
+      expect(placed.status).toBe(201);
+      await expect.poll(() => got.length, { timeout: 15_000 }).toBeGreaterThan(1);
+
+      // Rotated: the old key is refused, and the refusal is logged without it.
+      await u.send("/api");
+      await u.waitForMessage({ match: /Key: /, after: u.messages().length - 1 });
+      await tap(u, /Rotate key/);
+      await tap(u, /Yes, rotate/);
+      await showKey();
+      expect((await call(`Bearer ${key}`)).status).toBe(401);
+      expect((await call(`Bearer ${shownKeys[1]!.key}`)).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+
+    const logs = p.output();
+    const chats = p.telegram
+      .sentMessages()
+      .map((m) => m.text)
+      .filter((t) => !/Your API key/.test(t))
+      .join("\n");
+    const leaks = shownKeys.flatMap(({ key, secret }) => [
+      ...(logs.includes(key) ? ["a key in the logs"] : []),
+      ...(logs.includes(secret) ? ["a callback secret in the logs"] : []),
+      ...(chats.includes(key) || chats.includes(secret) ? ["a key or secret in another chat message"] : []),
+    ]);
     expect(leaks).toEqual([]);
   }, 90_000);
 });

@@ -547,6 +547,97 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
     expect(await store.lowBalance.get(61, "IDR")).toBe(1);
   });
 
+  it("keeps one live API key per reseller, found by its hash; rotating and revoking end the old one", async () => {
+    for (const id of [70, 71])
+      await store.users.createIfAbsent({ id, firstName: `A${id}`, status: "active", tier: "member", createdAt: 1 });
+    const key = (id: string, resellerId: number, at: number) => ({
+      id,
+      resellerId,
+      keyHash: `hash-${id}`,
+      keyHint: "rk_live_…abcd",
+      callbackSecret: `whsec_${id}`,
+      createdAt: at,
+    });
+    await store.api.replaceKey(key("k1", 70, 1_000));
+    await store.api.replaceKey(key("k9", 71, 1_000));
+    expect(await store.api.liveKey(70)).toEqual(key("k1", 70, 1_000));
+    await store.api.replaceKey(key("k2", 70, 2_000));
+    expect((await store.api.keyByHash("hash-k1"))?.revokedAt).toBe(2_000);
+    expect((await store.api.liveKey(70))?.id).toBe("k2");
+    expect(await store.api.revokeKey(70, 3_000)).toBe(true);
+    expect(await store.api.revokeKey(70, 4_000)).toBe(false);
+    expect(await store.api.liveKey(70)).toBeUndefined();
+    expect((await store.api.keyByHash("hash-k2"))?.revokedAt).toBe(3_000);
+    expect((await store.api.liveKey(71))?.id).toBe("k9");
+    expect(await store.api.keyByHash("nope")).toBeUndefined();
+    expect(await store.api.keyWithSettings("nope")).toBeUndefined();
+    expect(await store.api.keyWithSettings("hash-k9")).toEqual({
+      key: key("k9", 71, 1_000),
+      settings: { resellerId: 71, allowedIps: [], notifyInChat: false },
+    });
+    await store.api.patchSettings(71, { allowedIps: ["10.0.0.0/8"], callbackUrl: "https://x.example/cb" });
+    expect((await store.api.keyWithSettings("hash-k9"))?.settings).toEqual({
+      resellerId: 71,
+      allowedIps: ["10.0.0.0/8"],
+      callbackUrl: "https://x.example/cb",
+      notifyInChat: false,
+    });
+  });
+
+  it("keeps API settings with defaults, patched field by field", async () => {
+    await store.users.createIfAbsent({ id: 72, firstName: "S", status: "active", tier: "member", createdAt: 1 });
+    expect(await store.api.settings(72)).toEqual({ resellerId: 72, allowedIps: [], notifyInChat: false });
+    await store.api.patchSettings(72, { callbackUrl: "https://shop.example/cb", allowedIps: ["10.0.0.0/8", "2001:db8::/32"] });
+    await store.api.patchSettings(72, { notifyInChat: true });
+    const last = { at: 5, eventId: "evt_1", ok: false, status: 503 };
+    expect(await store.api.patchSettings(72, { lastCallback: last })).toEqual({
+      resellerId: 72,
+      callbackUrl: "https://shop.example/cb",
+      allowedIps: ["10.0.0.0/8", "2001:db8::/32"],
+      notifyInChat: true,
+      lastCallback: last,
+    });
+    await store.api.patchSettings(72, { callbackUrl: undefined });
+    expect((await store.api.settings(72)).callbackUrl).toBeUndefined();
+  });
+
+  it("claims a ref_id once per reseller: every later claim gets the first one's order id and body hash", async () => {
+    const claim = (resellerId: number, orderId: string, bodyHash: string) =>
+      store.api.claimRef({ resellerId, refId: "ref-1", orderId, bodyHash, createdAt: 1_000 });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claim(80, `R${i}`, i === 0 ? "h0" : `h${i}`)));
+    const winner = results[0]!;
+    for (const r of results) expect(r).toEqual(winner);
+    expect(await store.api.ref(80, "ref-1")).toEqual(winner);
+    expect(await store.api.refByOrder(winner.orderId)).toEqual(winner);
+    // Another reseller's ref_id of the same text is its own.
+    expect((await claim(81, "RX", "hx")).orderId).toBe("RX");
+    expect(await store.api.ref(82, "ref-1")).toBeUndefined();
+  });
+
+  it("keeps callback events per order in seq order until delivered or given up", async () => {
+    const ev = (orderId: string, seq: number) => ({
+      eventId: `evt_${orderId}_${seq}`,
+      orderId,
+      resellerId: 90,
+      seq,
+      body: `{"seq":${seq}}`,
+      createdAt: 1_000 + seq,
+      attempts: 0,
+    });
+    expect(await store.api.addEvent(ev("RA", 2))).toBe(true);
+    expect(await store.api.addEvent(ev("RA", 1))).toBe(true);
+    expect(await store.api.addEvent(ev("RA", 1))).toBe(false);
+    expect(await store.api.addEvent(ev("RB", 1))).toBe(true);
+    expect((await store.api.openEvents("RA")).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await store.api.ordersWithOpenEvents(10)).sort()).toEqual(["RA", "RB"]);
+    await store.api.markEvent("evt_RA_1", {});
+    await store.api.markEvent("evt_RA_1", { deliveredAt: 2_000 });
+    await store.api.markEvent("evt_RB_1", { givenUpAt: 3_000 });
+    const open = await store.api.openEvents("RA");
+    expect(open).toEqual([ev("RA", 2)]);
+    expect(await store.api.ordersWithOpenEvents(10)).toEqual(["RA"]);
+  });
+
   it("keeps the operator group's chat (following a migration), its removal and its topics per chat, one id per topic", async () => {
     const configured = -100_1234567890;
     expect(await store.operatorGroups.get(configured)).toBeUndefined();

@@ -1,6 +1,7 @@
 import { Composer, type Middleware } from "grammy";
 import type { UserStatus } from "../../domain/reseller-status.js";
 import type { UserRecord } from "../../store/types.js";
+import { apiButton } from "../callback-data/api.js";
 import { buyButton, categoriesButton, categoryButton, productButton } from "../callback-data/catalog.js";
 import type { Codec } from "../callback-data/codec.js";
 import { forgetCustomerButton } from "../callback-data/customers.js";
@@ -71,6 +72,7 @@ export const GATED_BUTTONS: readonly Codec<unknown>[] = [
   pointsEmailButton,
   pricelistPageButton,
   pricelistCsvButton,
+  apiButton,
 ];
 
 /**

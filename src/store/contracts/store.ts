@@ -1,4 +1,5 @@
 /** The aggregates: every record type together (Records), and with the key-value side (Store). */
+import type { ApiRecords } from "./api.js";
 import type { AuditLog } from "./audit.js";
 import type { PointsAwards } from "./awards.js";
 import type { SavedCustomers } from "./customers.js";
@@ -37,6 +38,7 @@ export interface Records {
   operatorGroups: OperatorGroups;
   /** Deposits by transfer and the payees they are paid to. */
   transfers: Transfers;
+  api: ApiRecords;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

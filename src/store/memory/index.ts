@@ -1,4 +1,5 @@
 import type { Records } from "../types.js";
+import { memoryApi } from "./api.js";
 import { memoryAudit } from "./audit.js";
 import { memoryAwards } from "./awards.js";
 import { memoryCustomers } from "./customers.js";
@@ -45,6 +46,7 @@ export function memoryRecords(): Records {
     support: memorySupport(),
     operatorGroups: memoryOperatorGroups(),
     transfers: memoryTransfers(ledger),
+    api: memoryApi(),
     async ping() {
       return true;
     },

@@ -1,4 +1,5 @@
 import type { Records } from "../types.js";
+import { postgresApi } from "./api.js";
 import { postgresAudit } from "./audit.js";
 import { postgresAwards } from "./awards.js";
 import { postgresCustomers } from "./customers.js";
@@ -40,6 +41,7 @@ export function postgresRecords(pool: Pool): Records {
     support: postgresSupport(pool),
     operatorGroups: postgresOperatorGroups(pool),
     transfers: postgresTransfers(pool),
+    api: postgresApi(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");
