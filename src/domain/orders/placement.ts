@@ -232,6 +232,9 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       const off = await transition(order.id, ["pending"], "refunded", { failure: "provider_off" }, "provider switched off");
       return { kind: "refused", order: off ?? order, code: "provider_off" };
     }
+    // A job with the provider's budget spent waits without touching the order: a backlog of
+    // queued placements would otherwise claim and release each order in PostgreSQL every retry.
+    if (whenBusy === "wait" && (await ordering.busy?.().catch(() => false))) throw new ProviderBusy(BUSY_RETRY_MS);
     // From here the provider may hear of the order: recorded first, so that a crash from now on
     // is never taken for an order that was not sent (the sweep would send it again).
     // One sender per order, whatever the processes: the claim is a compare-and-set in the store.
