@@ -3,7 +3,7 @@ import type { FakeUser } from "../fakes/telegram/index.js";
 import { pendingOrder } from "../support/fixtures.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
 import { freshRedisDb, redisAvailable } from "../support/redis.js";
-import { startHarness, tap, toConfirmCard, type Harness } from "../support/harness.js";
+import { startHarness, startTopup, tap, toConfirmCard, type Harness } from "../support/harness.js";
 
 // Mobile Legends 86 Diamonds costs Rp 19.800 at the fake; member markup 10% → Rp 21.780.
 const PRICE = 21_780;
@@ -152,6 +152,28 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("promo codes through the 
     const refused = await u.waitForMessage({ after: seen, match: /Nothing was charged/ });
     expect(refused.text).toMatch(/switched off/);
     expect(await h.balance(u.id, "IDR")).toBe(50_000);
+  });
+
+  it("a bulk card takes a code on every line; the lines beyond its uses are not placed and nothing is charged for them", async () => {
+    const s = h.app.services;
+    await s.promos.add({ code: "BULK2", discount: { kind: "amount", amount: 500, currency: "IDR" }, maxUses: 2, createdBy: 1 });
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    await startTopup(u, /86 Diamonds/);
+    await tap(u, /Bulk/);
+    await u.waitForMessage({ match: /Bulk top-up/ });
+    let seen = u.messages().length;
+    await u.send("7000001 2001\n7000002 2001\n7000003 2001");
+    await u.waitForMessage({ after: seen, match: /Confirm your bulk top-up/ });
+    const card = await tryCode(u, "bulk2", /Confirm your bulk top-up/);
+    expect(card.text).toMatch(/BULK2.*every line.*you save IDR\s500/);
+    seen = u.messages().length;
+    await tap(u, /Confirm/);
+    const result = await u.waitForMessage({ after: seen, match: /orders received|Not placed/ });
+    expect(result.text).toMatch(/2 of 3 orders received/);
+    expect(result.text).toMatch(/Not placed \(1\): This promo code has been used up/);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - 2 * (PRICE - 500));
+    expect((await s.promos.get("BULK2"))?.used).toBe(2);
   });
 
   it("API orders take promo_code: the discounted price, or a 422 naming promo_code and nothing charged", async () => {

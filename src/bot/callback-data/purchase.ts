@@ -9,3 +9,5 @@ export const promoDraftButton = callbackCodec("pc", { draftId: orderId });
 /** The bulk card's Confirm and Cancel, keyed by the batch: `bk:ok:B…`, `bk:no:B…`. */
 export const confirmBatchButton = callbackCodec("bk:ok", { batchId });
 export const dropBatchButton = callbackCodec("bk:no", { batchId });
+/** The bulk card's 🎟 Promo code: `bk:pc:B…`. */
+export const promoBatchButton = callbackCodec("bk:pc", { batchId });

@@ -63,7 +63,7 @@ export function purchaseFeature(s: Services): Feature {
     // Only the reseller's own live card: another's (or an old one) is answered as gone.
     const draft = await s.drafts.get(draftId);
     if (draft?.userId !== ctx.from.id) return void (await ctx.reply(ctx.tr("draft-expired")));
-    await PROMO_CODE_FLOW.enter(ctx, draftId, ctx.callbackQuery.message?.message_id);
+    await PROMO_CODE_FLOW.enter(ctx, "draft", draftId, ctx.callbackQuery.message?.message_id);
   });
 
   onButton(c, dropDraftButton, async (ctx, { draftId }) => {
