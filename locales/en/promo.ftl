@@ -37,3 +37,4 @@ promo-no-product = This promo code is not for this product.
 promo-no-currency = This promo code is not for orders in this currency.
 promo-no-no_saving = This promo code gives no saving on this product.
 promo-bulk-line = 🎟 Code <code>{ $code }</code> on every line: { $full } → you save <b>{ $saving }</b> each, while the code has uses left
+promo-stats-discounts = Promo discounts: { $total } (already out of the sales and profit above)

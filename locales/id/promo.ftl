@@ -37,3 +37,4 @@ promo-no-product = Kode promo ini bukan untuk produk ini.
 promo-no-currency = Kode promo ini bukan untuk pesanan dalam mata uang ini.
 promo-no-no_saving = Kode promo ini tidak memberi potongan untuk produk ini.
 promo-bulk-line = 🎟 Kode <code>{ $code }</code> di setiap baris: { $full } → Anda hemat <b>{ $saving }</b> per baris, selama kuota kode masih ada
+promo-stats-discounts = Potongan promo: { $total } (sudah dikurangkan dari penjualan dan laba di atas)

@@ -137,6 +137,8 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("promo codes through the 
     const orderId = /R[0-9A-Z]{10}/.exec(placed.text)![0];
     expect((await h.app.store.promos.useOf(orderId))?.discount).toBe(980);
     expect(await admin("/promo TRIM")).toMatch(/used 1 of ∞[\s\S]*Discount given: IDR\s980/);
+    // /stats shows the discounts given, as already out of the sales (revenue is what was paid).
+    expect(await admin("/stats", /Promo discounts/)).toMatch(/Promo discounts: 3, total IDR\s1,180/);
   });
 
   it("a code switched off after the card showed it: Confirm charges nothing and says why", async () => {
