@@ -178,6 +178,37 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("promo codes through the 
     expect((await s.promos.get("BULK2"))?.used).toBe(2);
   });
 
+  it("Buy again's card takes a code too; the provider's refusal refunds the discounted price and gives the use back", async () => {
+    const s = h.app.services;
+    await s.promos.add({ code: "AGAIN1", discount: { kind: "amount", amount: 300, currency: "IDR" }, maxUses: 1, createdBy: 1 });
+    const u = await h.reseller(nextId++);
+    await h.credit(u.id, 100_000, "IDR");
+    const first = await toConfirmCard(u);
+    let seen = u.messages().length;
+    await u.press(/Confirm/, { messageId: first.message_id });
+    const placed = await u.waitForMessage({ after: seen, match: /placed/ });
+    const orderId = /R[0-9A-Z]{10}/.exec(placed.text)![0];
+    const trx = (await h.app.store.orders.get(orderId))!.providerOrderId!;
+    seen = u.messages().length;
+    h.gametopup.control.setTransactionStatus(trx, "Success");
+    const push = await u.waitForMessage({ after: seen, match: new RegExp(`${orderId}.*completed`, "s"), timeoutMs: 10_000 });
+    const paid = await h.balance(u.id, "IDR");
+
+    await u.press(/Buy again/, { messageId: push.message_id });
+    await u.waitForMessage({ match: /Confirm your order/, after: seen });
+    const card = await tryCode(u, "AGAIN1", /Confirm your order/);
+    expect(card.text).toMatch(/Price: IDR\s21,480/);
+    h.gametopup.control.failNext("order", { status: 400, body: { status: "error", message: "Saldo tidak cukup", code: 400 } });
+    seen = u.messages().length;
+    await u.press(/Confirm/, { messageId: card.message_id });
+    const refused = await u.waitForMessage({ after: seen, match: /refused/ });
+    expect(refused.text).toMatch(/21,480/);
+    expect(await h.balance(u.id, "IDR")).toBe(paid);
+    expect((await s.promos.get("AGAIN1"))?.used).toBe(0);
+    const again = /R[0-9A-Z]{10}/.exec(refused.text)![0];
+    expect((await h.app.store.promos.useOf(again))?.releasedAt).toBeDefined();
+  });
+
   it("API orders take promo_code: the discounted price, or a 422 naming promo_code and nothing charged", async () => {
     const s = h.app.services;
     await s.promos.add({ code: "APIONE", discount: { kind: "amount", amount: 700, currency: "IDR" }, maxUses: 1, createdBy: 1 });
