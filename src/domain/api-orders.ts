@@ -170,6 +170,9 @@ export function createApiOrders(deps: ApiOrdersDeps) {
   async function replay(order: OrderRecord, refId: string): Promise<ApiPlaceOutcome> {
     const balance = await balanceIn(order.userId, order.price.currency);
     if (order.state === "failed" && order.failure === "insufficient_funds") return { kind: "insufficient", order, balance };
+    // Its code was refused at the debit: the same 422 again, never a 200 for an order nobody paid.
+    if (order.state === "failed" && order.failure?.startsWith("promo_"))
+      return { kind: "invalid", errors: [{ field: "promo_code", code: "not_applicable", reason: order.failure.slice("promo_".length) }] };
     return { kind: "replayed", order, refId, balance };
   }
 

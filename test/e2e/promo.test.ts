@@ -233,5 +233,15 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("promo codes through the 
     expect(unknown.status).toBe(422);
     expect(await unknown.json()).toMatchObject({ errors: [{ field: "promo_code", reason: "unknown" }] });
     expect(await h.balance(u.id, "IDR")).toBe(100_000 - (PRICE - 700));
+
+    // Ten shop requests at once for a code with one use: one order at the discount, nine 422s,
+    // and each 422's ref_id sent again is a 422 again (never a 200 for an order nobody paid).
+    await s.promos.add({ code: "APIRACE", discount: { kind: "amount", amount: 200, currency: "IDR" }, maxUses: 1, createdBy: 1 });
+    const bodies = Array.from({ length: 10 }, (_, i) => ({ ...base, ref_id: `race-${i}`, promo_code: "APIRACE" }));
+    const answers = await Promise.all(bodies.map((b) => post(b)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(422)]);
+    const again = await Promise.all(bodies.filter((_, i) => answers[i]!.status === 422).map((b) => post(b)));
+    expect(again.every((a) => a.status === 422)).toBe(true);
+    expect(await h.balance(u.id, "IDR")).toBe(100_000 - (PRICE - 700) - (PRICE - 200));
   });
 });
