@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePromoArgs } from "../../src/bot/features/admin/promo-args.js";
 import { checkPromo, discountOf, normaliseCode, productMatches } from "../../src/domain/promos.js";
+import { reportArgs } from "../../src/domain/daily-report.js";
 import type { PromoRecord } from "../../src/store/types.js";
 
 const idr = (amount: number) => ({ amount, currency: "IDR" });
@@ -106,5 +107,24 @@ describe("promo discounts", () => {
     expect(productMatches("gametopup:1", "gametopup", "1")).toBe(true);
     expect(productMatches("gametopup:1", "xen", "1")).toBe(false);
     expect(productMatches("1", "xen", "1")).toBe(true);
+  });
+});
+
+describe("the daily report", () => {
+  it("shows the promo discounts under the sales they came out of, and nothing when there were none", () => {
+    const tr = (key: string, args?: Record<string, unknown>) => `${key}${args ? JSON.stringify(args) : ""}`;
+    const report = {
+      day: "2026-12-07",
+      timeZone: "Asia/Jakarta",
+      sales: [{ provider: "gametopup" as const, currency: "IDR", orders: 2, revenue: 40_000, margin: 3_000 }],
+      refunds: [],
+      deposits: [],
+      moneyIn: { admin: [], transfer: [], xpay: [] },
+      unknownOpen: 0,
+      providers: [],
+    };
+    const withDiscounts = reportArgs({ ...report, discounts: [{ currency: "IDR", count: 2, sum: 1_000 }] }, tr);
+    expect(String(withDiscounts.sales)).toMatch(/^ops-report-sale.*\npromo-stats-discounts.*ops-report-total/s);
+    expect(String(reportArgs({ ...report, discounts: [] }, tr).sales)).not.toMatch(/promo/);
   });
 });
