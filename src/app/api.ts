@@ -42,6 +42,7 @@ export function buildApi(
     resellers: a.team.resellers,
     catalog: a.catalogue.catalog,
     drafts: a.orders.drafts,
+    promos: a.orders.promos,
     wallets,
   });
   const server: ApiServerDeps = {

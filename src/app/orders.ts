@@ -5,6 +5,7 @@ import { createLicences } from "../domain/licences.js";
 import { createOrderHistory } from "../domain/order-history.js";
 import { createOrderService } from "../domain/orders.js";
 import { createPoints } from "../domain/points.js";
+import { createPromoService } from "../domain/promos.js";
 import { createReorder } from "../domain/reorder.js";
 import { queueBulkJobs } from "../jobs/bulk.js";
 import { queuePointsJobs } from "../jobs/points.js";
@@ -82,6 +83,7 @@ export function buildOrders(
     history: createOrderHistory({ orders: store.orders, providers }),
     points,
     bulk,
+    promos: createPromoService({ promos: store.promos, drafts }),
     reorder: createReorder({ wallets, orders: store.orders, resellers, catalog, drafts, priceBook, maintenance }),
     licences: createLicences({ providers, kv: store.kv, links: store.licenceLinks, users: store.users, notifier, logger }),
   };

@@ -1,3 +1,4 @@
+import type { PromoService } from "../domain/promos.js";
 import type { Role, Team } from "../domain/team/index.js";
 import type { OperatorGroup } from "../domain/team/operator-group.js";
 import type { TeamAlerts } from "../jobs/team-alerts.js";
@@ -94,6 +95,8 @@ export interface Services {
   points: Points;
   /** Recent customers offered as buttons in the purchase flow. */
   customers: SavedCustomersService;
+  /** Promo codes: /promo, and the card's 🎟 button (SPEC §7). */
+  promos: PromoService;
   /** "Buy again": a new confirmation card from an earlier order. */
   reorder: Reorder;
   lowBalance: LowBalance;

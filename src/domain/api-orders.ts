@@ -3,9 +3,11 @@ import { MAX_QUANTITY, parseEmail, parsePlayerId, parseZone } from "./order-inpu
 import type { Product, ProviderId } from "../providers/types.js";
 import type { ApiRecords, OrderRecord, Orders } from "../store/types.js";
 import type { Catalog, PricedProduct } from "./catalog.js";
+import type { Drafts } from "./drafts.js";
 import { newOrderId } from "./ids.js";
 import type { OrderService } from "./orders.js";
 import { productKey } from "./price-book.js";
+import type { PromoService } from "./promos.js";
 import { quote, type QuoteDeps } from "./quote.js";
 import type { Tier } from "./tiers.js";
 
@@ -23,12 +25,16 @@ export interface ApiOrderInput {
   zone?: string;
   email?: string;
   quantity?: number;
+  /** A promo code (SPEC §7): one that does not apply is refused with the reason, and nothing is charged. */
+  promo_code?: string;
 }
 
 /** A field the product refused, with a stable code (the problem's `errors[]`). */
 export interface FieldError {
   field: string;
   code: "required" | "invalid" | "not_applicable" | "not_found" | "out_of_range";
+  /** With promo_code: why the code does not apply (unknown, off, expired, used_up, per_reseller, min, product, currency, no_saving). */
+  reason?: string;
 }
 
 export type ApiPlaceOutcome =
@@ -100,6 +106,8 @@ export function bodyHash(body: ApiOrderInput): string {
     quantity: body.quantity ?? 1,
     ref_id: body.ref_id,
     zone: body.zone ?? null,
+    // Only when given, so the hashes of bodies without a code are what they always were.
+    ...(body.promo_code !== undefined && { promo_code: body.promo_code }),
   };
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
@@ -144,10 +152,12 @@ export function apiProductView(p: PricedProduct) {
 /** How long GET /products answers from one pricing of the catalogue. */
 export const PRODUCTS_CACHE_MS = 1_000;
 
-export interface ApiOrdersDeps extends QuoteDeps {
+export interface ApiOrdersDeps extends Omit<QuoteDeps, "drafts"> {
+  drafts: QuoteDeps["drafts"] & Pick<Drafts, "discard">;
   api: ApiRecords;
   orders: Pick<Orders, "get">;
   orderService: Pick<OrderService, "confirm">;
+  promos: Pick<PromoService, "applyToDraft">;
   catalog: QuoteDeps["catalog"] & Pick<Catalog, "product" | "priced">;
 }
 
@@ -160,6 +170,9 @@ export function createApiOrders(deps: ApiOrdersDeps) {
   async function replay(order: OrderRecord, refId: string): Promise<ApiPlaceOutcome> {
     const balance = await balanceIn(order.userId, order.price.currency);
     if (order.state === "failed" && order.failure === "insufficient_funds") return { kind: "insufficient", order, balance };
+    // Its code was refused at the debit: the same 422 again, never a 200 for an order nobody paid.
+    if (order.state === "failed" && order.failure?.startsWith("promo_"))
+      return { kind: "invalid", errors: [{ field: "promo_code", code: "not_applicable", reason: order.failure.slice("promo_".length) }] };
     return { kind: "replayed", order, refId, balance };
   }
 
@@ -183,7 +196,14 @@ export function createApiOrders(deps: ApiOrdersDeps) {
 
     // A paused product is refused by confirm() itself (as the chat's Confirm is).
     if (!product.inStock) return { kind: "unavailable", reason: "out_of_stock" };
-    await quote(deps, resellerId, product, clean, held.orderId);
+    const { draft } = await quote(deps, resellerId, product, clean, held.orderId);
+    if (body.promo_code !== undefined) {
+      const applied = await deps.promos.applyToDraft(draft.id, resellerId, body.promo_code);
+      if (!applied.ok) {
+        await deps.drafts.discard(draft.id);
+        return { kind: "invalid", errors: [{ field: "promo_code", code: "not_applicable", reason: applied.reason }] };
+      }
+    }
     const outcome = await deps.orderService.confirm(held.orderId, resellerId);
     switch (outcome.kind) {
       case "queued":
@@ -198,6 +218,9 @@ export function createApiOrders(deps: ApiOrdersDeps) {
         return replay(outcome.order, body.ref_id);
       case "insufficient":
         return { kind: "insufficient", order: outcome.order, balance: outcome.balance };
+      case "promo":
+        // The code was used up (or switched off) between the check and the debit: nothing was charged.
+        return { kind: "invalid", errors: [{ field: "promo_code", code: "not_applicable", reason: outcome.reason }] };
       case "blocked":
         return outcome.reason === "maintenance" || outcome.reason === "paused" || outcome.reason === "provider_off"
           ? { kind: "unavailable", reason: outcome.reason }

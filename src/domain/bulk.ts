@@ -1,5 +1,6 @@
 import type { Money, Product, ProviderId } from "../providers/types.js";
-import type { Kv, OrderRecord, Store } from "../store/types.js";
+import type { Kv, OrderRecord, PromoTakeRefusal, Store } from "../store/types.js";
+import { checkPromo, normaliseCode, type PromoReason } from "./promos.js";
 import type { Catalog } from "./catalog.js";
 import { DRAFT_TTL_MS, type Drafts } from "./drafts.js";
 import { newId } from "./ids.js";
@@ -31,11 +32,15 @@ export interface BulkBatch {
   createdAt: number;
   /** Set when Confirm has gone through every line: no further order can appear. */
   confirmedAt?: number;
+  /** A promo code on the card: every line's order takes one use of it; unitPrice is then the discounted one. */
+  promo?: { code: string; discount: number; fullUnitPrice: Money; clamped?: boolean };
 }
 
 /** Why Confirm stopped placing lines before the end. */
 export type BulkStop =
   | { kind: "insufficient"; balance: number }
+  /** The code's uses ran out (or it was switched off) at this line: nothing charged for it or after it. */
+  | { kind: "promo"; reason: PromoTakeRefusal }
   | Pick<Extract<AcceptOutcome, { kind: "blocked" }>, "kind" | "reason" | "maintenance">
   | { kind: "expired" };
 
@@ -66,10 +71,10 @@ const newBatchId = () => newId("B");
 
 export interface BulkDeps {
   kv: Kv;
-  store: Pick<Store, "ledger" | "orders">;
+  store: Pick<Store, "ledger" | "orders" | "promos">;
   resellers: Pick<Resellers, "get">;
   catalog: Pick<Catalog, "price">;
-  drafts: Pick<Drafts, "create" | "discard">;
+  drafts: Pick<Drafts, "create" | "discard" | "get" | "withPromo">;
   orders: Pick<OrderService, "confirm">;
   notifier: Notifier;
   /** Queues the durable job that sends the summary once every order has left "pending". */
@@ -193,12 +198,51 @@ export function createBulk(deps: BulkDeps) {
             ? { kind: "insufficient", balance: out.balance }
             : out.kind === "blocked"
               ? { kind: "blocked", reason: out.reason, maintenance: out.maintenance }
-              : { kind: "expired" };
+              : out.kind === "promo"
+                ? { kind: "promo", reason: out.reason }
+                : { kind: "expired" };
       }
     }
     const done = { ...batch, confirmedAt: Date.now() };
     await kv.setJson(batchKey(batch.id), done, BATCH_TTL_MS);
     return { batch: done, placed, notPlaced, stop, queued };
+  }
+
+  /**
+   * A promo code on the bulk card (SPEC §7): checked on one line's order (each line is its own
+   * order, so the minimum is per line), then every line's draft is stored at the discounted
+   * price. Each line's debit takes its own use: a code with fewer uses than lines discounts
+   * the first lines, and Confirm stops at the first line it no longer covers.
+   */
+  async function applyPromo(
+    id: string,
+    userId: number,
+    typed: string,
+  ): Promise<{ ok: true; batch: BulkBatch; balance: number } | { ok: false; reason: PromoReason | "expired_card" }> {
+    const batch = await get(id);
+    if (!batch || batch.userId !== userId || batch.confirmedAt !== undefined) return { ok: false, reason: "expired_card" };
+    const first = batch.lines[0] && (await deps.drafts.get(batch.lines[0].orderId));
+    if (!first) return { ok: false, reason: "expired_card" };
+    const code = normaliseCode(typed);
+    const promo = code === undefined ? undefined : await deps.store.promos.get(code);
+    const full = batch.promo?.fullUnitPrice ?? batch.unitPrice;
+    const used = promo ? await deps.store.promos.usesBy(promo.code, userId) : 0;
+    const checked = checkPromo(promo, { provider: batch.provider, sku: batch.sku, price: full, cost: first.unitCost }, used);
+    if (!checked.ok || !promo) return { ok: false, reason: checked.ok ? "unknown" : checked.reason };
+    const { discount, clamped } = checked.saving;
+    for (const line of batch.lines) {
+      const draft = await deps.drafts.get(line.orderId);
+      if (!draft) return { ok: false, reason: "expired_card" };
+      await deps.drafts.withPromo(draft, { code: promo.code, discount, fullPrice: full, ...(clamped && { clamped: true }) });
+    }
+    const next: BulkBatch = {
+      ...batch,
+      unitPrice: { amount: full.amount - discount, currency: full.currency },
+      promo: { code: promo.code, discount, fullUnitPrice: full, ...(clamped && { clamped: true }) },
+    };
+    await kv.setJson(batchKey(batch.id), next, BATCH_TTL_MS);
+    const balances = await deps.store.ledger.balances(userId);
+    return { ok: true, batch: next, balance: balances[full.currency] ?? 0 };
   }
 
   /** Cancel: the drafts go, so nothing of the batch can be placed any more. */
@@ -250,7 +294,7 @@ export function createBulk(deps: BulkDeps) {
     return "done";
   }
 
-  return { maxLines: deps.maxLines, get, quote, claim, place, discard, summarize };
+  return { maxLines: deps.maxLines, get, quote, applyPromo, claim, place, discard, summarize };
 }
 
 export type Bulk = ReturnType<typeof createBulk>;

@@ -46,6 +46,8 @@ export interface DailyReport {
   moneyIn: MoneyIn;
   /** Orders whose outcome is unknown, open now (not only yesterday's). */
   unknownOpen: number;
+  /** Promo discounts given (SPEC §7): already out of the sales' revenue and margin, shown beside them. */
+  discounts: MoneyTotal[];
   providers: ProviderCheck[];
 }
 
@@ -79,11 +81,12 @@ export async function collectDailyReport(
   const checks = await Promise.all(providers.list().map((a) => check(a, logger)));
   // Read after the checks, which are calls too: a provider that answered them shows as healthy.
   const health = providers.health();
-  const [sales, refunds, moneyIn, unknown] = await Promise.all([
+  const [sales, refunds, moneyIn, unknown, discounts] = await Promise.all([
     store.reports.sales(w.since, w.until),
     store.reports.refunds(w.since, w.until),
     collectMoneyIn(store, w.since, w.until),
     store.orders.idsInState("unknown"),
+    store.promos.discounts(w.since, w.until),
   ]);
   const deposits = moneyIn.xpay;
   return {
@@ -94,6 +97,7 @@ export async function collectDailyReport(
     deposits,
     moneyIn,
     unknownOpen: unknown.length,
+    discounts,
     providers: checks.map((c) => ({ ...c, health: health[c.provider] })),
   };
 }
@@ -135,10 +139,12 @@ export function reportArgs(r: DailyReport, tr: Translate): MessageArgs {
       margin: money(s.margin, s.currency),
     }),
   );
+  // Under the sales they came out of (promo.ftl), so the report's layout stays as it is.
+  const discounts = r.discounts.length > 0 ? `\n${tr("promo-stats-discounts", { total: totals(r.discounts, tr) })}` : "";
   return {
     day: r.day,
     zone: r.timeZone,
-    sales: sales.length === 0 ? tr("ops-report-no-sales") : sales.join("\n"),
+    sales: (sales.length === 0 ? tr("ops-report-no-sales") : sales.join("\n")) + discounts,
     refunds: totals(r.refunds, tr),
     // One line, each source apart (transfer.ftl), so no source reads as part of another.
     deposits: tr("transfer-report-sources", {

@@ -22,7 +22,11 @@ export type Draft = Pick<
   | "price"
   | "cost"
   | "createdAt"
-> & { unitPrice: Money };
+> & {
+  unitPrice: Money;
+  /** A promo code applied on the card: `price` is then `fullPrice` minus `discount` (SPEC §7). */
+  promo?: { code: string; discount: number; fullPrice: Money /** cut to keep the price at the provider's cost */; clamped?: boolean };
+};
 
 export const DRAFT_TTL_MS = 30 * 60_000;
 
@@ -56,6 +60,16 @@ export function createDrafts(kv: Kv) {
       };
       await kv.setJson(`draft:${draft.id}`, draft, DRAFT_TTL_MS);
       return draft;
+    },
+    /** The same card at a promo code's price; its expiry starts again. */
+    async withPromo(draft: Draft, promo: NonNullable<Draft["promo"]>): Promise<Draft> {
+      const next: Draft = {
+        ...draft,
+        promo,
+        price: { amount: promo.fullPrice.amount - promo.discount, currency: promo.fullPrice.currency },
+      };
+      await kv.setJson(`draft:${draft.id}`, next, DRAFT_TTL_MS);
+      return next;
     },
     get(id: string): Promise<Draft | undefined> {
       return kv.getJson<Draft>(`draft:${id}`);

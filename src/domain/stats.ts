@@ -43,7 +43,16 @@ export function profit(rows: readonly SalesRow[], less: ProfitDeductions = { dis
 
 export interface Stats {
   resellers: Record<UserStatus, number>;
-  windows: { window: StatsWindow; rows: SalesRow[]; moneyIn: MoneyIn }[];
+  windows: {
+    window: StatsWindow;
+    rows: SalesRow[];
+    moneyIn: MoneyIn;
+    /**
+     * Promo discounts given on the window's orders (SPEC §7). Shown, not deducted again: a sale's
+     * revenue is the discounted price the reseller paid, so its margin is already net of it.
+     */
+    discounts: MoneyTotal[];
+  }[];
   open: { pending: number; unknown: number; unknownIds: string[] };
 }
 
@@ -64,6 +73,7 @@ export async function collectStats(store: Store, adminIds: readonly number[], no
         window,
         rows: await store.reports.sales(windowStart(window, now)),
         moneyIn: await collectMoneyIn(store, windowStart(window, now), now + 1),
+        discounts: await store.promos.discounts(windowStart(window, now), now + 1),
       })),
     ),
     store.orders.idsInState("pending"),

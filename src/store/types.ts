@@ -12,6 +12,7 @@ export * from "./contracts/maintenance.js";
 export * from "./contracts/operator-group.js";
 export * from "./contracts/orders.js";
 export * from "./contracts/pricing.js";
+export * from "./contracts/promos.js";
 export * from "./contracts/reports.js";
 export * from "./contracts/store.js";
 export * from "./contracts/support.js";

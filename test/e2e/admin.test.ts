@@ -137,6 +137,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       maintenance: "/maintenance on",
       audit: "/audit 5",
       payee: "/payee add IDR BCA 123 a.n. Intruder",
+      promo: "/promo add FREE 100%",
     };
     for (const text of Object.values(attempts)) {
       const reply = await ask(intruder, text);

@@ -66,6 +66,22 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("buttons carrying another
     expect((await h.app.store.orders.get(draftId))?.userId).toBe(a.id);
   });
 
+  it("🎟 Promo code with A's draft id tells B nothing and leaves A's card at its price", async () => {
+    const { a, b, draftId } = await two();
+    await h.app.services.promos.add({ code: "OWNED", discount: { kind: "amount", amount: 100, currency: "IDR" }, createdBy: 1 });
+    const nobodys = await press(b, `pc:${NOBODYS}`);
+    const theirs = await press(b, `pc:${draftId}`);
+    expect(theirs).toEqual(nobodys);
+    expect(theirs.said.join("\n")).toMatch(/expired/);
+    // B typing a code now reaches no flow of A's card.
+    await b.send("OWNED");
+    await sleep(300);
+    const draft = await h.app.services.drafts.get(draftId);
+    expect(draft).toMatchObject({ userId: a.id });
+    expect(draft?.promo).toBeUndefined();
+    expect(a.messages().some((m) => /OWNED/.test(m.text))).toBe(false);
+  });
+
   it("Confirm with A's draft or order id tells B nothing of it and charges B nothing", async () => {
     const { a, b, draftId } = await two();
     const nobodys = await press(b, `ok:${NOBODYS}`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryKv, memoryRecords } from "../../src/store/memory/index.js";
 import { createPool, migrate, postgresRecords } from "../../src/store/postgres/index.js";
 import { KEY_PREFIX, redisKv } from "../../src/store/redis/index.js";
-import type { Kv, Records } from "../../src/store/types.js";
+import type { Kv, NewPromo, Records } from "../../src/store/types.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { pendingOrder } from "../support/fixtures.js";
 import { freshDatabase, postgresAvailable } from "../support/postgres.js";
@@ -718,6 +718,118 @@ describe.each(backends)("support tickets contract (%s)", (_name, make) => {
     expect(all[0]!.createdAt).toBeGreaterThan(0);
     expect(await store.support.get(t)).toMatchObject({ id: t, status: "open" });
     expect(await store.support.get(t)).not.toHaveProperty("closedAt");
+  });
+});
+
+describe.each(backends)("promo codes contract (%s)", (_name, make) => {
+  let store: Records;
+  beforeEach(async () => {
+    store = await make();
+  });
+  const promo = (code: string, more: Partial<NewPromo> = {}): NewPromo => ({
+    code,
+    discount: { kind: "amount", amount: 100, currency: "IDR" },
+    createdBy: 1,
+    ...more,
+  });
+  const debit = (userId: number, orderId: string, code?: string) => ({
+    ...credit(userId, -1000, `debit:${orderId}`),
+    type: "debit" as const,
+    orderId,
+    ...(code && { promo: { code, discount: 100, currency: "IDR" } }),
+  });
+
+  it("keeps promo codes: added once, listed, read back with every field, switched off", async () => {
+    const full = promo("FULL10", {
+      discount: { kind: "percent", bp: 1250 },
+      maxUses: 10,
+      perReseller: 2,
+      until: Date.UTC(2030, 0, 2),
+      min: { amount: 50_000, currency: "IDR" },
+      product: "gametopup:1",
+    });
+    expect(await store.promos.add(full)).toBe(true);
+    expect(await store.promos.add({ ...full, maxUses: 99 })).toBe(false);
+    expect(await store.promos.add(promo("PLAIN"))).toBe(true);
+    expect(await store.promos.get("FULL10")).toMatchObject({ ...full, active: true, used: 0 });
+    expect(await store.promos.get("PLAIN")).toEqual(expect.not.objectContaining({ maxUses: expect.anything() }));
+    expect((await store.promos.list()).map((p) => p.code).sort()).toEqual(["FULL10", "PLAIN"]);
+    expect((await store.promos.turnOff("PLAIN"))?.active).toBe(false);
+    expect(await store.promos.turnOff("NOPE")).toBeUndefined();
+    expect(await store.promos.get("NOPE")).toBeUndefined();
+  });
+
+  it("takes a code's use in the order's debit: both or neither, and each refusal by name", async () => {
+    await store.ledger.apply(credit(21, 10_000, "seed21"));
+    await store.promos.add(promo("ONE", { maxUses: 1 }));
+    await store.promos.add(promo("OFF"));
+    await store.promos.turnOff("OFF");
+    await store.promos.add(promo("OLD", { until: Date.now() - 1000 }));
+    for (const id of ["P1", "P2", "P3", "P4", "P5", "P6"]) await store.orders.create(order(id, 21));
+
+    const took = await store.ledger.debitOrder(debit(21, "P1", "ONE"));
+    expect(took.ok && !took.duplicate).toBe(true);
+    expect(await store.promos.useOf("P1")).toMatchObject({ code: "ONE", userId: 21, discount: 100, currency: "IDR" });
+    expect((await store.promos.get("ONE"))?.used).toBe(1);
+    // A retried debit takes no second use.
+    const again = await store.ledger.debitOrder(debit(21, "P1", "ONE"));
+    expect(again.ok && again.duplicate).toBe(true);
+    expect((await store.promos.get("ONE"))?.used).toBe(1);
+
+    expect(await store.ledger.debitOrder(debit(21, "P2", "ONE"))).toEqual({ ok: false, reason: "promo", refusal: "used_up" });
+    expect(await store.ledger.debitOrder(debit(21, "P3", "OFF"))).toEqual({ ok: false, reason: "promo", refusal: "off" });
+    expect(await store.ledger.debitOrder(debit(21, "P4", "OLD"))).toEqual({ ok: false, reason: "promo", refusal: "expired" });
+    expect(await store.ledger.debitOrder(debit(21, "P5", "GHOST"))).toEqual({ ok: false, reason: "promo", refusal: "unknown" });
+    // Refused codes took nothing: one debit in all.
+    expect(await store.ledger.balances(21)).toEqual({ IDR: 9000 });
+    expect(await store.promos.useOf("P2")).toBeUndefined();
+
+    // Not enough funds: the use is not taken either.
+    await store.promos.add(promo("MANY"));
+    await store.ledger.apply({ ...credit(21, -9000, "drain21"), type: "adjustment" });
+    expect(await store.ledger.debitOrder(debit(21, "P6", "MANY"))).toEqual({ ok: false, reason: "insufficient", balance: 0 });
+    expect((await store.promos.get("MANY"))?.used).toBe(0);
+    expect(await store.promos.useOf("P6")).toBeUndefined();
+  });
+
+  it("holds uses=10 under 40 concurrent debits, and per=1 for one reseller", async () => {
+    await store.promos.add(promo("TEN", { maxUses: 10 }));
+    await store.promos.add(promo("ONCE", { perReseller: 1 }));
+    for (let i = 0; i < 40; i++) {
+      await store.ledger.apply(credit(100 + i, 5000, `seed-${i}`));
+      await store.orders.create(order(`T${i}`, 100 + i));
+    }
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => store.ledger.debitOrder(debit(100 + i, `T${i}`, "TEN"))));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.filter((r) => !r.ok && r.reason === "promo" && r.refusal === "used_up")).toHaveLength(30);
+    expect((await store.promos.get("TEN"))?.used).toBe(10);
+    expect((await store.promos.given("TEN"))[0]).toMatchObject({ currency: "IDR", count: 10, sum: 1000 });
+
+    await store.ledger.apply(credit(200, 5000, "seed200"));
+    for (const id of ["U1", "U2", "U3"]) await store.orders.create(order(id, 200));
+    const taps = await Promise.all(["U1", "U2", "U3"].map((id) => store.ledger.debitOrder(debit(200, id, "ONCE"))));
+    expect(taps.filter((r) => r.ok)).toHaveLength(1);
+    expect(taps.filter((r) => !r.ok && r.reason === "promo" && r.refusal === "per_reseller")).toHaveLength(2);
+    expect(await store.promos.usesBy("ONCE", 200)).toBe(1);
+  });
+
+  it("gives a use back once when its order is refunded, and counts discounts by time", async () => {
+    await store.ledger.apply(credit(31, 5000, "seed31"));
+    await store.promos.add(promo("BACK", { maxUses: 1, perReseller: 1 }));
+    await store.orders.create(order("B1", 31));
+    await store.orders.create(order("B2", 31));
+    expect((await store.ledger.debitOrder(debit(31, "B1", "BACK"))).ok).toBe(true);
+    expect((await store.promos.discounts(Date.now() - 60_000, Date.now() + 60_000))[0]).toMatchObject({ sum: 100, count: 1 });
+    const [one, two] = await Promise.all([store.promos.release("B1"), store.promos.release("B1")]);
+    expect([one, two].filter(Boolean)).toHaveLength(1);
+    expect(await store.promos.release("B1")).toBe(false);
+    expect(await store.promos.release("NEVER")).toBe(false);
+    expect((await store.promos.get("BACK"))?.used).toBe(0);
+    expect(await store.promos.usesBy("BACK", 31)).toBe(0);
+    expect((await store.promos.useOf("B1"))?.releasedAt).toBeDefined();
+    expect(await store.promos.discounts(Date.now() - 60_000, Date.now() + 60_000)).toEqual([]);
+    // The use given back can be taken again.
+    expect((await store.ledger.debitOrder(debit(31, "B2", "BACK"))).ok).toBe(true);
   });
 });
 

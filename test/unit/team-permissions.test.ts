@@ -24,6 +24,7 @@ const SPEC: Record<string, string> = {
   sync: "owner admin",
   broadcast: "owner admin",
   payee: "owner admin",
+  promo: "owner admin",
   credit: "owner admin finance",
   debit: "owner admin finance",
   refund: "owner admin finance",

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { labelList, type BulkBatch } from "../../domain/bulk.js";
 import type { Product } from "../../providers/types.js";
-import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
+import { confirmBatchButton, dropBatchButton, promoBatchButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
 import { escapeHtml } from "../i18n.js";
@@ -38,6 +38,12 @@ export function bulkCard(ctx: BaseContext | FlowContext, batch: BulkBatch, balan
     ctx.tr("bulk-card-price", { price: m(batch.unitPrice.amount), total: m(total) }),
     ctx.tr("confirm-balance", { balance: m(balance), after: m(balance - total) }),
   ];
+  if (batch.promo) {
+    lines.push(
+      ctx.tr("promo-bulk-line", { code: batch.promo.code, full: m(batch.promo.fullUnitPrice.amount), saving: m(batch.promo.discount) }),
+    );
+    if (batch.promo.clamped) lines.push(ctx.tr("promo-card-clamped"));
+  }
   if (balance < total) {
     const covered = batch.unitPrice.amount > 0 ? Math.max(0, Math.floor(balance / batch.unitPrice.amount)) : count;
     lines.push(ctx.tr("bulk-card-short", { covered, count }));
@@ -46,6 +52,8 @@ export function bulkCard(ctx: BaseContext | FlowContext, batch: BulkBatch, balan
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
   const reply_markup = new InlineKeyboard()
     .text(ctx.tr("btn-confirm"), confirmBatchButton.pack({ batchId: batch.id }))
+    .row()
+    .text(ctx.tr("btn-promo"), promoBatchButton.pack({ batchId: batch.id }))
     .row()
     .text(ctx.tr("btn-cancel"), dropBatchButton.pack({ batchId: batch.id }));
   return { text: lines.join("\n"), reply_markup };

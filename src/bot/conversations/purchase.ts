@@ -3,7 +3,7 @@ import type { Draft } from "../../domain/drafts.js";
 import { quote } from "../../domain/quote.js";
 import type { Product, ProviderId } from "../../providers/types.js";
 import type { SavedCustomer } from "../../store/types.js";
-import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
+import { confirmDraftButton, dropDraftButton, promoDraftButton } from "../callback-data/purchase.js";
 import type { BaseContext, FlowContext, Services } from "../context.js";
 import { refusedInFlow } from "../filters/reseller.js";
 import { flowRef, flowUser } from "../flow.js";
@@ -19,6 +19,10 @@ export function confirmLines(ctx: BaseContext | FlowContext, d: Draft, balance: 
   if (d.zone) lines.push(ctx.tr("confirm-zone", { zone: d.zone }));
   if (d.email) lines.push(ctx.tr("confirm-email", { email: d.email }), ctx.tr("confirm-quantity", { quantity: d.quantity }));
   lines.push(ctx.tr("confirm-price", { price: m(d.price.amount) }));
+  if (d.promo) {
+    lines.push(ctx.tr("promo-card-line", { code: d.promo.code, full: m(d.promo.fullPrice.amount), saving: m(d.promo.discount) }));
+    if (d.promo.clamped) lines.push(ctx.tr("promo-card-clamped"));
+  }
   lines.push(ctx.tr("confirm-balance", { balance: m(balance), after: m(balance - d.price.amount) }));
   if (balance < d.price.amount) lines.push(ctx.tr("confirm-short"));
   return lines;
@@ -30,6 +34,8 @@ export function confirmCard(ctx: BaseContext | FlowContext, d: Draft, balance: n
   if (sandbox) lines.push(ctx.tr("sandbox-banner"));
   const reply_markup = new InlineKeyboard()
     .text(ctx.tr("btn-confirm"), confirmDraftButton.pack({ draftId: d.id }))
+    .row()
+    .text(ctx.tr("btn-promo"), promoDraftButton.pack({ draftId: d.id }))
     .row()
     .text(ctx.tr("btn-cancel"), dropDraftButton.pack({ draftId: d.id }));
   return { text: lines.join("\n"), reply_markup };

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import { labelList, type BulkPlaced } from "../../domain/bulk.js";
 import { onButton } from "../callback-data/on-button.js";
-import { confirmBatchButton, dropBatchButton } from "../callback-data/purchase.js";
+import { confirmBatchButton, dropBatchButton, promoBatchButton } from "../callback-data/purchase.js";
+import { PROMO_CODE_FLOW } from "../conversations/promo-code.js";
 import type { BotContext, Services } from "../context.js";
 import { escapeHtml } from "../i18n.js";
 import type { Feature } from "../feature.js";
@@ -12,6 +13,7 @@ function stopText(ctx: BotContext, r: BulkPlaced): string {
   const stop = r.stop;
   if (!stop || stop.kind === "expired") return ctx.tr("draft-expired");
   if (stop.kind === "blocked") return blockedText(ctx, stop);
+  if (stop.kind === "promo") return ctx.tr(`promo-no-${stop.reason}`);
   return ctx.tr("bulk-not-placed-balance", { balance: { money: [stop.balance, r.batch.unitPrice.currency] } });
 }
 
@@ -54,6 +56,13 @@ export function bulkFeature(s: Services): Feature {
     await ctx.editMessageReplyMarkup().catch(() => {});
     const result = await s.bulk.place(claimed.batch);
     await ctx.reply(resultText(ctx, result));
+  });
+
+  onButton(c, promoBatchButton, async (ctx, { batchId }) => {
+    await ctx.answerCallbackQuery();
+    const batch = await s.bulk.get(batchId);
+    if (batch?.userId !== ctx.from.id || batch.confirmedAt !== undefined) return void (await ctx.reply(ctx.tr("draft-expired")));
+    await PROMO_CODE_FLOW.enter(ctx, "batch", batchId, ctx.callbackQuery.message?.message_id);
   });
 
   onButton(c, dropBatchButton, async (ctx, { batchId }) => {

@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
 import { onButton } from "../callback-data/on-button.js";
-import { confirmDraftButton, dropDraftButton } from "../callback-data/purchase.js";
+import { confirmDraftButton, dropDraftButton, promoDraftButton } from "../callback-data/purchase.js";
+import { PROMO_CODE_FLOW, promoCodeConversation } from "../conversations/promo-code.js";
 import type { BotContext, Services } from "../context.js";
 import type { Feature } from "../feature.js";
+import { registerFlow } from "../flow.js";
 import { blockedText } from "./maintenance-notice.js";
 
 type ConfirmOutcome = Awaited<ReturnType<Services["orders"]["confirm"]>>;
@@ -18,6 +20,8 @@ function outcomeText(ctx: BotContext, out: ConfirmOutcome): string {
         price: { money: [out.order.price.amount, out.order.price.currency] },
         balance: { money: [out.balance, out.order.price.currency] },
       });
+    case "promo":
+      return ctx.tr("promo-refused-at-confirm", { reason: ctx.tr(`promo-no-${out.reason}`) });
     case "existing":
       return ctx.tr("order-existing", { orderId: out.order.id, state: ctx.tr(`state-${out.order.state}`) });
     case "accepted":
@@ -54,6 +58,14 @@ export function purchaseFeature(s: Services): Feature {
     await ctx.reply(text);
   });
 
+  onButton(c, promoDraftButton, async (ctx, { draftId }) => {
+    await ctx.answerCallbackQuery();
+    // Only the reseller's own live card: another's (or an old one) is answered as gone.
+    const draft = await s.drafts.get(draftId);
+    if (draft?.userId !== ctx.from.id) return void (await ctx.reply(ctx.tr("draft-expired")));
+    await PROMO_CODE_FLOW.enter(ctx, "draft", draftId, ctx.callbackQuery.message?.message_id);
+  });
+
   onButton(c, dropDraftButton, async (ctx, { draftId }) => {
     // Only the reseller's own draft goes; another's is left alone and answered as a missing one.
     await s.drafts.discardOwn(draftId, ctx.from.id);
@@ -62,5 +74,5 @@ export function purchaseFeature(s: Services): Feature {
     await ctx.reply(ctx.tr("order-dropped"));
   });
 
-  return { stage: "reseller", handlers: c };
+  return { stage: "reseller", handlers: c, flows: [registerFlow(PROMO_CODE_FLOW, promoCodeConversation(s), { maxMinutes: 30 })] };
 }

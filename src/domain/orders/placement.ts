@@ -1,5 +1,5 @@
 import { NOT_SENT_CODES, ProviderError, type Money, type OrderPlacer, type ProviderOrderStatus } from "../../providers/types.js";
-import type { OrderRecord, OrderState } from "../../store/types.js";
+import type { OrderRecord, OrderState, PromoTakeRefusal } from "../../store/types.js";
 import { money } from "../notifications.js";
 import type { MaintenanceNotice } from "../maintenance.js";
 import type { OrderServiceDeps } from "./deps.js";
@@ -16,6 +16,8 @@ export type AcceptOutcome =
       maintenance?: MaintenanceNotice;
     }
   | { kind: "insufficient"; balance: number; order: OrderRecord }
+  /** The card's promo code could no longer be used (used up meanwhile, switched off…): nothing was charged. */
+  | { kind: "promo"; reason: PromoTakeRefusal; order: OrderRecord }
   | { kind: "existing"; order: OrderRecord }
   | { kind: "accepted"; order: OrderRecord };
 
@@ -28,6 +30,7 @@ export type PlaceOutcome =
       maintenance?: MaintenanceNotice;
     }
   | { kind: "insufficient"; balance: number; order: OrderRecord }
+  | { kind: "promo"; reason: PromoTakeRefusal; order: OrderRecord }
   | { kind: "existing"; order: OrderRecord }
   | { kind: "placed"; order: OrderRecord }
   | { kind: "refused"; order: OrderRecord; code: string }
@@ -138,10 +141,16 @@ export function createPlacement(deps: OrderServiceDeps, steps: Transitions, sign
       actor: `user:${userId}`,
       orderId: order.id,
       key: debitKey(order.id),
+      // The code's use is taken in the debit's own transaction, so its limits hold under any concurrency.
+      promo: draft.promo && { code: draft.promo.code, discount: draft.promo.discount, currency: order.price.currency },
     });
     if (!debit.ok && debit.reason === "not_pending") {
       const now = await store.orders.get(order.id);
       return now ? { kind: "existing", order: now } : { kind: "expired" };
+    }
+    if (!debit.ok && debit.reason === "promo") {
+      const failed = await transition(order.id, ["pending"], "failed", { failure: `promo_${debit.refusal}` }, "promo code refused");
+      return { kind: "promo", reason: debit.refusal, order: failed ?? order };
     }
     if (!debit.ok) {
       const failed = await transition(order.id, ["pending"], "failed", { failure: "insufficient_funds" }, "insufficient funds");

@@ -85,6 +85,8 @@ export function createTransitions(deps: OrderServiceDeps) {
     });
     if (!refund.ok) throw new Error("a refund can never be refused for funds");
     if (!refund.duplicate) await store.orders.patch(order.id, { refundedAt: refund.entry.at });
+    // A refunded order gives its promo use back (SPEC §7); once, whoever refunds, even on a retry.
+    await store.promos.release(order.id);
     return !refund.duplicate;
   }
 

@@ -30,6 +30,7 @@ export const COMMAND_PERMISSIONS = {
   broadcast: "configure",
   link: "configure",
   payee: "configure",
+  promo: "configure",
   credit: "money",
   debit: "money",
   refund: "money",

@@ -117,7 +117,9 @@ function answer(c: Context, outcome: ApiPlaceOutcome): Response {
         outcome.kind === "created" ? 201 : 200,
       );
     case "invalid":
-      return problem(c, "invalid-request", { errors: outcome.errors.map((e) => ({ field: e.field, code: e.code })) });
+      return problem(c, "invalid-request", {
+        errors: outcome.errors.map((e) => ({ field: e.field, code: e.code, ...(e.reason !== undefined && { reason: e.reason }) })),
+      });
     case "conflict":
       return problem(c, "ref-id-conflict", { detail: `ref_id already names order ${outcome.orderId} with another body.` });
     case "insufficient":

@@ -23,6 +23,12 @@ export const OrderRequest = z
     zone: z.string().min(1).max(12).optional().describe("Game server / zone, when the product needs one"),
     email: z.string().min(3).max(254).optional().describe("Customer e-mail (subscriptions)"),
     quantity: z.number().int().min(1).max(MAX_QUANTITY).optional().describe("Units (e-mail products), default 1"),
+    promo_code: z
+      .string()
+      .min(1)
+      .max(32)
+      .optional()
+      .describe("A promo code: the order is charged the discounted price; a code that does not apply is a 422 naming promo_code"),
   })
   .meta({ id: "OrderRequest" });
 
@@ -80,7 +86,9 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string().optional() })).optional(),
+    errors: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string().optional(), reason: z.string().optional() }))
+      .optional(),
   })
   .meta({ id: "Problem" });
 

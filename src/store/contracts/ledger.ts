@@ -1,5 +1,6 @@
 /** The ledger entry: one signed movement of a reseller's wallet balance. */
 import type { OrderState } from "./orders.js";
+import type { PromoClaim, PromoTakeRefusal } from "./promos.js";
 
 export type LedgerEntryType = "credit" | "debit" | "refund" | "adjustment";
 
@@ -27,7 +28,11 @@ export type LedgerResult =
   | { ok: false; reason: "insufficient"; balance: number };
 
 /** An order's debit: applied only while the order is still pending (see Ledger.debitOrder). */
-export type OrderDebitResult = LedgerResult | { ok: false; reason: "not_pending"; state: OrderState | undefined };
+export type OrderDebitResult =
+  | LedgerResult
+  | { ok: false; reason: "not_pending"; state: OrderState | undefined }
+  /** The promo code's use could not be taken: nothing was debited. */
+  | { ok: false; reason: "promo"; refusal: PromoTakeRefusal };
 
 export interface LedgerInput {
   userId: number;
@@ -48,8 +53,9 @@ export interface Ledger {
    * An order's debit, serialised with every verdict on that order: the order's row is locked,
    * and the debit is applied only while the order is still pending. A sweep that failed the
    * order first wins (nothing is taken); a debit that got the lock first is seen by the sweep.
+   * With `promo`, the code's use is taken in the same transaction (SPEC §7): both or neither.
    */
-  debitOrder(input: LedgerInput & { orderId: string }): Promise<OrderDebitResult>;
+  debitOrder(input: LedgerInput & { orderId: string; promo?: PromoClaim }): Promise<OrderDebitResult>;
   /** The entry applied under an idempotency key, if any. */
   entryByKey(key: string): Promise<LedgerEntry | undefined>;
   balances(userId: number): Promise<Record<string, number>>;

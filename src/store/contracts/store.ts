@@ -12,6 +12,7 @@ import type { MaintenanceRecords } from "./maintenance.js";
 import type { OperatorGroups } from "./operator-group.js";
 import type { Orders } from "./orders.js";
 import type { PricingRecords } from "./pricing.js";
+import type { Promos } from "./promos.js";
 import type { Reports } from "./reports.js";
 import type { SupportTickets } from "./support.js";
 import type { Transfers } from "./transfers.js";
@@ -39,6 +40,8 @@ export interface Records {
   /** Deposits by transfer and the payees they are paid to. */
   transfers: Transfers;
   api: ApiRecords;
+  /** Promo codes and the uses orders took (SPEC §7). */
+  promos: Promos;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

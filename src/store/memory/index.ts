@@ -11,6 +11,7 @@ import { memoryMaintenance } from "./maintenance.js";
 import { memoryOperatorGroups } from "./operator-group.js";
 import { memoryOrders } from "./orders.js";
 import { memoryPricing } from "./pricing.js";
+import { memoryPromos } from "./promos.js";
 import { memoryReports } from "./reports.js";
 import { memorySupport } from "./support.js";
 import { memoryTables } from "./tables.js";
@@ -47,6 +48,7 @@ export function memoryRecords(): Records {
     operatorGroups: memoryOperatorGroups(),
     transfers: memoryTransfers(ledger),
     api: memoryApi(),
+    promos: memoryPromos(tables),
     async ping() {
       return true;
     },

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Ledger, LedgerEntry, LedgerInput, LedgerResult } from "../types.js";
+import { promoRefusal, recordPromoUse } from "./promos.js";
 import { copy, type MemoryTables, orderEntry } from "./tables.js";
 
 /** Wallets and their entries; an order's debit reads the order's state. */
-export function memoryLedger(t: Pick<MemoryTables, "wallets" | "entries" | "orders">): Ledger {
+export function memoryLedger(t: Pick<MemoryTables, "wallets" | "entries" | "orders" | "promos" | "promoUses">): Ledger {
   const { wallets, entries, orders } = t;
   const idem = new Map<string, LedgerEntry>();
   const totals = new Map<string, number>();
@@ -49,8 +50,16 @@ export function memoryLedger(t: Pick<MemoryTables, "wallets" | "entries" | "orde
     async debitOrder(input) {
       // Nothing awaits in between: the state read and the debit are one step, as under the row lock.
       // A retried key is answered as its duplicate first, as PostgreSQL's store does.
+      const { promo, ...entryInput } = input;
+      if (idem.has(input.key)) return applyEntry(entryInput);
       const state = orders.get(input.orderId)?.state;
-      return state === "pending" || idem.has(input.key) ? applyEntry(input) : { ok: false, reason: "not_pending", state };
+      if (state !== "pending") return { ok: false, reason: "not_pending", state };
+      // The promo's use and the debit in one step, both or neither (SPEC §7).
+      const refusal = promo && promoRefusal(t, promo, input.userId);
+      if (refusal) return { ok: false, reason: "promo", refusal };
+      const result = applyEntry(entryInput);
+      if (promo && result.ok && !result.duplicate) recordPromoUse(t, promo, input.userId, input.orderId);
+      return result;
     },
     async entryByKey(key) {
       const e = idem.get(key);

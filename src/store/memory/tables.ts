@@ -1,4 +1,4 @@
-import type { DepositRecord, LedgerEntry, OrderRecord, UserRecord } from "../types.js";
+import type { DepositRecord, LedgerEntry, OrderRecord, PromoRecord, PromoUse, UserRecord } from "../types.js";
 
 /** Records are copied in and out so callers cannot mutate stored state. */
 export const copy = <T>(v: T): T => structuredClone(v);
@@ -17,10 +17,21 @@ export interface MemoryTables {
   /** Each user's ledger entries, oldest first. */
   entries: Map<number, LedgerEntry[]>;
   deposits: Map<string, DepositRecord>;
+  /** Promo codes by code, and their uses by order id: an order's debit takes a use (SPEC §7). */
+  promos: Map<string, PromoRecord>;
+  promoUses: Map<string, PromoUse>;
 }
 
 export function memoryTables(): MemoryTables {
-  return { users: new Map(), orders: new Map(), wallets: new Map(), entries: new Map(), deposits: new Map() };
+  return {
+    users: new Map(),
+    orders: new Map(),
+    wallets: new Map(),
+    entries: new Map(),
+    deposits: new Map(),
+    promos: new Map(),
+    promoUses: new Map(),
+  };
 }
 
 export const allEntries = (t: Pick<MemoryTables, "entries">): LedgerEntry[] => [...t.entries.values()].flat();

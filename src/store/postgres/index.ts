@@ -12,6 +12,7 @@ import { postgresOperatorGroups } from "./operator-group.js";
 import { postgresOrders } from "./orders.js";
 import type { Pool } from "./pool.js";
 import { postgresPricing } from "./pricing.js";
+import { postgresPromos } from "./promos.js";
 import { postgresReports } from "./reports.js";
 import { postgresSupport } from "./support.js";
 import { postgresTransfers } from "./transfers.js";
@@ -42,6 +43,7 @@ export function postgresRecords(pool: Pool): Records {
     operatorGroups: postgresOperatorGroups(pool),
     transfers: postgresTransfers(pool),
     api: postgresApi(pool),
+    promos: postgresPromos(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

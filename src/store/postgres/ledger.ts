@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { must } from "../../lib/must.js";
-import type { Ledger, LedgerEntry, LedgerInput, LedgerResult, OrderDebitResult, OrderState } from "../types.js";
+import type { Ledger, LedgerEntry, LedgerInput, LedgerResult, OrderDebitResult, OrderState, PromoTakeRefusal } from "../types.js";
 import { inTransaction, isUniqueViolation, parseBigint, type Pool, type PoolClient } from "./pool.js";
+import { takePromoUse } from "./promos.js";
+
+/** Rolls a debit's transaction back for its promo: the use was refused, or (no refusal) the funds were short. */
+class PromoRefused extends Error {
+  constructor(readonly refusal: PromoTakeRefusal | undefined) {
+    super(`promo use refused: ${refusal ?? "insufficient"}`);
+  }
+}
 
 interface Row {
   id: string;
@@ -139,14 +147,26 @@ export function postgresLedger(pool: Pool): Ledger {
       const seen = await byKey(input.key);
       if (seen) return { ok: true, entry: seen, duplicate: true };
       let outcome: { state: OrderState | undefined; entry?: LedgerEntry };
+      const { promo, ...entryInput } = input;
       try {
         // The order's row lock is what the sweep's verdict (orders.failUncharged) takes too.
         outcome = await inTransaction(pool, async (db) => {
           const o = await db.query<{ state: OrderState }>("SELECT state FROM orders WHERE id = $1 FOR UPDATE", [input.orderId]);
           const state = o.rows[0]?.state;
-          return state === "pending" ? { state, entry: await insert(db, input) } : { state };
+          if (state !== "pending") return { state };
+          // The promo's use and the debit commit together or not at all (SPEC §7).
+          if (promo) {
+            const refusal = await takePromoUse(db, promo, input.userId, input.orderId);
+            if (refusal) throw new PromoRefused(refusal);
+          }
+          const entry = await insert(db, entryInput);
+          if (!entry && promo) throw new PromoRefused(undefined); // no funds: the use is rolled back
+          return { state, entry };
         });
       } catch (err) {
+        if (err instanceof PromoRefused) {
+          return err.refusal ? { ok: false, reason: "promo", refusal: err.refusal } : refused(input);
+        }
         return firstOf(input, err);
       }
       if (outcome.state !== "pending") return { ok: false, reason: "not_pending", state: outcome.state };

@@ -21,6 +21,7 @@ import { pricingCommands } from "./pricing.js";
 import { providersCommands } from "./providers.js";
 import { reportCommands } from "./report.js";
 import { payeeCommands } from "./payees.js";
+import { promoCommands } from "./promo.js";
 import { statsCommands } from "./stats.js";
 import { transferReview } from "./transfer-review.js";
 import { usersCommands } from "./users.js";
@@ -75,6 +76,7 @@ export function adminFeature(kit: AdminKit): Feature {
     maintenanceCommands(kit),
     auditCommands(kit),
     payeeCommands(kit),
+    promoCommands(kit),
     review.handlers,
   );
 

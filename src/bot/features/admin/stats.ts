@@ -42,6 +42,12 @@ export function statsCommands(kit: AdminKit) {
       }
       for (const [currency, amount] of Object.entries(profit(w.rows)))
         lines.push(ctx.tr("transfer-stats-profit", { profit: { money: [amount, currency] } }));
+      if (w.discounts.length > 0) {
+        const given = w.discounts
+          .map((t) => ctx.tr("ops-report-total", { count: t.count, sum: { money: [t.sum, t.currency] } }))
+          .join("; ");
+        lines.push(ctx.tr("promo-stats-discounts", { total: given }));
+      }
       // Money in by source, apart from the sales above: none of it is revenue.
       lines.push(ctx.tr("transfer-stats-sources"));
       for (const source of MONEY_IN_SOURCES) {
