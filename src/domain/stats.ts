@@ -43,7 +43,12 @@ export function profit(rows: readonly SalesRow[], less: ProfitDeductions = { dis
 
 export interface Stats {
   resellers: Record<UserStatus, number>;
-  windows: { window: StatsWindow; rows: SalesRow[]; moneyIn: MoneyIn }[];
+  windows: {
+    window: StatsWindow;
+    rows: SalesRow[];
+    moneyIn: MoneyIn /** Referral commissions kept (SPEC §7), per currency. */;
+    commissions: Record<string, number>;
+  }[];
   open: { pending: number; unknown: number; unknownIds: string[] };
 }
 
@@ -64,6 +69,7 @@ export async function collectStats(store: Store, adminIds: readonly number[], no
         window,
         rows: await store.reports.sales(windowStart(window, now)),
         moneyIn: await collectMoneyIn(store, windowStart(window, now), now + 1),
+        commissions: await store.growth.commissionTotals(windowStart(window, now), now + 1),
       })),
     ),
     store.orders.idsInState("pending"),

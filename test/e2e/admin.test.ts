@@ -137,6 +137,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       maintenance: "/maintenance on",
       audit: "/audit 5",
       payee: "/payee add IDR BCA 123 a.n. Intruder",
+      tiers: "/tiers auto reseller=1 IDR",
     };
     for (const text of Object.values(attempts)) {
       const reply = await ask(intruder, text);

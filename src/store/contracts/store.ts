@@ -4,6 +4,7 @@ import type { AuditLog } from "./audit.js";
 import type { PointsAwards } from "./awards.js";
 import type { SavedCustomers } from "./customers.js";
 import type { Deposits } from "./deposits.js";
+import type { GrowthRecords } from "./growth.js";
 import type { Kv } from "./kv.js";
 import type { Ledger } from "./ledger.js";
 import type { LicenceLinks } from "./licence-links.js";
@@ -39,6 +40,8 @@ export interface Records {
   /** Deposits by transfer and the payees they are paid to. */
   transfers: Transfers;
   api: ApiRecords;
+  /** Referrals and volume tiers (SPEC §7). */
+  growth: GrowthRecords;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { postgresAudit } from "./audit.js";
 import { postgresAwards } from "./awards.js";
 import { postgresCustomers } from "./customers.js";
 import { postgresDeposits } from "./deposits.js";
+import { postgresGrowth } from "./growth.js";
 import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
 import { postgresLowBalance } from "./low-balance.js";
@@ -42,6 +43,7 @@ export function postgresRecords(pool: Pool): Records {
     operatorGroups: postgresOperatorGroups(pool),
     transfers: postgresTransfers(pool),
     api: postgresApi(pool),
+    growth: postgresGrowth(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

@@ -4,7 +4,7 @@ import { parseNone } from "./args.js";
 import { adminCommand } from "./command.js";
 
 /** Help lines kept in their area's locale file (transfer.ftl: /payee), after the console's own. */
-const AREA_HELP = ["admin-help-payee"];
+const AREA_HELP = ["admin-help-payee", "admin-help-growth"];
 
 /** /admin: the admin commands and their argument forms. */
 export function helpCommands() {

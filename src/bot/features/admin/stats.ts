@@ -40,7 +40,7 @@ export function statsCommands(kit: AdminKit) {
           }),
         );
       }
-      for (const [currency, amount] of Object.entries(profit(w.rows)))
+      for (const [currency, amount] of Object.entries(profit(w.rows, { discounts: {}, commissions: w.commissions })))
         lines.push(ctx.tr("transfer-stats-profit", { profit: { money: [amount, currency] } }));
       // Money in by source, apart from the sales above: none of it is revenue.
       lines.push(ctx.tr("transfer-stats-sources"));
