@@ -29,3 +29,4 @@ tiers-bad-order = A higher tier needs a higher amount.
 tier-promoted = 🎉 Congratulations! Your sales of the last 30 days moved you up to the <b>{ $tier }</b> tier. Your new prices apply from your next catalogue view.
 tier-progress = 📈 { $amount } more in 30 days for { $tier }
 admin-user-referral-shortfall = ⚠️ Referral commission not taken back after a refund (their balance was too low): { $amount }
+growth-report-profit = Profit (sales − provider cost − referral commissions { $commissions }): { $profit }

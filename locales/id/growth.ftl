@@ -29,3 +29,4 @@ tiers-bad-order = Tingkat yang lebih tinggi perlu jumlah yang lebih besar.
 tier-promoted = 🎉 Selamat! Penjualan Anda 30 hari terakhir membuat Anda naik ke tingkat <b>{ $tier }</b>. Harga baru berlaku sejak Anda membuka katalog berikutnya.
 tier-progress = 📈 { $amount } lagi dalam 30 hari untuk { $tier }
 admin-user-referral-shortfall = ⚠️ Komisi referral yang tidak bisa ditarik kembali setelah refund (saldonya kurang): { $amount }
+growth-report-profit = Laba (penjualan − biaya provider − komisi referral { $commissions }): { $profit }

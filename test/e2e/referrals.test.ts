@@ -139,6 +139,16 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("referrals and volume tie
     expect((await h.app.store.users.get(6020))?.tier).toBe("vip");
   });
 
+  it("refuses /referral percent to a team role below admin, and gives that person their own card for a bare /referral", async () => {
+    const helper = await h.reseller(6030);
+    await ask(h.admin, "/role 6030 support", /support/);
+    expect(await ask(helper, "/referral percent 1", /needs the|Invite/)).toMatch(/needs the admin role/);
+    expect(await ask(helper, "/referral months 1", /needs the|Invite/)).toMatch(/needs the admin role/);
+    expect(await ask(helper, "/referral", /needs the|Invite/)).toMatch(/Invite resellers/);
+    expect(await ask(helper, "/tiers", /needs the|Volume/)).toMatch(/needs the admin role/);
+    expect((await growth().settings()).referralMonths).toBe(6);
+  });
+
   it("lists the settings on /tiers", async () => {
     const text = await ask(h.admin, "/tiers", /Volume tiers/);
     expect(text).toMatch(/Referral commission: 10 %/);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReferralAdmin } from "../../src/bot/features/admin/growth.js";
+import { reportArgs } from "../../src/domain/daily-report.js";
+import { profit } from "../../src/domain/stats.js";
 import {
   addMonths,
   basisPointsText,
@@ -110,5 +112,31 @@ describe("volume tiers", () => {
     ]);
     expect(progressToNext("reseller", { IDR: 3_800_000 }, thresholds)).toEqual([{ currency: "IDR", tier: "vip", missing: 16_200_000 }]);
     expect(progressToNext("vip", {}, thresholds)).toEqual([]);
+  });
+});
+
+describe("profit in the reports", () => {
+  const sales = [
+    { provider: "gametopup" as const, currency: "IDR", orders: 2, revenue: 22_000, margin: 2_000 },
+    { provider: "xinstitute" as const, currency: "IDR", orders: 1, revenue: 5_000, margin: 500 },
+  ];
+  it("takes referral commissions off the margin, per currency", () => {
+    expect(profit(sales, { discounts: {}, commissions: { IDR: 250 } })).toEqual({ IDR: 2_250 });
+  });
+  it("shows it in the daily report under the sales", () => {
+    const tr = (key: string, args?: Record<string, unknown>) => `${key}${args ? JSON.stringify(args) : ""}`;
+    const report = {
+      day: "2026-12-07",
+      timeZone: "UTC",
+      sales,
+      refunds: [],
+      deposits: [],
+      moneyIn: { admin: [], transfer: [], xpay: [] },
+      unknownOpen: 0,
+      providers: [],
+      commissions: { IDR: 250 },
+    };
+    const text = String(reportArgs(report, tr).sales);
+    expect(text).toContain('growth-report-profit{"profit":{"money":[2250,"IDR"]},"commissions":{"money":[250,"IDR"]}}');
   });
 });
