@@ -44,6 +44,7 @@ const COMMANDS = (w: World) => [
   "/api",
   "/api url https://shop.example/hooks",
   "/api ips 203.0.113.0/24",
+  "/referral",
 ];
 
 /** Every reseller button, with data that would make it act on this user's own things. */
