@@ -87,6 +87,21 @@ export function createGrowth(deps: { store: Store; notifier: Notifier; logger: L
       });
       if (!result.ok) throw new Error("a commission credit can never be refused for funds");
       entry = result.entry;
+      // A refund that landed between the read above and this credit found nothing to take back:
+      // take it back now (the reversal is keyed by the order, so two of them take it once).
+      const after = await store.orders.get(order.id);
+      if (after?.refundedAt !== undefined) {
+        await store.growth.recordCommission({
+          orderId: order.id,
+          referrerId: binding.referrerId,
+          userId: order.userId,
+          currency: entry.currency,
+          amount: entry.amount,
+          at: entry.at,
+        });
+        await reverse(after);
+        return;
+      }
       if (!result.duplicate) {
         await notifier.notifyUser({
           userId: binding.referrerId,
@@ -126,6 +141,55 @@ export function createGrowth(deps: { store: Store; notifier: Notifier; logger: L
     return to;
   }
 
+  /** Takes a refunded order's commission back, as far as the referrer's balance allows (never below zero). */
+  async function reverse(order: OrderRecord) {
+    const credit = await store.ledger.entryByKey(commissionKey(order.id));
+    if (!credit) return;
+    await store.growth.recordCommission({
+      orderId: order.id,
+      referrerId: credit.userId,
+      userId: order.userId,
+      currency: credit.currency,
+      amount: credit.amount,
+      at: credit.at,
+    });
+    const key = reversalKey(order.id);
+    // The balance can move between the read and the debit: read again and retry on a refusal.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const done = await store.ledger.entryByKey(key);
+      if (done) {
+        await store.growth.recordReversal(order.id, -done.amount, credit.amount + done.amount, done.at);
+        return;
+      }
+      const balance = (await store.ledger.balances(credit.userId))[credit.currency] ?? 0;
+      const { take, shortfall } = reversalSplit(credit.amount, balance);
+      if (take === 0) {
+        await store.growth.recordReversal(order.id, 0, shortfall, now());
+        break;
+      }
+      const result = await store.ledger.apply({
+        userId: credit.userId,
+        currency: credit.currency,
+        amount: -take,
+        type: "adjustment",
+        reason: "referral-reversal",
+        actor: "system",
+        key,
+        note: `order ${order.id}`,
+      });
+      if (result.ok) {
+        // A duplicate is another caller's reversal: record what it took.
+        const took = -result.entry.amount;
+        await store.growth.recordReversal(order.id, took, credit.amount - took, result.entry.at);
+        break;
+      }
+    }
+    const c = await store.growth.commission(order.id);
+    if (c && c.shortfall > 0) {
+      logger.warn({ orderId: order.id, referrerId: credit.userId, shortfall: c.shortfall }, "referral commission not fully taken back");
+    }
+  }
+
   return {
     async bindFromStart(user, payload) {
       const referrerId = referrerFromPayload(payload);
@@ -140,51 +204,7 @@ export function createGrowth(deps: { store: Store; notifier: Notifier; logger: L
       await promote(order.userId).catch((err: unknown) => logger.error({ err, orderId: order.id }, "tier promotion failed"));
     },
 
-    async orderRefunded(order) {
-      const credit = await store.ledger.entryByKey(commissionKey(order.id));
-      if (!credit) return;
-      await store.growth.recordCommission({
-        orderId: order.id,
-        referrerId: credit.userId,
-        userId: order.userId,
-        currency: credit.currency,
-        amount: credit.amount,
-        at: credit.at,
-      });
-      const key = reversalKey(order.id);
-      // The balance can move between the read and the debit: read again and retry on a refusal.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const done = await store.ledger.entryByKey(key);
-        if (done) {
-          await store.growth.recordReversal(order.id, -done.amount, credit.amount + done.amount, done.at);
-          return;
-        }
-        const balance = (await store.ledger.balances(credit.userId))[credit.currency] ?? 0;
-        const { take, shortfall } = reversalSplit(credit.amount, balance);
-        if (take === 0) {
-          await store.growth.recordReversal(order.id, 0, shortfall, now());
-          break;
-        }
-        const result = await store.ledger.apply({
-          userId: credit.userId,
-          currency: credit.currency,
-          amount: -take,
-          type: "adjustment",
-          reason: "referral-reversal",
-          actor: "system",
-          key,
-          note: `order ${order.id}`,
-        });
-        if (result.ok) {
-          await store.growth.recordReversal(order.id, take, shortfall, result.entry.at);
-          break;
-        }
-      }
-      const c = await store.growth.commission(order.id);
-      if (c && c.shortfall > 0) {
-        logger.warn({ orderId: order.id, referrerId: credit.userId, shortfall: c.shortfall }, "referral commission not fully taken back");
-      }
-    },
+    orderRefunded: (order) => reverse(order),
 
     promote,
 

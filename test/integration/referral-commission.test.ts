@@ -120,6 +120,23 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("referral commissions", (
     expect(await store().reports.ledgerCheck()).toEqual([]);
   });
 
+  it("keeps no commission for an order an admin refunds while its completion is being applied", async () => {
+    const runs = await Promise.all(Array.from({ length: 6 }, () => openOrder()));
+    for (const r of runs) await h.credit(r.referrer.id, 10_000, "IDR");
+    await Promise.all(
+      runs.flatMap(({ order }) => [
+        s().orders.applyStatus(order, { state: "completed", providerOrderId: order.providerOrderId! }),
+        s().orders.adminRefund(order.id, 1),
+      ]),
+    );
+    for (const { referrer, order } of runs) {
+      expect((await store().orders.get(order.id))?.state).toBe("refunded");
+      // Whatever the interleaving: paid and taken back, or never paid.
+      expect(await h.balance(referrer.id, "IDR"), order.id).toBe(10_000);
+    }
+    expect(await store().reports.ledgerCheck()).toEqual([]);
+  });
+
   it("takes the whole commission back when the balance allows", async () => {
     const { referrer, order, expected } = await openOrder();
     await s().orders.applyStatus(order, { state: "completed", providerOrderId: order.providerOrderId! });
