@@ -149,6 +149,15 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("referrals and volume tie
     expect((await growth().settings()).referralMonths).toBe(6);
   });
 
+  it("tells a promoted reseller in their own language, and lists /referral in /help", async () => {
+    const seller = await h.reseller(6040, { language_code: "id" });
+    await h.credit(6040, 500_000, "IDR");
+    await completedOrder(6040);
+    await completedOrder(6040);
+    await received(seller, /naik ke tingkat reseller/);
+    expect(await ask(seller, "/help", /referral/)).toMatch(/\/referral: tautan Anda/);
+  });
+
   it("lists the settings on /tiers", async () => {
     const text = await ask(h.admin, "/tiers", /Volume tiers/);
     expect(text).toMatch(/Referral commission: 10 %/);
