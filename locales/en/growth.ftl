@@ -30,3 +30,4 @@ tier-promoted = 🎉 Congratulations! Your sales of the last 30 days moved you u
 tier-progress = 📈 { $amount } more in 30 days for { $tier }
 admin-user-referral-shortfall = ⚠️ Referral commission not taken back after a refund (their balance was too low): { $amount }
 growth-report-profit = Profit (sales − provider cost − referral commissions { $commissions }): { $profit }
+growth-chart-profit = Profit in 30 days (sales − provider cost − referral commissions): { $profit }

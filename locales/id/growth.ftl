@@ -30,3 +30,4 @@ tier-promoted = 🎉 Selamat! Penjualan Anda 30 hari terakhir membuat Anda naik 
 tier-progress = 📈 { $amount } lagi dalam 30 hari untuk { $tier }
 admin-user-referral-shortfall = ⚠️ Komisi referral yang tidak bisa ditarik kembali setelah refund (saldonya kurang): { $amount }
 growth-report-profit = Laba (penjualan − biaya provider − komisi referral { $commissions }): { $profit }
+growth-chart-profit = Laba 30 hari (penjualan − biaya provider − komisi referral): { $profit }

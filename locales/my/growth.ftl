@@ -30,3 +30,4 @@ tier-promoted = 🎉 ဂုဏ်ယူပါသည်! နောက်ဆုံ
 tier-progress = 📈 { $tier } အတွက် ရက် ၃၀ အတွင်း { $amount } ထပ်ရောင်းရန်
 admin-user-referral-shortfall = ⚠️ Refund ပြီးနောက် ပြန်မယူနိုင်ခဲ့သော ညွှန်းကော်မရှင် (လက်ကျန်ငွေ မလုံလောက်): { $amount }
 growth-report-profit = အမြတ် (ရောင်းရငွေ − provider ကုန်ကျစရိတ် − ညွှန်းကော်မရှင် { $commissions }): { $profit }
+growth-chart-profit = ရက် ၃၀ အမြတ် (ရောင်းရငွေ − provider ကုန်ကျစရိတ် − ညွှန်းကော်မရှင်): { $profit }

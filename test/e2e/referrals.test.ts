@@ -158,6 +158,25 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("referrals and volume tie
     expect(await ask(seller, "/help", /referral/)).toMatch(/\/referral: tautan Anda/);
   });
 
+  it("takes the commissions kept off the profit in /stats and under its chart", async () => {
+    const now = Date.now();
+    const since = now - 30 * 24 * 3600_000;
+    const margin = (await h.app.store.reports.sales(since)).filter((r) => r.currency === "IDR").reduce((a, r) => a + r.margin, 0);
+    const commissions = (await growth().commissionTotals(since, now + 1)).IDR ?? 0;
+    expect(commissions).toBeGreaterThan(0);
+    const expected = plain(String(margin - commissions));
+    const after = h.admin.messages().length;
+    await h.admin.send("/stats");
+    const chart = await h.admin.waitFor((all) => all.slice(after).find((m) => m.photo), 8000, "the chart");
+    const stats = h.admin
+      .messages()
+      .slice(after)
+      .map((m) => plain(m.text))
+      .join("\n");
+    expect(stats).toMatch(new RegExp(`30 days[\\s\\S]*Profit \\(sales − provider cost\\): IDR ${expected}\\b`));
+    expect(plain(chart.text)).toMatch(new RegExp(`Profit in 30 days .*: IDR ${expected}$`));
+  });
+
   it("lists the settings on /tiers", async () => {
     const text = await ask(h.admin, "/tiers", /Volume tiers/);
     expect(text).toMatch(/Referral commission: 10 %/);
