@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { createBulk } from "../domain/bulk.js";
 import { createDrafts } from "../domain/drafts.js";
+import { createGrowth } from "../domain/growth.js";
 import { createLicences } from "../domain/licences.js";
 import { createOrderHistory } from "../domain/order-history.js";
 import { createOrderService } from "../domain/orders.js";
@@ -47,6 +48,8 @@ export function buildOrders(
     pointsPerOrder: config.pointsPerOrder,
     retryDelaysMs: timings.points?.retryDelaysMs,
   });
+  // Referrals and volume tiers (SPEC §7): paid and promoted from the orders' completion point.
+  const growth = createGrowth({ store, notifier, logger });
   const orders = createOrderService({
     store,
     providers,
@@ -64,6 +67,7 @@ export function buildOrders(
       await customers.orderDelivered(order);
       await points.orderDelivered(order);
     },
+    growth,
   });
   const bulk = createBulk({
     kv: store.kv,
@@ -80,6 +84,7 @@ export function buildOrders(
     scheduler,
     drafts,
     orders,
+    growth,
     history: createOrderHistory({ orders: store.orders, providers }),
     points,
     bulk,

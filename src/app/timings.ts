@@ -27,6 +27,8 @@ export interface Timings {
   groupIntervalMs?: number;
   /** Transfer deposits: unreviewed this long are raised again (default 24 h), checked every `checkEveryMs`. */
   transfers?: { raiseAfterMs?: number; checkEveryMs?: number };
+  /** How often the daily volume-tier pass looks whether today's run is still to do (default hourly). */
+  tierCheckEveryMs?: number;
   /** The daily report and balance checks: their clock and timer periods. */
   ops?: { now?: () => number; timings?: Partial<OpsTimings> };
   /** How often providers in automatic maintenance are read to see whether they answer again. */

@@ -5,6 +5,7 @@ import { startDepositWorkers } from "../jobs/deposits.js";
 import { startOpsTimers } from "../jobs/ops.js";
 import { startPointsWorker } from "../jobs/points.js";
 import { startTransferTimers } from "../jobs/transfers.js";
+import { startTierPromotions } from "../jobs/tier-promotions.js";
 import { startWorkers } from "../jobs/workers.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -52,6 +53,7 @@ export function workersPart(
         startDepositWorkers({ queues, deposits: a.money.deposits, kv, logger, everyMs: timings.deposits?.sweepEveryMs }),
         startBulkWorker({ queues, bulk: a.orders.bulk }),
         startTransferTimers({ transfers: a.transfers.transfers, kv, logger, everyMs: timings.transfers?.checkEveryMs }),
+        startTierPromotions({ growth: a.orders.growth, kv, logger, everyMs: timings.tierCheckEveryMs }),
         startOpsTimers({ reports: a.operations.reports, balances: a.operations.balances, kv, logger, timings: timings.ops?.timings }),
       ];
     },

@@ -14,6 +14,7 @@ export const RESELLER_COMMANDS = [
   "customers",
   "lowbalance",
   "api",
+  "referral",
   "license",
   "points",
   "language",

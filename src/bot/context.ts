@@ -10,6 +10,7 @@ import type { ApiKeys } from "../domain/api-keys.js";
 import type { ApiCallbacks } from "../jobs/callbacks.js";
 import type { AuditTrail } from "../domain/audit.js";
 import type { Broadcasts } from "../domain/broadcasts.js";
+import type { Growth } from "../domain/growth.js";
 import type { Bulk } from "../domain/bulk.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { DailyReports } from "../domain/daily-report.js";
@@ -102,6 +103,8 @@ export interface Services {
   lowBalance: LowBalance;
   /** Bulk top-ups: many players in one confirmation, one order each. */
   bulk: Bulk;
+  /** Referrals and volume tiers (SPEC §7). */
+  growth: Growth;
   providers: ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
   /** The admin console's own: the audit trail, account changes, price changes, the daily report and /stats. */
   audit: AuditTrail;

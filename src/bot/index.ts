@@ -31,6 +31,7 @@ import { statusFeature } from "./features/status.js";
 import { supportResellerFeatures } from "./features/support/index.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { walletFeature } from "./features/wallet.js";
+import { referralFeature } from "./features/referral.js";
 import { resellerOnly } from "./filters/reseller.js";
 import { floodLimit } from "./middlewares/flood.js";
 import { htmlParseMode } from "./middlewares/html.js";
@@ -53,6 +54,7 @@ export function features(s: Services): Feature[] {
     bulkFeature(s),
     statusFeature(s),
     walletFeature(s),
+    referralFeature(s),
     ordersFeature(s),
     licenceFeature(s),
     pointsFeature(s),

@@ -1,6 +1,6 @@
 import { addDays, localDate, startOfLocalDay, zonedParts } from "../lib/time-zone.js";
 import { salesHistory } from "./sales-history.js";
-import { collectMoneyIn, collectStats, type MoneyIn } from "./stats.js";
+import { collectMoneyIn, collectStats, type MoneyIn, profit } from "./stats.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProviderHealthSnapshot } from "../providers/health.js";
 import { ProviderError, type Money, type ProviderAdapter, type ProviderDirectory, type ProviderId } from "../providers/types.js";
@@ -49,6 +49,8 @@ export interface DailyReport {
   /** Promo discounts given (SPEC §7): already out of the sales' revenue and margin, shown beside them. */
   discounts: MoneyTotal[];
   providers: ProviderCheck[];
+  /** Referral commissions kept (SPEC §7), per currency: taken off the profit. */
+  commissions?: Record<string, number>;
 }
 
 export type ReportProviders = ProviderDirectory & { health(): Record<string, ProviderHealthSnapshot> };
@@ -81,12 +83,13 @@ export async function collectDailyReport(
   const checks = await Promise.all(providers.list().map((a) => check(a, logger)));
   // Read after the checks, which are calls too: a provider that answered them shows as healthy.
   const health = providers.health();
-  const [sales, refunds, moneyIn, unknown, discounts] = await Promise.all([
+  const [sales, refunds, moneyIn, unknown, discounts, commissions] = await Promise.all([
     store.reports.sales(w.since, w.until),
     store.reports.refunds(w.since, w.until),
     collectMoneyIn(store, w.since, w.until),
     store.orders.idsInState("unknown"),
     store.promos.discounts(w.since, w.until),
+    store.growth.commissionTotals(w.since, w.until),
   ]);
   const deposits = moneyIn.xpay;
   return {
@@ -99,6 +102,7 @@ export async function collectDailyReport(
     unknownOpen: unknown.length,
     discounts,
     providers: checks.map((c) => ({ ...c, health: health[c.provider] })),
+    commissions,
   };
 }
 
@@ -119,6 +123,14 @@ function providerLine(c: ProviderCheck, tr: Translate): string {
   if (c.error) parts.push(tr("ops-report-check-failed", { error: c.error }));
   return parts.join(" · ");
 }
+
+/** Profit per currency (sales − provider cost − commissions): under the sales, in growth.ftl's words. */
+const profitLines = (r: DailyReport, tr: Translate): string[] =>
+  Object.entries(profit(r.sales, { discounts: {}, commissions: r.commissions ?? {} }))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) =>
+      tr("growth-report-profit", { profit: money(amount, currency), commissions: money(r.commissions?.[currency] ?? 0, currency) }),
+    );
 
 const totals = (rows: readonly MoneyTotal[], tr: Translate) =>
   rows.length === 0
@@ -144,7 +156,7 @@ export function reportArgs(r: DailyReport, tr: Translate): MessageArgs {
   return {
     day: r.day,
     zone: r.timeZone,
-    sales: (sales.length === 0 ? tr("ops-report-no-sales") : sales.join("\n")) + discounts,
+    sales: (sales.length === 0 ? tr("ops-report-no-sales") : [...sales, ...profitLines(r, tr)].join("\n")) + discounts,
     refunds: totals(r.refunds, tr),
     // One line, each source apart (transfer.ftl), so no source reads as part of another.
     deposits: tr("transfer-report-sources", {

@@ -52,6 +52,8 @@ export interface Stats {
      * revenue is the discounted price the reseller paid, so its margin is already net of it.
      */
     discounts: MoneyTotal[];
+    /** Referral commissions kept (SPEC §7), per currency. */
+    commissions: Record<string, number>;
   }[];
   open: { pending: number; unknown: number; unknownIds: string[] };
 }
@@ -74,6 +76,7 @@ export async function collectStats(store: Store, adminIds: readonly number[], no
         rows: await store.reports.sales(windowStart(window, now)),
         moneyIn: await collectMoneyIn(store, windowStart(window, now), now + 1),
         discounts: await store.promos.discounts(windowStart(window, now), now + 1),
+        commissions: await store.growth.commissionTotals(windowStart(window, now), now + 1),
       })),
     ),
     store.orders.idsInState("pending"),

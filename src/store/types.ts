@@ -19,3 +19,4 @@ export * from "./contracts/support.js";
 export * from "./contracts/transfers.js";
 export * from "./contracts/unmatched.js";
 export * from "./contracts/users.js";
+export * from "./contracts/growth.js";

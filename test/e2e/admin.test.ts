@@ -138,6 +138,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("admin console through th
       audit: "/audit 5",
       payee: "/payee add IDR BCA 123 a.n. Intruder",
       promo: "/promo add FREE 100%",
+      tiers: "/tiers auto reseller=1 IDR",
     };
     for (const text of Object.values(attempts)) {
       const reply = await ask(intruder, text);

@@ -137,9 +137,12 @@ describe.skipIf(!redisAvailable || !postgresAvailable)("operators: daily report,
     const chart = h.admin.messages().find((m) => m.photo)!;
     // The chart's days end on the bot's today (tomorrow here): the sale's day is the 29th of 30.
     const last = addDays(today, 1);
-    expect(plain(chart.text)).toBe(
+    const [caption, profitLine] = plain(chart.text).split("\n");
+    expect(caption).toBe(
       `📈 IDR: revenue per day (top, in whole IDR) and orders per day (bottom), ${addDays(last, -29)} to ${last} (${ZONE})`,
     );
+    // The same 30-day profit as /stats (SPEC §7: less referral commissions), under the caption.
+    expect(profitLine).toMatch(/^Profit in 30 days \(sales − provider cost − referral commissions\): IDR/);
     const png = PNG.sync.read(chart.photo!.bytes!);
     expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     expect(chart.raw.photo?.[0]).toMatchObject({ width: CHART_WIDTH, height: CHART_HEIGHT });

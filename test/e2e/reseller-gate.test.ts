@@ -44,6 +44,7 @@ const COMMANDS = (w: World) => [
   "/api",
   "/api url https://shop.example/hooks",
   "/api ips 203.0.113.0/24",
+  "/referral",
 ];
 
 /** Every reseller button, with data that would make it act on this user's own things. */
@@ -56,6 +57,8 @@ const BUTTONS = (w: World) => [
   `no:${w.draftId}`,
   `bk:ok:${w.batchId}`,
   `bk:no:${w.batchId}`,
+  `pc:${w.draftId}`,
+  `bk:pc:${w.batchId}`,
   `sc:f:${w.customerId}`,
   "dep:n:50000",
   "dep:t",

@@ -664,6 +664,76 @@ describe.each(backends)("records contract (%s)", (_name, make) => {
   });
 });
 
+describe.each(backends)("referrals and tiers contract (%s)", (_name, make) => {
+  let store: Records;
+  beforeEach(async () => {
+    store = await make();
+  });
+
+  it("binds a user once, never to themselves, under concurrent binds", async () => {
+    expect(await store.growth.bind(7, 7, 1)).toBe(false);
+    const binds = await Promise.all([1, 2, 3, 4, 5].map((r) => store.growth.bind(7, r, 1000 + r)));
+    expect(binds.filter(Boolean)).toHaveLength(1);
+    const first = await store.growth.referrerOf(7);
+    expect(await store.growth.bind(7, 9, 5000)).toBe(false);
+    expect(await store.growth.referrerOf(7)).toEqual(first);
+    await store.growth.bind(8, first!.referrerId, 2000);
+    expect(await store.growth.joined(first!.referrerId)).toBe(2);
+    expect(await store.growth.referrerOf(99)).toBeUndefined();
+  });
+
+  it("keeps settings with defaults, and one currency's thresholds replaced as a whole", async () => {
+    expect(await store.growth.settings()).toEqual({ referralBasisPoints: 0, referralMonths: 12, thresholds: {} });
+    await store.growth.setReferral({ basisPoints: 250 });
+    await store.growth.setReferral({ months: 6 });
+    await store.growth.setThresholds("IDR", { reseller: 5_000_000, vip: 20_000_000 });
+    await store.growth.setThresholds("MMK", { vip: 1_000 });
+    await store.growth.setThresholds("IDR", { vip: 30_000_000 });
+    expect(await store.growth.settings()).toEqual({
+      referralBasisPoints: 250,
+      referralMonths: 6,
+      thresholds: { IDR: { vip: 30_000_000 }, MMK: { vip: 1_000 } },
+    });
+    await store.growth.setThresholds("MMK", {});
+    expect((await store.growth.settings()).thresholds).toEqual({ IDR: { vip: 30_000_000 } });
+  });
+
+  it("records a commission once per order, its first reversal only, and sums what was kept", async () => {
+    const c = { orderId: "O1", referrerId: 5, userId: 7, currency: "IDR", amount: 500, at: Date.UTC(2026, 11, 2) };
+    await store.growth.recordCommission(c);
+    await store.growth.recordCommission({ ...c, amount: 999 });
+    await store.growth.recordCommission({ ...c, orderId: "O2", amount: 300, at: Date.UTC(2026, 10, 20) });
+    expect(await store.growth.commission("O1")).toEqual({ ...c, reversed: 0, shortfall: 0 });
+    expect(await store.growth.earned(5)).toEqual({ IDR: 800 });
+    expect(await store.growth.earned(5, Date.UTC(2026, 11, 1))).toEqual({ IDR: 500 });
+    await store.growth.recordReversal("O1", 120, 380, Date.UTC(2026, 11, 3));
+    await store.growth.recordReversal("O1", 500, 0, Date.UTC(2026, 11, 4));
+    expect(await store.growth.commission("O1")).toMatchObject({ reversed: 120, shortfall: 380 });
+    expect(await store.growth.earned(5)).toEqual({ IDR: 680 });
+    expect(await store.growth.shortfalls(5)).toEqual({ IDR: 380 });
+    expect(await store.growth.shortfalls(7)).toEqual({});
+    expect(await store.growth.commissionTotals(Date.UTC(2026, 11, 1), Date.UTC(2027, 0, 1))).toEqual({ IDR: 380 });
+    expect(await store.growth.commission("nope")).toBeUndefined();
+  });
+
+  it("sums a reseller's delivered, unrefunded sales since a moment", async () => {
+    const now = Date.now();
+    const mk = async (id: string, state: "completed" | "shipped" | "processing" | "refunded", at = now, userId = 1) => {
+      await store.orders.create(pendingOrder(id, userId, at, 1_000, 900));
+      if (state !== "processing") await store.orders.transition(id, ["pending"], state);
+      else await store.orders.transition(id, ["pending"], "processing");
+    };
+    await mk("S1", "completed");
+    await mk("S2", "shipped");
+    await mk("S3", "processing");
+    await mk("S4", "refunded");
+    await mk("S5", "completed", now - 40 * 24 * 3600_000);
+    await mk("S6", "completed", now, 2);
+    expect(await store.growth.completedSales(1, now - 30 * 24 * 3600_000)).toEqual({ IDR: 2_000 });
+    expect((await store.growth.sellersSince(now - 30 * 24 * 3600_000)).sort()).toEqual([1, 2]);
+  });
+});
+
 describe.each(backends)("support tickets contract (%s)", (_name, make) => {
   // One database for the block (each case uses its own resellers): every database costs a drop at the end.
   let store: Records;

@@ -12,6 +12,7 @@ import {
   may,
   neededRole,
   ROLES,
+  SUBCOMMAND_PERMISSIONS,
 } from "../../src/domain/team/permissions.js";
 
 /** SPEC §5's table, written out by hand: the declaration in code must say the same. */
@@ -25,6 +26,7 @@ const SPEC: Record<string, string> = {
   broadcast: "owner admin",
   payee: "owner admin",
   promo: "owner admin",
+  tiers: "owner admin",
   credit: "owner admin finance",
   debit: "owner admin finance",
   refund: "owner admin finance",
@@ -81,7 +83,15 @@ describe("the team's permission table", () => {
       for (const m of src.matchAll(/\.command\(\s*"([a-z]+)"/g)) registered.add(m[1] as string);
     }
     expect(registered.size).toBeGreaterThan(12);
-    for (const c of [...registered, ...MENU_COMMANDS]) expect(ADMIN_COMMANDS, c).toContain(c);
+    // A command shared with resellers (/referral) has its admin sub-commands in SUBCOMMAND_PERMISSIONS instead.
+    const shared = Object.keys(SUBCOMMAND_PERMISSIONS);
+    for (const c of [...registered, ...MENU_COMMANDS].filter((c) => !shared.includes(c))) expect(ADMIN_COMMANDS, c).toContain(c);
+    for (const c of shared) expect(ADMIN_COMMANDS, c).not.toContain(c);
+  });
+
+  it("gates /referral percent|months as configure, and the bare /referral not at all", () => {
+    expect(ROLES.filter((r) => may(r, SUBCOMMAND_PERMISSIONS.referral.percent)).join(" ")).toBe("owner admin");
+    expect(ROLES.filter((r) => may(r, SUBCOMMAND_PERMISSIONS.referral.months)).join(" ")).toBe("owner admin");
   });
 
   it("shows each role only its own commands in the menu", () => {

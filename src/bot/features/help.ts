@@ -8,7 +8,11 @@ export function helpFeature(): Feature {
   const c = new Composer<BotContext>();
   c.command("help", async (ctx) => {
     const active = ctx.user?.status === "active" || ctx.isAdmin;
-    const lines = [active ? `${ctx.tr("help-reseller")}\n${ctx.tr("help-reseller-tools")}\n${ctx.tr("help-api")}` : ctx.tr("help-pending")];
+    const lines = [
+      active
+        ? `${ctx.tr("help-reseller")}\n${ctx.tr("help-reseller-tools")}\n${ctx.tr("help-api")}\n${ctx.tr("help-referral")}`
+        : ctx.tr("help-pending"),
+    ];
     // Pending registrants may ask too (a question about their registration); support tickets: features/support.
     const support = maySeekSupport(ctx.user, ctx.isAdmin);
     if (support) lines.push(ctx.tr("help-support"));

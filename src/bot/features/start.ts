@@ -8,6 +8,12 @@ export function startFeature(s: Services): Feature {
     const { user } = ctx;
     // userContext loads the sender of every update with one; a private message always has one.
     if (!user) return;
+    // Only a user new to the bot is bound (SPEC §7); a code that names nobody is a normal welcome.
+    if (ctx.userCreated) {
+      await s.growth
+        .bindFromStart(user, ctx.match)
+        .catch((err: unknown) => s.logger.error({ err, userId: user.id }, "could not bind a referral"));
+    }
     const lines = [ctx.tr(ctx.userCreated ? "start-welcome" : "start-welcome-back", { name: user.firstName })];
     if (user.status === "pending") lines.push(ctx.tr("start-pending"));
     else if (user.status === "rejected") lines.push(ctx.tr("start-rejected"));

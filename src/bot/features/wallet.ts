@@ -22,6 +22,12 @@ export function walletFeature(s: Services): Feature {
     const lines = [ctx.tr("balance-title")];
     if (balances.length === 0) lines.push(ctx.tr("balance-empty"));
     for (const [currency, amount] of balances) lines.push(ctx.tr("balance-line", { amount: { money: [amount, currency] } }));
+    // Volume tiers (SPEC §7): how far the next tier is, where admins set thresholds.
+    if (ctx.user) {
+      for (const p of await s.growth.progress(ctx.user)) {
+        lines.push(ctx.tr("tier-progress", { amount: { money: [p.missing, p.currency] }, tier: p.tier }));
+      }
+    }
     const entries = wallet.entries;
     lines.push("", ctx.tr("ledger-title"));
     if (entries.length === 0) lines.push(ctx.tr("ledger-none"));

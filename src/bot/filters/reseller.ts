@@ -18,7 +18,14 @@ import {
 } from "../callback-data/orders.js";
 import { pointsEmailButton } from "../callback-data/points.js";
 import { pricelistCsvButton, pricelistPageButton } from "../callback-data/pricelist.js";
-import { confirmBatchButton, confirmDraftButton, dropBatchButton, dropDraftButton } from "../callback-data/purchase.js";
+import {
+  confirmBatchButton,
+  confirmDraftButton,
+  dropBatchButton,
+  dropDraftButton,
+  promoBatchButton,
+  promoDraftButton,
+} from "../callback-data/purchase.js";
 import { RESELLER_COMMANDS } from "../commands-menu.js";
 import type { BotContext, FlowContext, Services } from "../context.js";
 import type { Flow } from "../conversations/ask.js";
@@ -56,6 +63,8 @@ export const GATED_BUTTONS: readonly Codec<unknown>[] = [
   dropDraftButton,
   confirmBatchButton,
   dropBatchButton,
+  promoDraftButton,
+  promoBatchButton,
   forgetCustomerButton,
   depositAmountButton,
   depositTypedButton,

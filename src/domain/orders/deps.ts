@@ -3,6 +3,7 @@ import type { Metrics } from "../../observability/metrics.js";
 import type { ProviderDirectory } from "../../providers/types.js";
 import type { OrderRecord, Store } from "../../store/types.js";
 import type { Drafts } from "../drafts.js";
+import type { Growth } from "../growth.js";
 import type { Notifier } from "../notifications.js";
 import type { Resellers } from "../resellers.js";
 import type { Maintenance } from "../maintenance.js";
@@ -37,4 +38,6 @@ export interface OrderServiceDeps {
   pendingWindowMs: number;
   /** Told when an order reaches "completed" or "shipped" (loyalty points); must be idempotent. */
   onDelivered?: (order: OrderRecord) => Promise<void>;
+  /** Referral commissions and volume tiers (SPEC §7), told at the completion point and on every fresh refund. */
+  growth?: Pick<Growth, "orderDelivered" | "orderRefunded">;
 }

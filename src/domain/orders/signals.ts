@@ -145,6 +145,7 @@ export function createProviderSignals(deps: OrderServiceDeps, steps: Transitions
       });
       // Also on a redelivery, like the message: the award is keyed by the order.
       await deps.onDelivered?.(shipped ?? order);
+      await steps.growthDelivered(shipped ?? order);
       return shipped ? "applied" : "ignored";
     }
     if (event.kind === "failed_delivery") {

@@ -63,6 +63,16 @@ export function createTransitions(deps: OrderServiceDeps) {
   /** A delivered order's side effects must not turn its outcome into an error for the reseller. */
   async function delivered(order: OrderRecord) {
     await deps.onDelivered?.(order).catch((err: unknown) => logger.error({ err, orderId: order.id }, "delivered-order hook failed"));
+    await growthDelivered(order);
+  }
+
+  /**
+   * The one place a delivered order pays its referrer's commission and counts for the reseller's
+   * tier: every path to "completed" or "shipped" (placement, poll, webhook, reconciliation)
+   * comes here, and the commission's ledger key makes a second arrival a no-op.
+   */
+  async function growthDelivered(order: OrderRecord) {
+    await deps.growth?.orderDelivered(order).catch((err: unknown) => logger.error({ err, orderId: order.id }, "growth hook failed"));
   }
 
   /**
@@ -84,7 +94,12 @@ export function createTransitions(deps: OrderServiceDeps) {
       key: `order:${order.id}:refund`,
     });
     if (!refund.ok) throw new Error("a refund can never be refused for funds");
-    if (!refund.duplicate) await store.orders.patch(order.id, { refundedAt: refund.entry.at });
+    if (!refund.duplicate) {
+      await store.orders.patch(order.id, { refundedAt: refund.entry.at });
+      // A refunded order earns no commission: take back one already paid (a delivered order an
+      // admin refunds, a shipped one the provider cancels), never below the referrer's zero.
+      await deps.growth?.orderRefunded(order).catch((err: unknown) => logger.error({ err, orderId: order.id }, "referral reversal failed"));
+    }
     // A refunded order gives its promo use back (SPEC §7); once, whoever refunds, even on a retry.
     await store.promos.release(order.id);
     return !refund.duplicate;
@@ -119,7 +134,7 @@ export function createTransitions(deps: OrderServiceDeps) {
     return true;
   }
 
-  return { record, transition, delivered, refundOnce, markUnknown, deliveredAfterRefund };
+  return { record, transition, delivered, growthDelivered, refundOnce, markUnknown, deliveredAfterRefund };
 }
 
 export type Transitions = ReturnType<typeof createTransitions>;

@@ -31,6 +31,7 @@ export const COMMAND_PERMISSIONS = {
   link: "configure",
   payee: "configure",
   promo: "configure",
+  tiers: "configure",
   credit: "money",
   debit: "money",
   refund: "money",
@@ -46,6 +47,15 @@ export const COMMAND_PERMISSIONS = {
   providers: "read",
 } as const satisfies Record<string, Permission>;
 export type AdminCommand = keyof typeof COMMAND_PERMISSIONS;
+
+/**
+ * Admin sub-commands of a command that is also a reseller's (SPEC §7: /referral shows a reseller
+ * their link; /referral percent|months configures). The bare command is nobody's permission (the
+ * gate lets it through to the reseller's handler); each sub-command has its row.
+ */
+export const SUBCOMMAND_PERMISSIONS = {
+  referral: { percent: "configure", months: "configure" },
+} as const satisfies Record<string, Record<string, Permission>>;
 export const ADMIN_COMMANDS = Object.keys(COMMAND_PERMISSIONS) as AdminCommand[];
 
 /** Every admin button (its callback data family) and its row. */

@@ -4,6 +4,7 @@ import type { AuditLog } from "./audit.js";
 import type { PointsAwards } from "./awards.js";
 import type { SavedCustomers } from "./customers.js";
 import type { Deposits } from "./deposits.js";
+import type { GrowthRecords } from "./growth.js";
 import type { Kv } from "./kv.js";
 import type { Ledger } from "./ledger.js";
 import type { LicenceLinks } from "./licence-links.js";
@@ -42,6 +43,8 @@ export interface Records {
   api: ApiRecords;
   /** Promo codes and the uses orders took (SPEC §7). */
   promos: Promos;
+  /** Referrals and volume tiers (SPEC §7). */
+  growth: GrowthRecords;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

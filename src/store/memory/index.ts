@@ -4,6 +4,7 @@ import { memoryAudit } from "./audit.js";
 import { memoryAwards } from "./awards.js";
 import { memoryCustomers } from "./customers.js";
 import { memoryDeposits } from "./deposits.js";
+import { memoryGrowth } from "./growth.js";
 import { memoryLedger } from "./ledger.js";
 import { memoryLicenceLinks } from "./licence-links.js";
 import { memoryLowBalance } from "./low-balance.js";
@@ -49,6 +50,7 @@ export function memoryRecords(): Records {
     transfers: memoryTransfers(ledger),
     api: memoryApi(),
     promos: memoryPromos(tables),
+    growth: memoryGrowth(tables),
     async ping() {
       return true;
     },

@@ -4,6 +4,7 @@ import { postgresAudit } from "./audit.js";
 import { postgresAwards } from "./awards.js";
 import { postgresCustomers } from "./customers.js";
 import { postgresDeposits } from "./deposits.js";
+import { postgresGrowth } from "./growth.js";
 import { postgresLicenceLinks } from "./licence-links.js";
 import { postgresLedger } from "./ledger.js";
 import { postgresLowBalance } from "./low-balance.js";
@@ -44,6 +45,7 @@ export function postgresRecords(pool: Pool): Records {
     transfers: postgresTransfers(pool),
     api: postgresApi(pool),
     promos: postgresPromos(pool),
+    growth: postgresGrowth(pool),
     async ping() {
       try {
         await pool.query("SELECT 1");

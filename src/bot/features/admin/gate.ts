@@ -12,6 +12,7 @@ import {
   may,
   neededRole,
   type Permission,
+  SUBCOMMAND_PERMISSIONS,
 } from "../../../domain/team/permissions.js";
 import type { AdminKit } from "./kit.js";
 
@@ -30,6 +31,15 @@ function commandOf(ctx: BotContext): AdminCommand | undefined {
   return Object.hasOwn(COMMAND_PERMISSIONS, name) ? (name as AdminCommand) : undefined;
 }
 
+/** An admin sub-command of a shared command (`/referral percent 5`), as "referral percent", and its row. */
+function subCommandOf(ctx: BotContext): { what: string; needs: Permission } | undefined {
+  const m = /^\/([a-z]+)(?:@(\w+))?\s+([a-z]+)(?:\s|$)/i.exec(ctx.msg?.text ?? "");
+  if (!m || (m[2] !== undefined && m[2].toLowerCase() !== ctx.me.username.toLowerCase())) return undefined;
+  const subs = (SUBCOMMAND_PERMISSIONS as Record<string, Record<string, Permission>>)[(m[1] as string).toLowerCase()];
+  const needs = subs?.[(m[3] as string).toLowerCase()];
+  return needs === undefined ? undefined : { what: `${m[1]} ${m[3]}`.toLowerCase(), needs };
+}
+
 function buttonOf(ctx: BotContext): AdminButton | undefined {
   const data = ctx.callbackQuery?.data;
   if (data === undefined) return undefined;
@@ -45,10 +55,11 @@ export function permissionGate(kit: AdminKit): Middleware<BotContext> {
   return async (ctx, next) => {
     const command = commandOf(ctx);
     const button = command === undefined ? buttonOf(ctx) : undefined;
-    const needs: Permission | undefined = command ? COMMAND_PERMISSIONS[command] : button ? BUTTON_PERMISSIONS[button] : undefined;
+    const sub = command === undefined && button === undefined ? subCommandOf(ctx) : undefined;
+    const needs: Permission | undefined = command ? COMMAND_PERMISSIONS[command] : button ? BUTTON_PERMISSIONS[button] : sub?.needs;
     if (needs === undefined || may(ctx.role, needs)) return next();
     const from = ctx.from?.id ?? 0;
-    const what = command ? `/${command}` : `button:${button}`;
+    const what = command ? `/${command}` : sub ? `/${sub.what}` : `button:${button}`;
     await kit.audit.record(from, "refused", { target: what, note: ctx.role ?? "none" });
     const args = { what, role: { t: `team-role-${neededRole(needs)}` } };
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: ctx.label("team-refused", args), show_alert: true }));

@@ -13,6 +13,7 @@ import { permissionGate } from "./gate.js";
 import { roleCommands } from "./role.js";
 import { setGroupMenuFor, setMenuFor } from "../../commands-menu.js";
 import { broadcastCommands } from "./broadcast.js";
+import { growthCommands } from "./growth.js";
 import { helpCommands } from "./help.js";
 import type { AdminKit } from "./kit.js";
 import { maintenanceCommands } from "./maintenance.js";
@@ -77,6 +78,7 @@ export function adminFeature(kit: AdminKit): Feature {
     auditCommands(kit),
     payeeCommands(kit),
     promoCommands(kit),
+    growthCommands(kit),
     review.handlers,
   );
 

@@ -9,13 +9,17 @@ import type { AdminKit } from "./kit.js";
 const MAX_LISTED_UNKNOWN = 20;
 
 /** The last 30 days as a picture, one per currency that sold (the words are in the caption). */
-async function sendCharts(ctx: BotContext, kit: AdminKit): Promise<void> {
+async function sendCharts(ctx: BotContext, kit: AdminKit, profit30d: Record<string, number>): Promise<void> {
   const { timeZone } = kit.reports;
   for (const h of await kit.reports.salesHistory()) {
     const [first, last] = [h.days.at(0), h.days.at(-1)];
     if (!first || !last) continue;
     const png = renderSalesChart(h.days);
-    const caption = ctx.tr("admin-stats-chart", { currency: h.currency, from: first.day, to: last.day, zone: timeZone });
+    const lines = [ctx.tr("admin-stats-chart", { currency: h.currency, from: first.day, to: last.day, zone: timeZone })];
+    // The same profit as /stats' 30 days (sales − provider cost − commissions), with the picture of the sales.
+    const p = profit30d[h.currency];
+    if (p !== undefined) lines.push(ctx.tr("growth-chart-profit", { profit: { money: [p, h.currency] } }));
+    const caption = lines.join("\n");
     await ctx.replyWithPhoto(new InputFile(png, `sales-${h.currency}.png`), { caption });
   }
 }
@@ -40,7 +44,7 @@ export function statsCommands(kit: AdminKit) {
           }),
         );
       }
-      for (const [currency, amount] of Object.entries(profit(w.rows)))
+      for (const [currency, amount] of Object.entries(profit(w.rows, { discounts: {}, commissions: w.commissions })))
         lines.push(ctx.tr("transfer-stats-profit", { profit: { money: [amount, currency] } }));
       if (w.discounts.length > 0) {
         const given = w.discounts
@@ -64,7 +68,8 @@ export function statsCommands(kit: AdminKit) {
       lines.push(ctx.tr("admin-stats-unknown-ids", { ids: s.open.unknownIds.slice(0, MAX_LISTED_UNKNOWN).join(", ") }));
     }
     await replyLines(ctx, lines);
-    await sendCharts(ctx, kit);
+    const month = s.windows.find((w) => w.window === "30d");
+    await sendCharts(ctx, kit, month ? profit(month.rows, { discounts: {}, commissions: month.commissions }) : {});
   });
 
   return c;

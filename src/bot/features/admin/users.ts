@@ -80,10 +80,11 @@ export function usersCommands(kit: AdminKit) {
   adminCommand(c, "user", parseUserRef, async (ctx, ref) => {
     const u = await findUser(kit, ctx, ref);
     if (!u) return;
-    const [balances, orders, count] = await Promise.all([
+    const [balances, orders, count, shortfalls] = await Promise.all([
       kit.wallets.balances(u.id),
       kit.history.recent(u.id, 0, LAST_ORDERS),
       kit.history.count(u.id),
+      kit.growth.shortfalls(u.id),
     ]);
     const lines = [
       ctx.tr("admin-user-card", {
@@ -101,6 +102,10 @@ export function usersCommands(kit: AdminKit) {
     const wallets = Object.entries(balances);
     if (wallets.length === 0) lines.push(ctx.tr("admin-user-no-wallet"));
     for (const [currency, amount] of wallets) lines.push(ctx.tr("balance-line", { amount: { money: [amount, currency] } }));
+    // Referral commissions a refund could not take back (their balance was lower): SPEC §7.
+    for (const [currency, amount] of Object.entries(shortfalls).sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(ctx.tr("admin-user-referral-shortfall", { amount: { money: [amount, currency] } }));
+    }
     lines.push("", ctx.tr("admin-user-orders", { count }));
     if (orders.length === 0) lines.push(ctx.tr("admin-user-no-orders"));
     for (const o of orders) {
