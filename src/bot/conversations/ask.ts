@@ -74,3 +74,25 @@ export async function ask<T>(conversation: Flow, ctx: FlowContext, prompt: strin
     await next.reply(next.tr(opts.errorKey, opts.errorArgs));
   }
 }
+
+/**
+ * The next line of text in a flow that asked for one. Cancel ends the flow (the person is told);
+ * a button from another message or a command leaves it to the rest of the bot; anything else (a
+ * sticker, a photo) gets one line and the wait goes on. Undefined after Cancel.
+ */
+export async function nextText(conversation: Flow): Promise<{ text: string; ctx: FlowContext } | undefined> {
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data !== undefined && flowCancelButton.unpack(data)) {
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup();
+      await next.reply(next.tr("cancel-done"));
+      return undefined;
+    }
+    if (data !== undefined || next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
+    const text = next.message?.text;
+    if (text !== undefined) return { text, ctx: next };
+    if (next.message) await next.reply(next.tr("flow-text-expected"));
+  }
+}

@@ -3,6 +3,7 @@ import type { DepositService } from "../../domain/deposits.js";
 import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext } from "../context.js";
 import { type Flow, flowRef, flowUser } from "../flow.js";
+import { nextText } from "./ask.js";
 
 /** What the reseller is told after asking for a deposit, from the chat or this flow. */
 export function requestReply(ctx: FlowContext, out: Awaited<ReturnType<DepositService["request"]>>, deposits: DepositService): string {
@@ -46,21 +47,9 @@ export function depositAmountConversation(deposits: DepositService) {
     });
 
     for (;;) {
-      const next = await conversation.wait();
-      const data = next.callbackQuery?.data;
-      if (data !== undefined && flowCancelButton.unpack(data)) {
-        await next.answerCallbackQuery();
-        await next.editMessageReplyMarkup();
-        await next.reply(next.tr("cancel-done"));
-        return;
-      }
-      // A button from another message, or a command: leave it to the rest of the bot.
-      if (data !== undefined || next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
-      const text = next.message?.text;
-      if (text === undefined) {
-        if (next.message) await next.reply(next.tr("flow-text-expected"));
-        continue;
-      }
+      const got = await nextText(conversation);
+      if (!got) return;
+      const { text, ctx: next } = got;
       const checked = deposits.checkAmount(text);
       if (!checked.ok) {
         await next.reply(next.tr(`deposit-amount-${checked.reason}`, range));

@@ -5,7 +5,7 @@ import type { PromoReason } from "../../domain/promos.js";
 import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext, Services } from "../context.js";
 import { flowRef, flowUser } from "../flow.js";
-import type { Flow } from "./ask.js";
+import { type Flow, nextText } from "./ask.js";
 import { bulkCard } from "./bulk.js";
 import { confirmCard } from "./purchase.js";
 
@@ -32,21 +32,9 @@ export function promoCodeConversation(s: Services) {
   ) {
     await ctx.reply(ctx.tr("promo-ask"), { reply_markup: new InlineKeyboard().text(ctx.tr("btn-cancel"), flowCancelButton.pack()) });
     for (;;) {
-      const next = await conversation.wait();
-      const data = next.callbackQuery?.data;
-      if (data !== undefined && flowCancelButton.unpack(data)) {
-        await next.answerCallbackQuery();
-        await next.editMessageReplyMarkup();
-        await next.reply(next.tr("cancel-done"));
-        return;
-      }
-      // A button from another message (the card's Confirm), or a command: leave it to the rest of the bot.
-      if (data !== undefined || next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
-      const text = next.message?.text;
-      if (text === undefined) {
-        if (next.message) await next.reply(next.tr("flow-text-expected"));
-        continue;
-      }
+      const got = await nextText(conversation);
+      if (!got) return;
+      const { text, ctx: next } = got;
       const user = flowUser(next);
       const out = await conversation.external(async (): Promise<PromoAnswer> => {
         if (target === "batch") {

@@ -3,32 +3,17 @@ import type { TransferDeposits } from "../../domain/deposits/transfers.js";
 import { flowCancelButton } from "../callback-data/flow.js";
 import type { FlowContext } from "../context.js";
 import { type Flow, flowRef, flowUser } from "../flow.js";
+import { nextText } from "./ask.js";
 
 /** Change amount: the reviewer types what the slip really shows (the /credit parser, the currency's bounds). */
 export const TRANSFER_AMOUNT_FLOW = flowRef<[depositId: string]>("transfer-amount");
 /** Reject with the reviewer's own words. */
 export const TRANSFER_REASON_FLOW = flowRef<[depositId: string]>("transfer-reason");
 
-/** Waits for one line of text; a button, a command or Cancel leaves (undefined). */
+/** Asks for one line of text; a button, a command or Cancel leaves (undefined). */
 async function typed(conversation: Flow, ctx: FlowContext, prompt: string): Promise<{ text: string; ctx: FlowContext } | undefined> {
   await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(ctx.label("btn-cancel"), flowCancelButton.pack()) });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined && flowCancelButton.unpack(data)) {
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup();
-      await next.reply(next.tr("cancel-done"));
-      return undefined;
-    }
-    if (data !== undefined || next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
-    const text = next.message?.text;
-    if (text === undefined) {
-      if (next.message) await next.reply(next.tr("flow-text-expected"));
-      continue;
-    }
-    return { text, ctx: next };
-  }
+  return nextText(conversation);
 }
 
 export function transferAmountConversation(transfers: TransferDeposits) {
